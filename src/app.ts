@@ -1,0 +1,81 @@
+import Fastify from 'fastify'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Config } from './config'
+import type { Database } from './db/database'
+import { registerErrorHandler } from './server/error-handler'
+import { registerInputGuard } from './server/input-guard'
+import { registerAuth } from './server/auth'
+import { registerOpenApi } from './server/openapi'
+import { registerWebApp } from './server/static'
+import { resolveSecret } from './server/secret'
+import type { App } from './server/types'
+import { createServices, type Services } from './services'
+import { authRoutes } from './modules/auth/auth.routes'
+import { userRoutes } from './modules/users/users.routes'
+import { teamRoutes } from './modules/teams/teams.routes'
+import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes'
+import { customerRoutes } from './modules/customers/customers.routes'
+import { contactRoutes } from './modules/contacts/contacts.routes'
+import { searchRoutes } from './modules/search/search.routes'
+import { auditRoutes } from './modules/audit/audit.routes'
+
+export const BODY_LIMIT = 1024 * 1024
+
+export interface BuildOptions {
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | object
+}
+
+/** Assembles the whole server without listening, so tests can call it with app.inject(). */
+export async function buildApp(config: Config, database: Database, opts: BuildOptions = {}): Promise<{ app: App; services: Services }> {
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id)
+    reply.header('X-Content-Type-Options', 'nosniff')
+    reply.header('Referrer-Policy', 'same-origin')
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+    }
+  })
+
+  const services = createServices(database.db, config)
+  await app.register(cookie, { secret: await resolveSecret(database.db, config.secret) })
+  await app.register(rateLimit, { global: false })
+  await registerOpenApi(app)
+  const spa = await registerWebApp(app)
+  registerErrorHandler(app, { spa })
+  registerInputGuard(app)
+
+  await app.register(
+    async (api: App) => {
+      registerAuth(api, services)
+      authRoutes(api, { ...services, secureCookies: config.secureCookies, defaultRegion: config.defaultRegion })
+      userRoutes(api, services)
+      teamRoutes(api, services)
+      apiTokenRoutes(api, services)
+      customerRoutes(api, services)
+      contactRoutes(api, services)
+      searchRoutes(api, services)
+      auditRoutes(api, services)
+    },
+    { prefix: '/api/v1' },
+  )
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }))
+  return { app: app as unknown as App, services }
+}

@@ -1,0 +1,72 @@
+import { Command, InvalidArgumentError } from 'commander'
+import { randomBytes } from 'node:crypto'
+import { loadConfig } from './config'
+import { openDatabase } from './db/database'
+import { migrateDown, migrateToLatest } from './db/migrate'
+import { createServices } from './services'
+import { ROLES, type Role } from './server/context'
+import { userCreateSchema } from './modules/users/users.schema'
+
+const positiveInt = (v: string) => {
+  const n = Number(v.replaceAll('_', ''))
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number')
+  return n
+}
+
+async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig()
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  try {
+    await migrateToLatest(database.db)
+    return await fn(database)
+  } finally {
+    await database.close()
+  }
+}
+
+const program = new Command('kith').description('Kith CRM').showHelpAfterError()
+
+program.command('start').description('start the server (same as npm start)').action(async () => {
+  await import('./main')
+})
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date (also done at every start)')
+  .option('--down', 'undo the newest migration')
+  .action(async (opts: { down?: boolean }) => {
+    const config = loadConfig()
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    const steps = opts.down ? await migrateDown(database.db) : await migrateToLatest(database.db)
+    console.log(steps.length ? steps.join('\n') : 'Already up to date.')
+    await database.close()
+  })
+
+const user = program.command('user').description('manage users')
+user
+  .command('create')
+  .description('create a user (prints a generated password unless --password is given)')
+  .requiredOption('--email <email>')
+  .option('--name <name>')
+  .option('--role <role>', `one of ${ROLES.join(', ')}`, 'admin')
+  .option('--password <password>', 'at least 10 characters; prefer KITH_USER_PASSWORD to keep it out of shell history')
+  .action(async (opts: { email: string; name?: string; role: Role; password?: string }) => {
+    const generated = (opts.password ?? process.env.KITH_USER_PASSWORD) ? undefined : randomBytes(12).toString('base64url')
+    const parsed = userCreateSchema.safeParse({
+      email: opts.email,
+      name: opts.name ?? opts.email.split('@')[0],
+      role: opts.role,
+      password: opts.password ?? process.env.KITH_USER_PASSWORD ?? generated,
+    })
+    if (!parsed.success) {
+      console.error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'))
+      process.exit(1)
+    }
+    await withDatabase(async ({ db }) => {
+      const created = await createServices(db, loadConfig()).users.create(null, parsed.data)
+      console.log(`Created ${created.role} ${created.email}`)
+      if (generated) console.log(`Password: ${generated}  (change it after signing in)`)
+    })
+  })
+
+await program.parseAsync(process.argv)

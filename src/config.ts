@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    KITH_DATA_DIR: z.string().default('./data'),
+    KITH_ADMIN_EMAIL: z.email().optional(),
+    KITH_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    KITH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    KITH_DEFAULT_REGION: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as CN or US')
+      .default('CN'),
+    KITH_PUBLIC_URL: z.url().optional(),
+    KITH_TRUST_PROXY: z.stringbool().default(false),
+    KITH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    SMTP_URL: z.string().optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    NODE_ENV: z.string().optional(),
+  })
+  .refine((env) => !(env.KITH_ADMIN_EMAIL && !env.KITH_ADMIN_PASSWORD), {
+    path: ['KITH_ADMIN_PASSWORD'],
+    message: 'is required when KITH_ADMIN_EMAIL is set',
+  })
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl?: string
+  dataDir: string
+  adminEmail?: string
+  adminPassword?: string
+  /** undefined → a random secret is generated and kept in the database (see server/secret.ts). */
+  secret?: string
+  defaultRegion: string
+  publicUrl: string
+  trustProxy: boolean
+  loginMaxAttempts: number
+  smtpUrl?: string
+  logLevel: (typeof LOG_LEVELS)[number]
+  /** Marks cookies Secure when the public URL is https. */
+  secureCookies: boolean
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = result.data
+  const publicUrl = (e.KITH_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '')
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.KITH_DATA_DIR,
+    adminEmail: e.KITH_ADMIN_EMAIL,
+    adminPassword: e.KITH_ADMIN_PASSWORD,
+    secret: e.KITH_SECRET,
+    defaultRegion: e.KITH_DEFAULT_REGION,
+    publicUrl,
+    trustProxy: e.KITH_TRUST_PROXY,
+    loginMaxAttempts: e.KITH_LOGIN_MAX_ATTEMPTS,
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: publicUrl.startsWith('https://'),
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the process environment; prints a clear message and exits when it is invalid. */
+export function loadConfig(): Config {
+  try {
+    return parseConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(1)
+    }
+    throw err
+  }
+}

@@ -1,0 +1,34 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
+import type { Db } from './database'
+import * as foundation from './migrations/2026_11_25_1200_foundation'
+
+// Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
+// Never edit a landed migration: add a new file and a new line here.
+const migrations: Record<string, Migration> = {
+  '2026_11_25_1200_foundation': foundation,
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'kith_migrations',
+    migrationLockTableName: 'kith_migrations_lock',
+  })
+}
+
+function check({ error, results }: MigrationResultSet): string[] {
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error })
+  }
+  return (results ?? []).map((r) => `${r.direction} ${r.migrationName}`)
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest())
+}
+
+export async function migrateDown(db: Db): Promise<string[]> {
+  return check(await migrator(db).migrateDown())
+}

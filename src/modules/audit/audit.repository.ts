@@ -1,0 +1,45 @@
+import type { Executor } from '../../db/database'
+import type { AuditQuery } from './audit.schema'
+
+export interface NewAuditRow {
+  id: string
+  actorId: string | null
+  action: string
+  entity: string
+  entityId: string | null
+  changes: Record<string, unknown> | null
+  requestId: string | null
+  ip: string | null
+}
+
+export async function insertAudit(db: Executor, rows: NewAuditRow[]): Promise<void> {
+  if (rows.length === 0) return
+  await db
+    .insertInto('auditLog')
+    .values(rows.map((r) => ({ ...r, changes: r.changes === null ? null : JSON.stringify(r.changes) })))
+    .execute()
+}
+
+export interface AuditFilter extends Omit<AuditQuery, 'cursor' | 'from' | 'to'> {
+  from?: Date
+  to?: Date
+  after?: { at: Date; id: string }
+  /** Restrict to entities of these ids (managers: their team's records and users). */
+}
+
+export async function listAudit(db: Executor, f: AuditFilter) {
+  let q = db
+    .selectFrom('auditLog as a')
+    .leftJoin('users as u', 'u.id', 'a.actorId')
+    .select(['a.id', 'a.at', 'a.actorId', 'u.name as actorName', 'a.action', 'a.entity', 'a.entityId', 'a.changes', 'a.requestId'])
+  if (f.entity) q = q.where('a.entity', '=', f.entity)
+  if (f.entityId) q = q.where('a.entityId', '=', f.entityId)
+  if (f.actorId) q = q.where('a.actorId', '=', f.actorId)
+  if (f.from) q = q.where('a.at', '>=', f.from)
+  if (f.to) q = q.where('a.at', '<', f.to)
+  if (f.after) {
+    const { at, id } = f.after
+    q = q.where((eb) => eb.or([eb('a.at', '<', at), eb.and([eb('a.at', '=', at), eb('a.id', '<', id)])]))
+  }
+  return q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(f.limit + 1).execute()
+}

@@ -1,0 +1,107 @@
+import type { Db } from '../../db/database'
+import { AppError } from '../../server/errors'
+import type { Actor, RequestContext } from '../../server/context'
+import { recordAudit } from '../audit/audit.service'
+import { findUserById, findUserForLogin, findPasswordHash, updateUser } from '../users/users.repository'
+import { toUser } from '../users/users.service'
+import type { User } from '../users/users.schema'
+import { dummyHash, hashPassword, verifyPassword } from './passwords'
+import { newSecret, sha256 } from './tokens'
+import * as sessions from './sessions.repository'
+
+export const SESSION_DAYS = 14
+const FAILURE_WINDOW_MS = 15 * 60 * 1000
+
+export interface ClientMeta {
+  requestId: string
+  ip?: string
+  userAgent?: string
+}
+
+export interface SignedIn {
+  token: string
+  user: User
+  csrfToken: string
+}
+
+export function createAuthService({ db, maxAttempts }: { db: Db; maxAttempts: number }) {
+  async function openSession(userId: string, meta: ClientMeta) {
+    const token = newSecret()
+    const csrfToken = newSecret()
+    await sessions.insertSession(db, {
+      id: sha256(token),
+      userId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000),
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      ip: meta.ip ?? null,
+    })
+    return { token, csrfToken }
+  }
+
+  return {
+    openSession,
+
+    /**
+     * Failed attempts are counted per e-mail in the database, so the limit holds across
+     * restarts and across every server copy; the per-IP limiter in front catches sprays.
+     */
+    async login(email: string, password: string, meta: ClientMeta): Promise<SignedIn> {
+      const since = new Date(Date.now() - FAILURE_WINDOW_MS)
+      if ((await sessions.countRecentFailures(db, email, since)) >= maxAttempts) {
+        throw new AppError('RATE_LIMITED', 'Too many failed sign-ins for this account; try again in 15 minutes', { retryAfter: 900 })
+      }
+      const user = await findUserForLogin(db, email)
+      const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password)
+      const ctx = { actor: user ? { userId: user.id } : null, requestId: meta.requestId, ip: meta.ip }
+      if (!user || !ok || !user.active || user.deletedAt) {
+        await db.transaction().execute(async (trx) => {
+          await sessions.recordFailedLogin(trx, email, meta.ip ?? null)
+          await recordAudit(trx, ctx, [{ action: 'login_failed', entity: 'user', entityId: user?.id ?? null, changes: { email } }])
+        })
+        throw new AppError('INVALID_CREDENTIALS')
+      }
+      await sessions.clearFailures(db, email)
+      const { token, csrfToken } = await openSession(user.id, meta)
+      await recordAudit(db, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
+      const { passwordHash: _h, ...rest } = user
+      return { token, csrfToken, user: toUser(rest) }
+    },
+
+    /** The actor behind a session cookie's token, or null when it is unknown, expired or its user disabled. */
+    async fromSession(token: string): Promise<{ actor: Actor; csrfToken: string; sessionId: string } | null> {
+      const row = await sessions.findSessionWithUser(db, sha256(token))
+      if (!row || row.expiresAt < new Date() || !row.active || row.deletedAt) return null
+      return { actor: { userId: row.userId, role: row.role, teamId: row.teamId }, csrfToken: row.csrfToken, sessionId: row.id }
+    },
+
+    async logout(ctx: RequestContext, sessionId: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await sessions.deleteSession(trx, sessionId)
+        await recordAudit(trx, ctx, [{ action: 'logout', entity: 'user', entityId: ctx.actor.userId }])
+      })
+    },
+
+    async me(ctx: RequestContext): Promise<User> {
+      const row = await findUserById(db, ctx.actor.userId)
+      if (!row) throw new AppError('UNAUTHENTICATED')
+      return toUser(row)
+    },
+
+    /** Changing the password signs out every other session of the user. */
+    async changePassword(ctx: RequestContext, sessionId: string | null, current: string, next: string): Promise<void> {
+      const row = await findPasswordHash(db, ctx.actor.userId)
+      if (!row || !(await verifyPassword(row.passwordHash, current))) {
+        throw new AppError('VALIDATION_FAILED', 'currentPassword: wrong password', { errors: [{ path: 'currentPassword', message: 'Wrong password' }] })
+      }
+      const passwordHash = await hashPassword(next)
+      await db.transaction().execute(async (trx) => {
+        await updateUser(trx, ctx.actor.userId, { passwordHash })
+        await sessions.deleteSessionsOfUser(trx, ctx.actor.userId, sessionId)
+        await recordAudit(trx, ctx, [{ action: 'password_change', entity: 'user', entityId: ctx.actor.userId }])
+      })
+    },
+  }
+}
+
+export type AuthService = ReturnType<typeof createAuthService>

@@ -1,0 +1,107 @@
+import { sql, type Insertable, type Updateable } from 'kysely'
+import type { Executor } from '../../db/database'
+import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
+import { scopeCondition } from '../../db/scope'
+import { byRelevance, textMatch } from '../../db/text-search'
+import type { Scope } from '../../server/permissions'
+import type { ContactsTable } from './contacts.table'
+
+const columns = [
+  'p.id', 'p.customerId', 'p.name', 'p.title', 'p.email', 'p.phone', 'p.isPrimary',
+  'p.createdAt', 'p.updatedAt', 'p.createdBy', 'p.version', 'p.deletedAt',
+] as const
+
+/** A contact is visible through its customer, so every read joins it for name and ownership. */
+const base = (db: Executor) =>
+  db
+    .selectFrom('contacts as p')
+    .innerJoin('customers as c', 'c.id', 'p.customerId')
+    .select(columns)
+    .select(['c.name as customerName', 'c.ownerId', 'c.teamId', 'c.deletedAt as customerDeletedAt'])
+
+export const findContactById = (db: Executor, id: string) => base(db).where('p.id', '=', id).executeTakeFirst()
+
+export const lockContact = (db: Executor, id: string) => base(db).where('p.id', '=', id).forUpdate('p').executeTakeFirst()
+
+export const insertContact = (db: Executor, row: Insertable<ContactsTable>) =>
+  db.insertInto('contacts').values(row).returning('id').executeTakeFirstOrThrow()
+
+export const updateContact = (db: Executor, id: string, patch: Updateable<ContactsTable>) =>
+  db
+    .updateTable('contacts')
+    .set({ ...patch, updatedAt: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute()
+
+/** Only one primary contact per customer (a unique index backs this up). */
+export const clearPrimary = (db: Executor, customerId: string, exceptId: string) =>
+  db
+    .updateTable('contacts')
+    .set({ isPrimary: false, updatedAt: sql`now()`, version: sql`version + 1` })
+    .where('customerId', '=', customerId)
+    .where('isPrimary', '=', true)
+    .where('id', '!=', exceptId)
+    .where('deletedAt', 'is', null)
+    .execute()
+
+export const purgeContact = (db: Executor, id: string) => db.deleteFrom('contacts').where('id', '=', id).execute()
+
+export const purgeContactsOfCustomer = (db: Executor, customerId: string) =>
+  db.deleteFrom('contacts').where('customerId', '=', customerId).execute()
+
+/** Moves a merged customer's contacts; the survivor keeps its own primary contact. */
+export async function moveContacts(db: Executor, fromId: string, toId: string): Promise<number> {
+  const targetHasPrimary = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('customerId', '=', toId)
+    .where('isPrimary', '=', true)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst()
+  const result = await db
+    .updateTable('contacts')
+    .set({
+      customerId: toId,
+      ...(targetHasPrimary ? { isPrimary: false } : {}),
+      updatedAt: sql`now()`,
+      version: sql`version + 1`,
+    })
+    .where('customerId', '=', fromId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+export interface ContactFilter {
+  scope: Scope
+  deleted: boolean
+  customerId?: string
+  q?: string
+  keyset: Keyset
+  limit: number
+}
+
+export async function listContacts(db: Executor, f: ContactFilter) {
+  let q = base(db).where('c.deletedAt', 'is', null)
+  q = f.deleted ? q.where('p.deletedAt', 'is not', null) : q.where('p.deletedAt', 'is', null)
+  const scope = scopeCondition(f.scope, 'c')
+  if (scope) q = q.where(scope)
+  if (f.customerId) q = q.where('p.customerId', '=', f.customerId)
+  if (f.q) q = q.where(textMatch('p.search_text', f.q))
+  const after = afterCondition(f.keyset, 'p.id')
+  if (after) q = q.where(after)
+  return q.orderBy(orderBy(f.keyset, 'p.id')).limit(f.limit + 1).execute()
+}
+
+export async function searchContacts(db: Executor, f: { scope: Scope; q: string; limit: number }) {
+  let q = base(db).where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
+  const scope = scopeCondition(f.scope, 'c')
+  if (scope) q = q.where(scope)
+  return q
+    .where(textMatch('p.search_text', f.q))
+    .orderBy(byRelevance('p.search_text', f.q))
+    .orderBy('p.id')
+    .limit(f.limit)
+    .execute()
+}
+
+export type ContactRow = NonNullable<Awaited<ReturnType<typeof findContactById>>>

@@ -1,0 +1,159 @@
+import type { Db, Executor } from '../../db/database'
+import { finishPage, parseKeyset } from '../../db/keyset'
+import { changedFields } from '../../lib/diff'
+import { newId } from '../../lib/ids'
+import { phoneField } from '../../lib/phone'
+import { iso } from '../../lib/schema'
+import { normalizeSearchTerm } from '../../lib/text'
+import { AppError, fieldError } from '../../server/errors'
+import { assertAccess, assertRole, scopeFor } from '../../server/permissions'
+import type { RequestContext } from '../../server/context'
+import { recordAudit } from '../audit/audit.service'
+import type { CustomerDependent, CustomerService } from '../customers/customers.service'
+import * as repo from './contacts.repository'
+import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from './contacts.schema'
+
+const toContact = (r: repo.ContactRow): Contact => ({
+  id: r.id,
+  customerId: r.customerId,
+  customerName: r.customerName,
+  name: r.name,
+  title: r.title,
+  email: r.email,
+  phone: r.phone,
+  isPrimary: r.isPrimary,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+  createdBy: r.createdBy,
+  version: r.version,
+  deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
+})
+
+const sortKeys = {
+  name: { column: 'p.name', type: 'text' as const },
+  createdAt: { column: 'p.created_at', type: 'timestamptz' as const },
+}
+const deletedSortKeys = { deletedAt: { column: 'p.deleted_at', type: 'timestamptz' as const } }
+
+/** Contacts belong to a customer: whoever may see or change the customer may see or change its contacts. */
+export function createContactService({ db, customers, defaultRegion }: { db: Db; customers: CustomerService; defaultRegion: string }) {
+  const phone = (input: string | null | undefined) => phoneField(input, defaultRegion)
+
+  async function visible(ctx: RequestContext, id: string, access: 'read' | 'write', trx: Executor = db, deleted = false) {
+    const row = access === 'write' ? await repo.lockContact(trx, id) : await repo.findContactById(trx, id)
+    if (!row || row.customerDeletedAt || (deleted ? !row.deletedAt : !!row.deletedAt)) throw new AppError('CONTACT_NOT_FOUND')
+    assertAccess(ctx.actor, row, access, 'CONTACT_NOT_FOUND')
+    return row
+  }
+
+  /** The parent customer must be visible and changeable; a missing one is a field error, not a 404 of the contact. */
+  async function parent(ctx: RequestContext, trx: Executor, customerId: string) {
+    try {
+      return await customers.visible(ctx, customerId, 'write', trx)
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CUSTOMER_NOT_FOUND') throw fieldError('customerId', 'No such customer')
+      throw err
+    }
+  }
+
+  const reload = async (trx: Executor, id: string) => toContact((await repo.findContactById(trx, id))!)
+
+  const dependent: CustomerDependent = {
+    name: 'contacts',
+    moveToCustomer: (trx, _ctx, sourceId, targetId) => repo.moveContacts(trx, sourceId, targetId),
+    purgeForCustomer: async (trx, customerId) => {
+      await repo.purgeContactsOfCustomer(trx, customerId)
+    },
+  }
+
+  return {
+    dependent,
+
+    async list(ctx: RequestContext, query: ContactListQuery) {
+      const deleted = query.deleted ?? false
+      const sort = query.sort ?? (deleted ? '-deletedAt' : 'name')
+      const keyset = parseKeyset(deleted ? deletedSortKeys : sortKeys, sort, query.cursor)
+      const rows = await repo.listContacts(db, {
+        scope: scopeFor(ctx.actor, deleted ? 'write' : 'read'),
+        deleted,
+        customerId: query.customerId,
+        q: query.q ? normalizeSearchTerm(query.q) : undefined,
+        keyset,
+        limit: query.limit,
+      })
+      const field = sort.replace(/^-/, '')
+      const page = finishPage(rows, query.limit, keyset, (r) =>
+        field === 'name' ? r.name : (field === 'deletedAt' ? r.deletedAt! : r.createdAt).toISOString(),
+      )
+      return { items: page.rows.map(toContact), nextCursor: page.nextCursor }
+    },
+
+    async search(ctx: RequestContext, q: string, limit: number) {
+      return (await repo.searchContacts(db, { scope: scopeFor(ctx.actor, 'read'), q, limit })).map(toContact)
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      return toContact(await visible(ctx, id, 'read'))
+    },
+
+    async create(ctx: RequestContext, input: ContactCreate): Promise<Contact> {
+      return db.transaction().execute(async (trx) => {
+        await parent(ctx, trx, input.customerId)
+        const id = newId()
+        if (input.isPrimary) await repo.clearPrimary(trx, input.customerId, id)
+        await repo.insertContact(trx, { ...input, id, phone: phone(input.phone) ?? null, createdBy: ctx.actor.userId })
+        const created = await reload(trx, id)
+        const { customerId, name, title, email, phone: p, isPrimary } = created
+        await recordAudit(trx, ctx, [
+          { action: 'create', entity: 'contact', entityId: id, changes: changedFields({}, { customerId, name, title, email, phone: p, isPrimary }) },
+        ])
+        return created
+      })
+    },
+
+    async update(ctx: RequestContext, id: string, input: ContactUpdate): Promise<Contact> {
+      return db.transaction().execute(async (trx) => {
+        const current = await visible(ctx, id, 'write', trx)
+        if (current.version !== input.version) {
+          throw new AppError('VERSION_CONFLICT', 'This contact was changed by someone else since you loaded it', { current: toContact(current) })
+        }
+        if (input.customerId && input.customerId !== current.customerId) await parent(ctx, trx, input.customerId)
+        const { version: _v, phone: phoneInput, ...rest } = input
+        const patch = { ...rest, ...(phoneInput !== undefined ? { phone: phone(phoneInput) } : {}) }
+        const changes = changedFields(toContact(current), patch)
+        if (Object.keys(changes).length === 0) return toContact(current)
+        if (patch.isPrimary) await repo.clearPrimary(trx, patch.customerId ?? current.customerId, id)
+        await repo.updateContact(trx, id, patch)
+        await recordAudit(trx, ctx, [{ action: 'update', entity: 'contact', entityId: id, changes }])
+        return reload(trx, id)
+      })
+    },
+
+    async remove(ctx: RequestContext, id: string, purge: boolean): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        if (purge) {
+          assertRole(ctx.actor, 'admin')
+          const row = await repo.lockContact(trx, id)
+          if (!row) throw new AppError('CONTACT_NOT_FOUND')
+          await repo.purgeContact(trx, id)
+          await recordAudit(trx, ctx, [{ action: 'purge', entity: 'contact', entityId: id, changes: { name: row.name } }])
+          return
+        }
+        await visible(ctx, id, 'write', trx)
+        await repo.updateContact(trx, id, { deletedAt: new Date(), isPrimary: false })
+        await recordAudit(trx, ctx, [{ action: 'delete', entity: 'contact', entityId: id }])
+      })
+    },
+
+    async restore(ctx: RequestContext, id: string): Promise<Contact> {
+      return db.transaction().execute(async (trx) => {
+        await visible(ctx, id, 'write', trx, true)
+        await repo.updateContact(trx, id, { deletedAt: null })
+        await recordAudit(trx, ctx, [{ action: 'restore', entity: 'contact', entityId: id }])
+        return reload(trx, id)
+      })
+    },
+  }
+}
+
+export type ContactService = ReturnType<typeof createContactService>

@@ -1,0 +1,78 @@
+import { sql, type Insertable, type Updateable } from 'kysely'
+import type { Executor } from '../../db/database'
+import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
+import { scopeCondition } from '../../db/scope'
+import { byRelevance, textMatch } from '../../db/text-search'
+import type { Scope } from '../../server/permissions'
+import type { CustomersTable } from './customers.table'
+
+const columns = [
+  'c.id', 'c.type', 'c.name', 'c.email', 'c.phone', 'c.company', 'c.website', 'c.industry', 'c.address',
+  'c.tags', 'c.status', 'c.source', 'c.ownerId', 'c.teamId', 'c.description', 'c.createdAt', 'c.updatedAt',
+  'c.createdBy', 'c.version', 'c.deletedAt',
+] as const
+
+const base = (db: Executor) =>
+  db.selectFrom('customers as c').leftJoin('users as o', 'o.id', 'c.ownerId').select(columns).select('o.name as ownerName')
+
+export const findCustomerById = (db: Executor, id: string) => base(db).where('c.id', '=', id).executeTakeFirst()
+
+/** Locks the row for the rest of the service's transaction (version check, then write). */
+export const lockCustomer = (db: Executor, id: string) =>
+  base(db).where('c.id', '=', id).forUpdate('c').executeTakeFirst()
+
+export const insertCustomer = (db: Executor, row: Insertable<CustomersTable>) =>
+  db.insertInto('customers').values(row).returning('id').executeTakeFirstOrThrow()
+
+export const updateCustomer = (db: Executor, id: string, patch: Updateable<CustomersTable>) =>
+  db
+    .updateTable('customers')
+    .set({ ...patch, updatedAt: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute()
+
+export const purgeCustomer = (db: Executor, id: string) => db.deleteFrom('customers').where('id', '=', id).execute()
+
+export interface CustomerFilter {
+  scope: Scope
+  deleted: boolean
+  ownerId?: string
+  status?: string
+  type?: string
+  tag?: string
+  industry?: string
+  q?: string
+}
+
+/** Shared WHERE of list and search: visibility, soft delete, filters, text match. */
+function filtered(db: Executor, f: CustomerFilter) {
+  let q = base(db)
+  q = f.deleted ? q.where('c.deletedAt', 'is not', null).where('c.mergedInto', 'is', null) : q.where('c.deletedAt', 'is', null)
+  const scope = scopeCondition(f.scope, 'c')
+  if (scope) q = q.where(scope)
+  if (f.ownerId) q = q.where('c.ownerId', '=', f.ownerId)
+  if (f.status) q = q.where('c.status', '=', f.status as 'active')
+  if (f.type) q = q.where('c.type', '=', f.type as 'company')
+  if (f.industry) q = q.where('c.industry', '=', f.industry)
+  if (f.tag) q = q.where(sql<boolean>`c.tags @> ARRAY[${f.tag}]::text[]`)
+  if (f.q) q = q.where(textMatch('c.search_text', f.q))
+  return q
+}
+
+export async function listCustomers(db: Executor, f: CustomerFilter & { keyset: Keyset; limit: number }) {
+  let q = filtered(db, f)
+  const after = afterCondition(f.keyset, 'c.id')
+  if (after) q = q.where(after)
+  return q.orderBy(orderBy(f.keyset, 'c.id')).limit(f.limit + 1).execute()
+}
+
+/** Best matches first: exact substring hits, then by trigram word similarity. */
+export async function searchCustomers(db: Executor, f: CustomerFilter & { q: string; limit: number }) {
+  return filtered(db, f)
+    .orderBy(byRelevance('c.search_text', f.q))
+    .orderBy('c.id')
+    .limit(f.limit)
+    .execute()
+}
+
+export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomerById>>>

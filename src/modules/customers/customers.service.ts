@@ -1,0 +1,223 @@
+import type { Db, Executor } from '../../db/database'
+import { finishPage, parseKeyset } from '../../db/keyset'
+import { changedFields } from '../../lib/diff'
+import { newId } from '../../lib/ids'
+import { phoneField } from '../../lib/phone'
+import { iso } from '../../lib/schema'
+import { normalizeSearchTerm } from '../../lib/text'
+import { AppError, fieldError } from '../../server/errors'
+import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
+import type { RequestContext } from '../../server/context'
+import { recordAudit } from '../audit/audit.service'
+import type { AuditService } from '../audit/audit.service'
+import type { UserService } from '../users/users.service'
+import * as repo from './customers.repository'
+import type { Customer, CustomerCreate, CustomerListQuery, CustomerUpdate } from './customers.schema'
+
+/**
+ * A module whose rows hang off a customer (contacts, later deals, tickets…). It moves them to
+ * the surviving customer of a merge and removes them with a purged one, inside that transaction.
+ */
+export interface CustomerDependent {
+  name: string
+  moveToCustomer(trx: Executor, ctx: RequestContext, sourceId: string, targetId: string): Promise<number>
+  purgeForCustomer(trx: Executor, customerId: string): Promise<void>
+}
+
+export interface CustomerDeps {
+  db: Db
+  users: UserService
+  audit: AuditService
+  defaultRegion: string
+  dependents?: CustomerDependent[]
+}
+
+export const toCustomer = (r: repo.CustomerRow): Customer => ({
+  ...r,
+  address: r.address ?? null,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+  deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
+})
+
+type CustomerFields = Omit<Customer, 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'version' | 'deletedAt' | 'ownerName'>
+
+const sortKeys = {
+  name: { column: 'c.name', type: 'text' as const },
+  createdAt: { column: 'c.created_at', type: 'timestamptz' as const },
+  updatedAt: { column: 'c.updated_at', type: 'timestamptz' as const },
+}
+const deletedSortKeys = { deletedAt: { column: 'c.deleted_at', type: 'timestamptz' as const } }
+
+const sortValue = (sort: string) => (r: repo.CustomerRow) => {
+  const field = sort.replace(/^-/, '')
+  const v = field === 'name' ? r.name : field === 'updatedAt' ? r.updatedAt : field === 'deletedAt' ? r.deletedAt! : r.createdAt
+  return typeof v === 'string' ? v : v.toISOString()
+}
+
+export function createCustomerService(deps: CustomerDeps) {
+  const { db, users, defaultRegion } = deps
+
+  const phone = (input: string | null | undefined) => phoneField(input, defaultRegion)
+
+  async function owner(ctx: RequestContext, ownerId: string | null) {
+    if (ownerId === null) return { ownerId: null, teamId: null }
+    const candidate = await users.ownerCandidate(ownerId)
+    assertCanAssign(ctx.actor, candidate)
+    return { ownerId: candidate.id, teamId: candidate.teamId }
+  }
+
+  /** The record if the caller may see it (404 otherwise) — and change it, for `write` (403). */
+  async function visible(ctx: RequestContext, id: string, access: 'read' | 'write', trx: Executor = db, opts: { deleted?: boolean } = {}) {
+    const row = access === 'write' ? await repo.lockCustomer(trx, id) : await repo.findCustomerById(trx, id)
+    if (!row || (opts.deleted ? !row.deletedAt : !!row.deletedAt)) throw new AppError('CUSTOMER_NOT_FOUND')
+    assertAccess(ctx.actor, row, access, 'CUSTOMER_NOT_FOUND')
+    return row
+  }
+
+  const reload = async (trx: Executor, id: string) => toCustomer((await repo.findCustomerById(trx, id))!)
+
+  return {
+    visible,
+
+    async list(ctx: RequestContext, query: CustomerListQuery) {
+      const deleted = query.deleted ?? false
+      const q = query.q ? normalizeSearchTerm(query.q) : undefined
+      const filter = { ...query, q, deleted, scope: scopeFor(ctx.actor, deleted ? 'write' : 'read') }
+      if (q && !query.sort && !query.cursor && !deleted) {
+        const rows = await repo.searchCustomers(db, { ...filter, q, limit: query.limit })
+        return { items: rows.map(toCustomer), nextCursor: null }
+      }
+      const sort = query.sort ?? (deleted ? '-deletedAt' : '-createdAt')
+      const keyset = parseKeyset(deleted ? deletedSortKeys : sortKeys, sort, query.cursor)
+      const rows = await repo.listCustomers(db, { ...filter, keyset, limit: query.limit })
+      const page = finishPage(rows, query.limit, keyset, sortValue(sort))
+      return { items: page.rows.map(toCustomer), nextCursor: page.nextCursor }
+    },
+
+    async search(ctx: RequestContext, q: string, limit: number) {
+      const rows = await repo.searchCustomers(db, { scope: scopeFor(ctx.actor, 'read'), deleted: false, q, limit })
+      return rows.map(toCustomer)
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      return toCustomer(await visible(ctx, id, 'read'))
+    },
+
+    async create(ctx: RequestContext, input: CustomerCreate): Promise<Customer> {
+      if (!canCreateOwned(ctx.actor)) throw new AppError('FORBIDDEN', 'Your role cannot create customers')
+      const ownership = await owner(ctx, input.ownerId === undefined ? ctx.actor.userId : input.ownerId)
+      if (ownership.ownerId === null) assertRole(ctx.actor, 'admin')
+      return db.transaction().execute(async (trx) => {
+        const id = newId()
+        const { address, ...rest } = input
+        await repo.insertCustomer(trx, {
+          ...rest,
+          ...ownership,
+          id,
+          phone: phone(input.phone) ?? null,
+          address: address ? JSON.stringify(address) : null,
+          createdBy: ctx.actor.userId,
+        })
+        const created = await reload(trx, id)
+        const { id: _i, createdAt: _c, updatedAt: _u, version: _v, createdBy: _b, ownerName: _o, deletedAt: _d, ...fields } = created
+        await recordAudit(trx, ctx, [{ action: 'create', entity: 'customer', entityId: id, changes: changedFields({}, fields) }])
+        return created
+      })
+    },
+
+    async update(ctx: RequestContext, id: string, input: CustomerUpdate): Promise<Customer> {
+      return db.transaction().execute(async (trx) => {
+        const current = await visible(ctx, id, 'write', trx)
+        if (current.version !== input.version) {
+          throw new AppError('VERSION_CONFLICT', 'This customer was changed by someone else since you loaded it', { current: toCustomer(current) })
+        }
+        const { version: _v, ownerId, phone: phoneInput, ...rest } = input
+        const patch: Partial<CustomerFields> = { ...rest, ...(phoneInput !== undefined ? { phone: phone(phoneInput) } : {}) }
+        if (ownerId !== undefined && ownerId !== current.ownerId) Object.assign(patch, await owner(ctx, ownerId))
+        const changes = changedFields(toCustomer(current), patch)
+        if (Object.keys(changes).length === 0) return toCustomer(current)
+        const { address, ...columns } = patch
+        await repo.updateCustomer(trx, id, {
+          ...columns,
+          ...(address !== undefined ? { address: address === null ? null : JSON.stringify(address) } : {}),
+        })
+        await recordAudit(trx, ctx, [{ action: 'update', entity: 'customer', entityId: id, changes }])
+        return reload(trx, id)
+      })
+    },
+
+    async remove(ctx: RequestContext, id: string, purge: boolean): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        if (purge) {
+          assertRole(ctx.actor, 'admin')
+          const row = await repo.lockCustomer(trx, id)
+          if (!row) throw new AppError('CUSTOMER_NOT_FOUND')
+          for (const d of deps.dependents ?? []) await d.purgeForCustomer(trx, id)
+          await repo.purgeCustomer(trx, id)
+          await recordAudit(trx, ctx, [{ action: 'purge', entity: 'customer', entityId: id, changes: { name: row.name } }])
+          return
+        }
+        await visible(ctx, id, 'write', trx)
+        await repo.updateCustomer(trx, id, { deletedAt: new Date() })
+        await recordAudit(trx, ctx, [{ action: 'delete', entity: 'customer', entityId: id }])
+      })
+    },
+
+    async restore(ctx: RequestContext, id: string): Promise<Customer> {
+      return db.transaction().execute(async (trx) => {
+        const row = await visible(ctx, id, 'write', trx, { deleted: true })
+        await repo.updateCustomer(trx, id, { deletedAt: null, mergedInto: null })
+        await recordAudit(trx, ctx, [{ action: 'restore', entity: 'customer', entityId: row.id }])
+        return reload(trx, id)
+      })
+    },
+
+    /**
+     * Merges a duplicate (source) into the customer that stays (target): blank fields of the
+     * target are filled from the source, tags are united, dependent records move over, and the
+     * source is soft-deleted pointing at the target. Both sides get an audit row.
+     */
+    async merge(ctx: RequestContext, targetId: string, sourceId: string): Promise<Customer> {
+      if (targetId === sourceId) throw fieldError('sourceId', 'A customer cannot be merged into itself')
+      return db.transaction().execute(async (trx) => {
+        // Lock in id order so two opposite merges cannot deadlock.
+        const [first, second] = [targetId, sourceId].sort()
+        const locked = new Map<string, repo.CustomerRow>()
+        for (const id of [first!, second!]) locked.set(id, await visible(ctx, id, 'write', trx))
+        const target = locked.get(targetId)!
+        const source = locked.get(sourceId)!
+        const fill: Partial<CustomerFields> = {}
+        for (const key of ['email', 'phone', 'company', 'website', 'industry', 'source', 'description'] as const) {
+          if (target[key] === null && source[key] !== null) fill[key] = source[key]
+        }
+        if (!target.address && source.address) fill.address = source.address
+        const tags = [...new Set([...target.tags, ...source.tags])]
+        if (tags.length !== target.tags.length) fill.tags = tags
+        const changes = changedFields(toCustomer(target), fill)
+        const { address, ...columns } = fill
+        await repo.updateCustomer(trx, targetId, {
+          ...columns,
+          ...(address !== undefined ? { address: JSON.stringify(address) } : {}),
+        })
+        const moved: Record<string, number> = {}
+        for (const d of deps.dependents ?? []) moved[d.name] = await d.moveToCustomer(trx, ctx, sourceId, targetId)
+        await repo.updateCustomer(trx, sourceId, { deletedAt: new Date(), mergedInto: targetId })
+        await recordAudit(trx, ctx, [
+          { action: 'merge', entity: 'customer', entityId: targetId, changes: { mergedFrom: { id: sourceId, name: source.name }, moved, fields: changes } },
+          { action: 'merge', entity: 'customer', entityId: sourceId, changes: { mergedInto: { id: targetId, name: target.name }, moved } },
+        ])
+        return reload(trx, targetId)
+      })
+    },
+
+    async history(ctx: RequestContext, id: string, limit: number, cursor?: string) {
+      const row = await repo.findCustomerById(db, id)
+      if (!row) throw new AppError('CUSTOMER_NOT_FOUND')
+      assertAccess(ctx.actor, row, 'read', 'CUSTOMER_NOT_FOUND')
+      return deps.audit.forEntity('customer', id, limit, cursor)
+    },
+  }
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>

@@ -1,0 +1,18 @@
+import type { Generated } from 'kysely'
+import type { Role } from '../../server/context'
+
+export interface UsersTable {
+  id: string
+  email: string
+  name: Generated<string>
+  role: Role
+  teamId: string | null
+  active: Generated<boolean>
+  locale: 'zh-CN' | 'en' | null
+  passwordHash: string
+  createdAt: Generated<Date>
+  updatedAt: Generated<Date>
+  createdBy: string | null
+  version: Generated<number>
+  deletedAt: Date | null
+}

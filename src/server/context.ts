@@ -1,0 +1,19 @@
+export const ROLES = ['admin', 'manager', 'sales', 'support', 'marketing'] as const
+export type Role = (typeof ROLES)[number]
+
+/** The signed-in user a request acts as. */
+export interface Actor {
+  userId: string
+  role: Role
+  teamId: string | null
+}
+
+/** What a service needs to know about the request: who acts, and how to trace it. */
+export interface RequestContext {
+  actor: Actor
+  requestId: string
+  ip?: string
+}
+
+/** Context for work started by Kith itself (CLI, first-run set-up, seeds). */
+export const systemContext = (actor: Actor, requestId = 'system'): RequestContext => ({ actor, requestId })

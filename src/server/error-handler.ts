@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { AppError, errorTitles, type ErrorCode, type FieldError } from './errors'
+
+const typeUri = (code: ErrorCode) => `urn:kith:problem:${code.toLowerCase().replaceAll('_', '-')}`
+
+/** Fastify's own client errors (bad JSON, huge body, wrong content type…) mapped to our codes. */
+function fromFastifyError(err: FastifyError): AppError | null {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const errors: FieldError[] = err.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)',
+      message: v.message ?? 'Invalid value',
+    }))
+    const where = err.validationContext && err.validationContext !== 'body' ? ` in ${err.validationContext}` : ''
+    return new AppError('VALIDATION_FAILED', `Invalid request${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, { errors })
+  }
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE')
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE')
+  if (err.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests, try again later')
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return new AppError('BAD_REQUEST', err.message)
+  }
+  return null
+}
+
+export function registerErrorHandler(app: FastifyInstance, { spa }: { spa: boolean }): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = error instanceof AppError ? error : fromFastifyError(error)
+    if (!appError) {
+      request.log.error({ err: error }, 'unhandled error')
+    }
+    const e = appError ?? new AppError('INTERNAL', 'Something went wrong on our side; the request id helps find it in the logs.')
+    if (e.extra.retryAfter) reply.header('Retry-After', String(e.extra.retryAfter))
+    reply
+      .status(e.status)
+      .type('application/problem+json; charset=utf-8')
+      .send({
+        type: typeUri(e.code),
+        title: errorTitles[e.code],
+        status: e.status,
+        detail: e.message,
+        code: e.code,
+        requestId: request.id,
+        ...(e.extra.errors ? { errors: e.extra.errors } : {}),
+        ...(e.extra.current !== undefined ? { current: e.extra.current } : {}),
+      })
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
+    }
+    const e = new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)
+    reply.status(404).type('application/problem+json; charset=utf-8').send({
+      type: typeUri(e.code),
+      title: errorTitles[e.code],
+      status: 404,
+      detail: e.message,
+      code: e.code,
+    })
+  })
+}

@@ -1,0 +1,78 @@
+/**
+ * One error type for everything a service can refuse, with a code from one list and one
+ * exhaustive map from code to HTTP status. The Fastify error handler (server/error-handler.ts)
+ * turns it into RFC 9457 problem+json.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  NOT_FOUND: 404,
+  CUSTOMER_NOT_FOUND: 404,
+  CONTACT_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  TEAM_NOT_FOUND: 404,
+  API_TOKEN_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  TEAM_NAME_TAKEN: 409,
+  SETUP_ALREADY_DONE: 409,
+  NOT_DELETED: 409,
+  TEAM_NOT_EMPTY: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>
+
+export type ErrorCode = keyof typeof errorStatus
+
+export const errorTitles: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Validation failed',
+  BAD_REQUEST: 'Bad request',
+  UNAUTHENTICATED: 'Sign-in required',
+  INVALID_CREDENTIALS: 'Wrong e-mail or password',
+  FORBIDDEN: 'Not allowed',
+  CSRF_TOKEN_INVALID: 'Missing or invalid CSRF token',
+  NOT_FOUND: 'Not found',
+  CUSTOMER_NOT_FOUND: 'Customer not found',
+  CONTACT_NOT_FOUND: 'Contact not found',
+  USER_NOT_FOUND: 'User not found',
+  TEAM_NOT_FOUND: 'Team not found',
+  API_TOKEN_NOT_FOUND: 'API token not found',
+  VERSION_CONFLICT: 'The record was changed by someone else',
+  EMAIL_TAKEN: 'E-mail already in use',
+  TEAM_NAME_TAKEN: 'Team name already in use',
+  SETUP_ALREADY_DONE: 'Kith is already set up',
+  NOT_DELETED: 'The record is not deleted',
+  TEAM_NOT_EMPTY: 'The team still has members',
+  PAYLOAD_TOO_LARGE: 'Request body too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  RATE_LIMITED: 'Too many requests',
+  INTERNAL: 'Internal server error',
+}
+
+export interface FieldError {
+  path: string
+  message: string
+}
+
+export class AppError extends Error {
+  readonly status: number
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly extra: { errors?: FieldError[]; current?: unknown; retryAfter?: number } = {},
+  ) {
+    super(detail ?? errorTitles[code])
+    this.status = errorStatus[code]
+  }
+}
+
+export const validationError = (errors: FieldError[]) =>
+  new AppError('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors })
+
+export const fieldError = (path: string, message: string) => validationError([{ path, message }])
