@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config'
 import type { Database } from './db/database'
-import { registerErrorHandler } from './server/error-handler'
+import { frameworkErrors, registerErrorHandler } from './server/error-handler'
 import { registerInputGuard } from './server/input-guard'
 import { registerAuth } from './server/auth'
 import { registerOpenApi } from './server/openapi'
@@ -39,6 +39,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    frameworkErrors,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>()
 

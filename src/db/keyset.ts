@@ -21,6 +21,12 @@ export interface Keyset {
   after: { value: string; id: string } | null
 }
 
+// Cursors carry timestamps as toISOString() wrote them; anything else would fail in the cast.
+const isTimestamp = (v: string) => {
+  const d = new Date(v)
+  return !Number.isNaN(d.getTime()) && d.toISOString() === v
+}
+
 /** Parses `sort` (`name`, `-createdAt`) and `cursor`; a cursor made for another sort is refused. */
 export function parseKeyset(sortKeys: Record<string, SortKey>, sort: string, cursor: string | undefined): Keyset {
   const direction = sort.startsWith('-') ? 'desc' : 'asc'
@@ -34,7 +40,7 @@ export function parseKeyset(sortKeys: Record<string, SortKey>, sort: string, cur
   let after: Keyset['after'] = null
   if (cursor) {
     const c = decodeCursor(cursor, sort)
-    if (!c || c.v === null) {
+    if (!c || c.v === null || (key.type === 'timestamptz' && !isTimestamp(c.v))) {
       throw new AppError('VALIDATION_FAILED', 'cursor: invalid or made for another sort', {
         errors: [{ path: 'cursor', message: 'Invalid cursor' }],
       })

@@ -5,13 +5,36 @@ import { escapeLike } from '../lib/text'
  * Typo-tolerant matching over a generated, lower-cased `search_text` column with a GIN trigram
  * index: a substring for 3+ characters (phone fragments, Chinese names, e-mail parts), or a
  * trigram word-similarity match (typos, and word prefixes for 1–2 characters).
+ *
+ * Phone digits and e-mail-like fragments (`li.ding`, `bd@ali`) are matched literally only: their
+ * short "words" share trigrams with a large part of any big table, so word similarity finds noise
+ * (other numbers with the same digits) and costs a scan of thousands of rows.
  */
 export function textMatch(column: string, term: string): RawBuilder<boolean> {
-  const col = sql.raw(column)
-  return term.length >= 3
-    ? sql<boolean>`(${col} LIKE ${`%${escapeLike(term)}%`} OR ${col} %> ${term})`
-    : sql<boolean>`${col} %> ${term}`
+  const { substring, fuzzy } = matchArms(column, term)
+  if (substring && fuzzy) return sql<boolean>`(${substring} OR ${fuzzy})`
+  return (substring ?? fuzzy)!
 }
+
+export const isLiteralTerm = (term: string): boolean =>
+  term.length >= 3 && (/^\d+$/.test(term) || term.includes('@') || (/^[\w.+-]+$/.test(term) && /[a-z0-9][._+][a-z0-9]/.test(term)))
+
+/** The match as separate conditions (at least one is set), so each can be answered and capped on its own. */
+export function matchArms(column: string, term: string): { substring: RawBuilder<boolean> | null; fuzzy: RawBuilder<boolean> | null } {
+  const col = sql.raw(column)
+  return {
+    substring: term.length >= 3 ? sql<boolean>`${col} LIKE ${`%${escapeLike(term)}%`}` : null,
+    fuzzy: isLiteralTerm(term) ? null : sql<boolean>`${col} %> ${term}`,
+  }
+}
+
+/**
+ * How many rows of each match arm a relevance search ranks. A common term (a surname, `li.`)
+ * matches tens of thousands of rows in a large table; ranking all of them means reading every
+ * one. Capping each arm keeps a search within a few milliseconds: substring hits still come
+ * before fuzzy ones, and a term with fewer matches than the cap is ranked exactly as before.
+ */
+export const rankedCandidates = (limit: number) => limit * 4
 
 /** Ordering for best matches first: substring hits, then trigram word similarity. */
 export function byRelevance(column: string, term: string): RawBuilder<unknown> {

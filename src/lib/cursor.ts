@@ -7,7 +7,8 @@ import { z } from 'zod'
  */
 const cursorSchema = z.object({
   s: z.string().max(64),
-  v: z.union([z.string().max(1000), z.null()]),
+  // A NUL or a lone surrogate cannot be a value this server wrote, and would fail in the database.
+  v: z.union([z.string().max(1000).refine((v) => v.isWellFormed() && !v.includes('\u0000')), z.null()]),
   id: z.uuid(),
 })
 export type Cursor = z.infer<typeof cursorSchema>

@@ -23,7 +23,8 @@ export function registerAuth(app: App, { auth, apiTokens }: { auth: AuthService;
   app.decorateRequest('actor', null)
   app.decorateRequest('session', null)
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Before validation: an anonymous or CSRF-less request is refused as such, whatever its body.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const header = request.headers.authorization
     if (header?.startsWith('Bearer ')) {
       request.actor = await apiTokens.authenticate(header.slice(7).trim())

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { AppError, errorTitles, type ErrorCode, type FieldError } from './errors'
 
@@ -7,10 +7,14 @@ const typeUri = (code: ErrorCode) => `urn:kith:problem:${code.toLowerCase().repl
 /** Fastify's own client errors (bad JSON, huge body, wrong content type…) mapped to our codes. */
 function fromFastifyError(err: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors: FieldError[] = err.validation.map((v) => ({
-      path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)',
-      message: v.message ?? 'Invalid value',
-    }))
+    const errors: FieldError[] = err.validation.flatMap((v) => {
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.')
+      // One entry per unknown field, named by its path, like every other bad field.
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys)) {
+        return (v.params.keys as string[]).map((key) => ({ path: path ? `${path}.${key}` : key, message: 'Unknown field' }))
+      }
+      return [{ path: path || '(root)', message: v.message ?? 'Invalid value' }]
+    })
     const where = err.validationContext && err.validationContext !== 'body' ? ` in ${err.validationContext}` : ''
     return new AppError('VALIDATION_FAILED', `Invalid request${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, { errors })
   }
@@ -21,6 +25,22 @@ function fromFastifyError(err: FastifyError): AppError | null {
     return new AppError('BAD_REQUEST', err.message)
   }
   return null
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised before routing (a path whose percent-escapes
+ * do not decode, FST_ERR_BAD_URL) get the same problem+json as everything else.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const e = fromFastifyError(error) ?? new AppError('BAD_REQUEST', 'The URL is not valid')
+  reply.status(e.status).type('application/problem+json; charset=utf-8').send({
+    type: typeUri(e.code),
+    title: errorTitles[e.code],
+    status: e.status,
+    detail: e.message,
+    code: e.code,
+    requestId: request.id,
+  })
 }
 
 export function registerErrorHandler(app: FastifyInstance, { spa }: { spa: boolean }): void {

@@ -5,6 +5,16 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
 const badText = (v: string) => !v.isWellFormed() || v.includes('\u0000')
 // In a URL a replacement character means a percent-escape that was not UTF-8.
 const badUrlText = (v: string) => badText(v) || v.includes('\uFFFD')
+// The query-string parser keeps a percent-escape that is not UTF-8 (`%FF`, an encoded surrogate) as
+// literal text; decodeURIComponent refuses exactly those (a bare % not followed by two hex digits is let through).
+const badEscapes = (url: string) => {
+  try {
+    decodeURIComponent(url.replace(/%(?![0-9a-fA-F]{2})/g, '%25'))
+    return false
+  } catch {
+    return true
+  }
+}
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /**
@@ -18,6 +28,7 @@ export function registerInputGuard(app: FastifyInstance): void {
       ...Object.values((request.query ?? {}) as Record<string, unknown>),
       ...Object.values((request.params ?? {}) as Record<string, unknown>),
     ]
+    if (badEscapes(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains an invalid character')
     for (const v of values.flat()) {
       if (typeof v === 'string' && badUrlText(v)) throw new AppError('BAD_REQUEST', 'The URL contains an invalid character')
     }

@@ -14,20 +14,22 @@ export interface Owned {
   teamId: string | null
 }
 
-/** The SQL filter a list query applies: null = no restriction. */
-export type Scope = null | { ownerId: string; teamId: string | null }
+/** The SQL filter a list query applies: null = no restriction, 'none' = no record at all. */
+export type Scope = null | 'none' | { ownerId: string; teamId: string | null }
 
 export type Access = 'read' | 'write'
 
 export function scopeFor(actor: Actor, access: Access): Scope {
   if (actor.role === 'admin') return null
   if (access === 'read' && (actor.role === 'support' || actor.role === 'marketing')) return null
-  if (actor.role === 'support' || actor.role === 'marketing') return { ownerId: actor.userId, teamId: null }
+  if (actor.role === 'marketing') return 'none'
+  if (actor.role === 'support') return { ownerId: actor.userId, teamId: null }
   return { ownerId: actor.userId, teamId: actor.teamId }
 }
 
 export function inScope(scope: Scope, record: Owned): boolean {
   if (scope === null) return true
+  if (scope === 'none') return false
   if (record.ownerId === scope.ownerId) return true
   return scope.teamId !== null && record.teamId === scope.teamId
 }

@@ -24,7 +24,6 @@ export interface AuditFilter extends Omit<AuditQuery, 'cursor' | 'from' | 'to'> 
   from?: Date
   to?: Date
   after?: { at: Date; id: string }
-  /** Restrict to entities of these ids (managers: their team's records and users). */
 }
 
 export async function listAudit(db: Executor, f: AuditFilter) {

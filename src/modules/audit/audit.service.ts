@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/database'
 import { newId } from '../../lib/ids'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
-import { AppError } from '../../server/errors'
+import { AppError, fieldError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { insertAudit, listAudit } from './audit.repository'
@@ -31,14 +31,30 @@ export async function recordAudit(trx: Executor, ctx: Pick<RequestContext, 'requ
   )
 }
 
-const toDate = (s: string | undefined, endOfDay = false) => {
+/** `from`/`to` as a Date; a time the database cannot hold (year 0, past 9999) is a 400 on that field. */
+const toDate = (s: string | undefined, path: 'from' | 'to', endOfDay = false) => {
   if (!s) return undefined
+  let d: Date
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
-    const d = new Date(`${s}T00:00:00Z`)
+    d = new Date(`${s}T00:00:00Z`)
     if (endOfDay) d.setUTCDate(d.getUTCDate() + 1)
-    return d
+  } else {
+    d = new Date(s)
   }
-  return new Date(s)
+  const year = d.getUTCFullYear()
+  if (Number.isNaN(d.getTime()) || year < 1 || year > 9999) throw fieldError(path, 'Out of range')
+  return d
+}
+
+/** The position a cursor names; a forged one (say, with a time that is no time) is a 400, not a 500. */
+function afterOf(cursor: string | undefined): { at: Date; id: string } | undefined {
+  if (!cursor) return undefined
+  const c = decodeCursor(cursor, 'audit')
+  const at = c?.v ? new Date(c.v) : null
+  if (!c || !at || Number.isNaN(at.getTime())) {
+    throw new AppError('VALIDATION_FAILED', 'cursor: invalid', { errors: [{ path: 'cursor', message: 'Invalid cursor' }] })
+  }
+  return { at, id: c.id }
 }
 
 export function createAuditService({ db }: { db: Db }) {
@@ -46,25 +62,14 @@ export function createAuditService({ db }: { db: Db }) {
     /** Admins read the whole log; managers too (their oversight role), others are refused. */
     async list(ctx: RequestContext, query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
       assertRole(ctx.actor, 'admin', 'manager')
-      let after: { at: Date; id: string } | undefined
-      if (query.cursor) {
-        const c = decodeCursor(query.cursor, 'audit')
-        if (!c || c.v === null) throw new AppError('BAD_REQUEST', 'Invalid cursor')
-        after = { at: new Date(c.v), id: c.id }
-      }
-      const rows = await listAudit(db, { ...query, from: toDate(query.from), to: toDate(query.to, true), after })
+      const after = afterOf(query.cursor)
+      const rows = await listAudit(db, { ...query, from: toDate(query.from, 'from'), to: toDate(query.to, 'to', true), after })
       return page(rows, query.limit)
     },
 
     /** The history of one record, for whoever may see that record (checked by the caller). */
     async forEntity(entity: string, entityId: string, limit: number, cursor?: string) {
-      let after: { at: Date; id: string } | undefined
-      if (cursor) {
-        const c = decodeCursor(cursor, 'audit')
-        if (!c || c.v === null) throw new AppError('BAD_REQUEST', 'Invalid cursor')
-        after = { at: new Date(c.v), id: c.id }
-      }
-      return page(await listAudit(db, { entity, entityId, limit, after }), limit)
+      return page(await listAudit(db, { entity, entityId, limit, after: afterOf(cursor) }), limit)
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database'
+import type { Db, Executor } from '../../db/database'
 import { AppError } from '../../server/errors'
 import type { Actor, RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
@@ -25,10 +25,11 @@ export interface SignedIn {
 }
 
 export function createAuthService({ db, maxAttempts }: { db: Db; maxAttempts: number }) {
-  async function openSession(userId: string, meta: ClientMeta) {
+  async function openSession(userId: string, meta: ClientMeta, trx: Executor = db) {
     const token = newSecret()
     const csrfToken = newSecret()
-    await sessions.insertSession(db, {
+    await sessions.deleteExpiredSessions(trx)
+    await sessions.insertSession(trx, {
       id: sha256(token),
       userId,
       csrfToken,
@@ -61,9 +62,11 @@ export function createAuthService({ db, maxAttempts }: { db: Db; maxAttempts: nu
         })
         throw new AppError('INVALID_CREDENTIALS')
       }
-      await sessions.clearFailures(db, email)
-      const { token, csrfToken } = await openSession(user.id, meta)
-      await recordAudit(db, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
+      const { token, csrfToken } = await db.transaction().execute(async (trx) => {
+        await sessions.clearFailures(trx, email)
+        await recordAudit(trx, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
+        return openSession(user.id, meta, trx)
+      })
       const { passwordHash: _h, ...rest } = user
       return { token, csrfToken, user: toUser(rest) }
     },

@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Updateable } from 'kysely'
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { scopeCondition } from '../../db/scope'
-import { byRelevance, textMatch } from '../../db/text-search'
+import { byRelevance, matchArms, rankedCandidates, textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { ContactsTable } from './contacts.table'
 
@@ -92,16 +92,31 @@ export async function listContacts(db: Executor, f: ContactFilter) {
   return q.orderBy(orderBy(f.keyset, 'p.id')).limit(f.limit + 1).execute()
 }
 
+/** Best matches first, the way searchCustomers ranks them (capped candidates, fuzzy only when needed). */
 export async function searchContacts(db: Executor, f: { scope: Scope; q: string; limit: number }) {
-  let q = base(db).where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
-  const scope = scopeCondition(f.scope, 'c')
-  if (scope) q = q.where(scope)
-  return q
-    .where(textMatch('p.search_text', f.q))
-    .orderBy(byRelevance('p.search_text', f.q))
-    .orderBy('p.id')
-    .limit(f.limit)
-    .execute()
+  const arm = (match: RawBuilder<boolean>) => {
+    let q = base(db).clearSelect().select('p.id').where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
+    const scope = scopeCondition(f.scope, 'c')
+    if (scope) q = q.where(scope)
+    return q.where(match).limit(rankedCandidates(f.limit))
+  }
+  const { substring, fuzzy } = matchArms('p.search_text', f.q)
+  const q = !fuzzy
+    ? base(db).where('p.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
+    : substring
+    ? db
+        .with('exact', () => arm(substring))
+        .selectFrom('contacts as p')
+        .innerJoin('customers as c', 'c.id', 'p.customerId')
+        .select(columns)
+        .select(['c.name as customerName', 'c.ownerId', 'c.teamId', 'c.deletedAt as customerDeletedAt'])
+        .where('p.id', 'in', (eb) =>
+          eb.selectFrom('exact').select('exact.id').union(
+            eb.selectFrom(arm(fuzzy).where(sql<boolean>`(SELECT count(*) FROM exact) < ${f.limit}`).as('f')).select('f.id'),
+          ),
+        )
+    : base(db).where('p.id', 'in', db.selectFrom(arm(fuzzy).as('f')).select('f.id'))
+  return q.orderBy(byRelevance('p.search_text', f.q)).orderBy('p.id').limit(f.limit).execute()
 }
 
 export type ContactRow = NonNullable<Awaited<ReturnType<typeof findContactById>>>

@@ -120,6 +120,9 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
         if (input.customerId && input.customerId !== current.customerId) await parent(ctx, trx, input.customerId)
         const { version: _v, phone: phoneInput, ...rest } = input
         const patch = { ...rest, ...(phoneInput !== undefined ? { phone: phone(phoneInput) } : {}) }
+        // Moved to another customer, a primary contact stays primary only when asked (that customer has its own).
+        const moves = patch.customerId !== undefined && patch.customerId !== current.customerId
+        if (moves && patch.isPrimary === undefined && current.isPrimary) patch.isPrimary = false
         const changes = changedFields(toContact(current), patch)
         if (Object.keys(changes).length === 0) return toContact(current)
         if (patch.isPrimary) await repo.clearPrimary(trx, patch.customerId ?? current.customerId, id)

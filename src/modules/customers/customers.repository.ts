@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Updateable } from 'kysely'
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { scopeCondition } from '../../db/scope'
-import { byRelevance, textMatch } from '../../db/text-search'
+import { byRelevance, matchArms, rankedCandidates, textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { CustomersTable } from './customers.table'
 
@@ -66,13 +66,33 @@ export async function listCustomers(db: Executor, f: CustomerFilter & { keyset: 
   return q.orderBy(orderBy(f.keyset, 'c.id')).limit(f.limit + 1).execute()
 }
 
-/** Best matches first: exact substring hits, then by trigram word similarity. */
+/**
+ * Best matches first: exact substring hits, then by trigram word similarity. At most
+ * rankedCandidates() rows of each kind are ranked (see db/text-search.ts), and the fuzzy match is
+ * only looked for when the substring hits cannot fill the page, so a common term costs what a rare
+ * one does. The result is the same as ranking every match, except for the order among the hits of
+ * a term that has more than rankedCandidates() of them.
+ */
 export async function searchCustomers(db: Executor, f: CustomerFilter & { q: string; limit: number }) {
-  return filtered(db, f)
-    .orderBy(byRelevance('c.search_text', f.q))
-    .orderBy('c.id')
-    .limit(f.limit)
-    .execute()
+  const arm = (match: RawBuilder<boolean>) =>
+    filtered(db, { ...f, q: undefined }).clearSelect().select('c.id').where(match).limit(rankedCandidates(f.limit))
+  const { substring, fuzzy } = matchArms('c.search_text', f.q)
+  const q = !fuzzy
+    ? base(db).where('c.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
+    : substring
+    ? db
+        .with('exact', () => arm(substring))
+        .selectFrom('customers as c')
+        .leftJoin('users as o', 'o.id', 'c.ownerId')
+        .select(columns)
+        .select('o.name as ownerName')
+        .where('c.id', 'in', (eb) =>
+          eb.selectFrom('exact').select('exact.id').union(
+            eb.selectFrom(arm(fuzzy).where(sql<boolean>`(SELECT count(*) FROM exact) < ${f.limit}`).as('f')).select('f.id'),
+          ),
+        )
+    : base(db).where('c.id', 'in', db.selectFrom(arm(fuzzy).as('f')).select('f.id'))
+  return q.orderBy(byRelevance('c.search_text', f.q)).orderBy('c.id').limit(f.limit).execute()
 }
 
 export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomerById>>>

@@ -60,9 +60,13 @@ export function createCustomerService(deps: CustomerDeps) {
 
   const phone = (input: string | null | undefined) => phoneField(input, defaultRegion)
 
-  async function owner(ctx: RequestContext, ownerId: string | null) {
-    if (ownerId === null) return { ownerId: null, teamId: null }
-    const candidate = await users.ownerCandidate(ownerId)
+  // On PGlite's single connection, a query outside the open transaction would wait forever: pass trx.
+  async function owner(ctx: RequestContext, ownerId: string | null, trx: Executor = db) {
+    if (ownerId === null) {
+      assertRole(ctx.actor, 'admin') // an unowned record is visible to admins (and readers of all) only
+      return { ownerId: null, teamId: null }
+    }
+    const candidate = await users.ownerCandidate(ownerId, trx)
     assertCanAssign(ctx.actor, candidate)
     return { ownerId: candidate.id, teamId: candidate.teamId }
   }
@@ -107,7 +111,6 @@ export function createCustomerService(deps: CustomerDeps) {
     async create(ctx: RequestContext, input: CustomerCreate): Promise<Customer> {
       if (!canCreateOwned(ctx.actor)) throw new AppError('FORBIDDEN', 'Your role cannot create customers')
       const ownership = await owner(ctx, input.ownerId === undefined ? ctx.actor.userId : input.ownerId)
-      if (ownership.ownerId === null) assertRole(ctx.actor, 'admin')
       return db.transaction().execute(async (trx) => {
         const id = newId()
         const { address, ...rest } = input
@@ -134,7 +137,7 @@ export function createCustomerService(deps: CustomerDeps) {
         }
         const { version: _v, ownerId, phone: phoneInput, ...rest } = input
         const patch: Partial<CustomerFields> = { ...rest, ...(phoneInput !== undefined ? { phone: phone(phoneInput) } : {}) }
-        if (ownerId !== undefined && ownerId !== current.ownerId) Object.assign(patch, await owner(ctx, ownerId))
+        if (ownerId !== undefined && ownerId !== current.ownerId) Object.assign(patch, await owner(ctx, ownerId, trx))
         const changes = changedFields(toCustomer(current), patch)
         if (Object.keys(changes).length === 0) return toCustomer(current)
         const { address, ...columns } = patch

@@ -35,18 +35,23 @@ export const emailInUse = async (db: Executor, email: string, exceptId?: string)
 export const countUsers = async (db: Executor) =>
   Number((await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 
-export const countActiveAdmins = async (db: Executor) =>
-  Number(
-    (
-      await db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('role', '=', 'admin')
-        .where('active', '=', true)
-        .where('deletedAt', 'is', null)
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+/**
+ * Locks the active admins and returns how many there are. Locked in id order, so two admins
+ * demoting each other at once queue here (the second then sees one admin left) instead of both
+ * counting two, or deadlocking.
+ */
+export const lockActiveAdmins = async (db: Executor) =>
+  (
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('active', '=', true)
+      .where('deletedAt', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute()
+  ).length
 
 export const insertUser = (db: Executor, row: Insertable<UsersTable>) =>
   db.insertInto('users').values(row).returning(columns).executeTakeFirstOrThrow()

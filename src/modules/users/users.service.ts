@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database'
+import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { changedFields } from '../../lib/diff'
 import { newId } from '../../lib/ids'
@@ -76,6 +76,7 @@ export function createUserService({ db }: { db: Db }) {
       await assertTeam(input.teamId)
       const passwordHash = input.password ? await hashPassword(input.password) : undefined
       return db.transaction().execute(async (trx) => {
+        const activeAdmins = await repo.lockActiveAdmins(trx) // before the user's own row: see lockActiveAdmins
         const current = await repo.findUserById(trx, id, true)
         if (!current || current.deletedAt) throw new AppError('USER_NOT_FOUND')
         if (current.version !== input.version) throw new AppError('VERSION_CONFLICT', undefined, { current: toUser(current) })
@@ -83,8 +84,8 @@ export function createUserService({ db }: { db: Db }) {
         const { version: _v, password: _p, ...fields } = input
         const changes = changedFields(current, fields)
         const demotesAdmin = current.role === 'admin' && current.active && (('role' in changes) || fields.active === false)
-        if (demotesAdmin && (await repo.countActiveAdmins(trx)) <= 1) {
-          throw new AppError('VALIDATION_FAILED', 'Kith needs at least one active admin', { errors: [{ path: 'role', message: 'The last active admin cannot be demoted or deactivated' }] })
+        if (demotesAdmin && activeAdmins <= 1) {
+          throw new AppError('VALIDATION_FAILED', 'Kith needs at least one active admin', { errors: [{ path: 'role' in changes ? 'role' : 'active', message: 'The last active admin cannot be demoted or deactivated' }] })
         }
         const row = await repo.updateUser(trx, id, { ...fields, ...(passwordHash ? { passwordHash } : {}) })
         if (fields.active === false || passwordHash) await deleteSessionsOfUser(trx, id)
@@ -100,9 +101,10 @@ export function createUserService({ db }: { db: Db }) {
       assertRole(ctx.actor, 'admin')
       if (id === ctx.actor.userId) throw new AppError('FORBIDDEN', 'You cannot delete your own account')
       await db.transaction().execute(async (trx) => {
+        const activeAdmins = await repo.lockActiveAdmins(trx)
         const current = await repo.findUserById(trx, id, true)
         if (!current || current.deletedAt) throw new AppError('USER_NOT_FOUND')
-        if (current.role === 'admin' && current.active && (await repo.countActiveAdmins(trx)) <= 1) {
+        if (current.role === 'admin' && current.active && activeAdmins <= 1) {
           throw new AppError('FORBIDDEN', 'The last active admin cannot be deleted')
         }
         await repo.updateUser(trx, id, { active: false, deletedAt: new Date() })
@@ -124,8 +126,8 @@ export function createUserService({ db }: { db: Db }) {
     },
 
     /** For services that assign records: the candidate owner, or a 400 naming the field. */
-    async ownerCandidate(id: string) {
-      const row = await repo.findUserById(db, id)
+    async ownerCandidate(id: string, trx: Executor = db) {
+      const row = await repo.findUserById(trx, id)
       if (!row || row.deletedAt) {
         throw new AppError('VALIDATION_FAILED', 'ownerId: no such user', { errors: [{ path: 'ownerId', message: 'No such user' }] })
       }
