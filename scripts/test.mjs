@@ -11,9 +11,11 @@ const run = (title, cmd, env = {}) => {
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-if (!existsSync(chromium)) {
-  console.log('Chromium is missing; installing Debian\'s package for the browser tests…')
-  execSync('(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit', shell: '/bin/bash' })
+// Without a CJK font Chromium draws Chinese as empty boxes, which the screenshots would show.
+const cjkFont = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
+if (!existsSync(chromium) || !existsSync(cjkFont)) {
+  console.log('Installing Debian\'s chromium and fonts-noto-cjk for the browser tests…')
+  execSync('(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', { stdio: 'inherit', shell: '/bin/bash' })
 }
 
 const only = process.argv[2]

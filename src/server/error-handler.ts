@@ -67,7 +67,8 @@ export function registerErrorHandler(app: FastifyInstance, { spa }: { spa: boole
   })
 
   app.setNotFoundHandler((request, reply) => {
-    if (spa && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // Client-side routes deep-link to the app; a missing built asset is a real 404.
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
     }
     const e = new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)

@@ -9,7 +9,7 @@ import type { CustomersTable } from './customers.table'
 const columns = [
   'c.id', 'c.type', 'c.name', 'c.email', 'c.phone', 'c.company', 'c.website', 'c.industry', 'c.address',
   'c.tags', 'c.status', 'c.source', 'c.ownerId', 'c.teamId', 'c.description', 'c.createdAt', 'c.updatedAt',
-  'c.createdBy', 'c.version', 'c.deletedAt',
+  'c.createdBy', 'c.version', 'c.deletedAt', 'c.mergedInto',
 ] as const
 
 const base = (db: Executor) =>

@@ -32,7 +32,7 @@ export interface CustomerDeps {
   dependents?: CustomerDependent[]
 }
 
-export const toCustomer = (r: repo.CustomerRow): Customer => ({
+export const toCustomer = ({ mergedInto: _m, ...r }: repo.CustomerRow): Customer => ({
   ...r,
   address: r.address ?? null,
   createdAt: iso(r.createdAt),
@@ -74,8 +74,9 @@ export function createCustomerService(deps: CustomerDeps) {
   /** The record if the caller may see it (404 otherwise) — and change it, for `write` (403). */
   async function visible(ctx: RequestContext, id: string, access: 'read' | 'write', trx: Executor = db, opts: { deleted?: boolean } = {}) {
     const row = access === 'write' ? await repo.lockCustomer(trx, id) : await repo.findCustomerById(trx, id)
-    if (!row || (opts.deleted ? !row.deletedAt : !!row.deletedAt)) throw new AppError('CUSTOMER_NOT_FOUND')
+    if (!row || (!opts.deleted && row.deletedAt) || row.mergedInto) throw new AppError('CUSTOMER_NOT_FOUND')
     assertAccess(ctx.actor, row, access, 'CUSTOMER_NOT_FOUND')
+    if (opts.deleted && !row.deletedAt) throw new AppError('NOT_DELETED', 'This customer is not deleted')
     return row
   }
 
@@ -170,7 +171,7 @@ export function createCustomerService(deps: CustomerDeps) {
     async restore(ctx: RequestContext, id: string): Promise<Customer> {
       return db.transaction().execute(async (trx) => {
         const row = await visible(ctx, id, 'write', trx, { deleted: true })
-        await repo.updateCustomer(trx, id, { deletedAt: null, mergedInto: null })
+        await repo.updateCustomer(trx, id, { deletedAt: null })
         await recordAudit(trx, ctx, [{ action: 'restore', entity: 'customer', entityId: row.id }])
         return reload(trx, id)
       })

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { repoRoot } from './server'
+
+export const screenshotDir = join(repoRoot, 'docs/screenshots')
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true })
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
+
+/** Waits for toasts and animations to settle, then saves docs/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForLoadState('networkidle')
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }) // toasts of earlier steps
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  )
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage })
+}
+
+/**
+ * A button's accessible name: antd puts a space between two CJK characters ("保 存"), and an
+ * icon adds its own name in front ("edit 编辑"). Matches the label either way.
+ */
+export const cjk = (text: string) => new RegExp(`^(?:[a-z-]+ )?${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`)

@@ -1,0 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query'
+import i18n from 'i18next'
+import { useCallback } from 'react'
+import { storeLocale, type AppLocale } from '../../../lib/locale'
+import { authApi, sessionKey, type Session } from '../api'
+
+/**
+ * Switches the UI language at once, remembers it in this browser and, when signed in,
+ * on the user's profile (so it follows him to other devices).
+ */
+export function useChangeLanguage(): (locale: AppLocale) => void {
+  const queryClient = useQueryClient()
+  return useCallback(
+    (locale: AppLocale) => {
+      void i18n.changeLanguage(locale)
+      storeLocale(locale)
+      const session = queryClient.getQueryData<Session | null>(sessionKey)
+      if (!session || session.user.locale === locale) return
+      authApi
+        .updateMe({ locale })
+        .then((s) => queryClient.setQueryData(sessionKey, s))
+        .catch(() => {
+          /* the language still changes locally; the profile keeps the old one */
+        })
+    },
+    [queryClient],
+  )
+}

@@ -1,0 +1,19 @@
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/**
+ * The server writes field messages in English ("Required", "Invalid e-mail address").
+ * Known ones are translated; anything else is shown as the server wrote it.
+ */
+export function useServerMessage(): (message: string) => string {
+  const { t } = useTranslation()
+  return useCallback(
+    (message: string) => {
+      const known = t('serverMessages', { returnObjects: true }) as Record<string, string>
+      if (known && typeof known === 'object' && known[message]) return known[message]
+      if (message.startsWith('Not a valid phone number')) return t('validation.phone')
+      return message
+    },
+    [t],
+  )
+}
