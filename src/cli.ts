@@ -6,6 +6,8 @@ import { migrateDown, migrateToLatest } from './db/migrate'
 import { createServices } from './services'
 import { ROLES, type Role } from './server/context'
 import { userCreateSchema } from './modules/users/users.schema'
+import { seedDemo } from './seed/demo'
+import { seedBulk } from './seed/bulk'
 
 const positiveInt = (v: string) => {
   const n = Number(v.replaceAll('_', ''))
@@ -66,6 +68,28 @@ user
       const created = await createServices(db, loadConfig()).users.create(null, parsed.data)
       console.log(`Created ${created.role} ${created.email}`)
       if (generated) console.log(`Password: ${generated}  (change it after signing in)`)
+    })
+  })
+
+program
+  .command('seed')
+  .description('add sample data: --demo (a small bilingual demo) and/or --customers N --contacts M (a large generated set)')
+  .option('--demo', 'teams, users of each role, ~60 customers and ~150 contacts, through the services')
+  .option('--customers <n>', 'generated customers to add (underscores allowed: 1_000_000)', positiveInt)
+  .option('--contacts <m>', 'generated contacts to add, attached to existing customers', positiveInt)
+  .action(async (opts: { demo?: boolean; customers?: number; contacts?: number }) => {
+    if (!opts.demo && opts.customers === undefined && opts.contacts === undefined) {
+      console.error('Say what to seed: --demo, or --customers <n> [--contacts <m>]')
+      process.exit(1)
+    }
+    await withDatabase(async (database) => {
+      if (opts.demo) console.log(await seedDemo(database, { defaultRegion: loadConfig().defaultRegion }))
+      if (opts.customers || opts.contacts) {
+        console.log(await seedBulk(database, { customers: opts.customers ?? 0, contacts: opts.contacts ?? 0, log: (line) => console.log(line) }))
+      }
+    }).catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : err)
+      process.exit(1)
     })
   })
 
