@@ -20,6 +20,11 @@ import { customerRoutes } from './modules/customers/customers.routes'
 import { contactRoutes } from './modules/contacts/contacts.routes'
 import { searchRoutes } from './modules/search/search.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
+import { pipelineStageRoutes } from './modules/pipeline-stages/pipeline-stages.routes'
+import { opportunityRoutes } from './modules/opportunities/opportunities.routes'
+import { leadRoutes } from './modules/leads/leads.routes'
+import { activityRoutes } from './modules/activities/activities.routes'
+import { registerPublicCors } from './server/public-cors'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -61,6 +66,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   const spa = await registerWebApp(app)
   registerErrorHandler(app, { spa })
   registerInputGuard(app)
+  registerPublicCors(app)
 
   await app.register(
     async (api: App) => {
@@ -73,6 +79,10 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       contactRoutes(api, services)
       searchRoutes(api, services)
       auditRoutes(api, services)
+      pipelineStageRoutes(api, services)
+      opportunityRoutes(api, services)
+      leadRoutes(api, services)
+      activityRoutes(api, services)
     },
     { prefix: '/api/v1' },
   )

@@ -9,6 +9,12 @@ import { createSetupService } from './modules/setup/setup.service'
 import { createCustomerService, type CustomerDependent } from './modules/customers/customers.service'
 import { createContactService } from './modules/contacts/contacts.service'
 import { createSearchService } from './modules/search/search.service'
+import { createLeadService, type LeadDependent } from './modules/leads/leads.service'
+import { createLeadRouting } from './modules/leads/leads.routing'
+import { createLeadConversion } from './modules/leads/leads.convert'
+import { createActivityService } from './modules/activities/activities.service'
+import { createStageService, type StageUsage } from './modules/pipeline-stages/pipeline-stages.service'
+import { createOpportunityService, type OpportunityDependent } from './modules/opportunities/opportunities.service'
 
 /** Wires every module's service with its explicit dependencies (no container). */
 export function createServices(db: Db, config: Pick<Config, 'defaultRegion' | 'loginMaxAttempts'>) {
@@ -22,8 +28,23 @@ export function createServices(db: Db, config: Pick<Config, 'defaultRegion' | 'l
   const customers = createCustomerService({ db, users, audit, defaultRegion: config.defaultRegion, dependents })
   const contacts = createContactService({ db, customers, defaultRegion: config.defaultRegion })
   dependents.push(contacts.dependent)
+  const stageUsages: StageUsage[] = []
+  const pipelineStages = createStageService({ db, usages: stageUsages })
+  const opportunityDependents: OpportunityDependent[] = []
+  const opportunities = createOpportunityService({ db, users, customers, contacts, stages: pipelineStages, audit, dependents: opportunityDependents })
+  dependents.push(opportunities.dependent)
+  stageUsages.push(opportunities.stageUsage)
+  const leadRouting = createLeadRouting({ db, users })
+  const leadDependents: LeadDependent[] = []
+  const leads = createLeadService({ db, users, audit, customers, contacts, routing: leadRouting, defaultRegion: config.defaultRegion, dependents: leadDependents })
+  const activities = createActivityService({ db, users, customers, contacts, leads, opportunities: () => opportunities })
+  // First: a purged customer's activities must go before the contacts and deals they point at.
+  dependents.unshift(activities.dependent)
+  leadDependents.push(activities.leadDependent)
+  opportunityDependents.push(activities.opportunityDependent, leads.opportunityDependent)
+  const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities: () => opportunities, dependents: leadDependents })
   const search = createSearchService({ customers, contacts })
-  return { audit, users, teams, auth, apiTokens, setup, customers, contacts, search }
+  return { audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -33,6 +33,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const plugins = [new CamelCasePlugin()]
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
+    // An idle connection that dies (database restart, failover, a dropped test database) is
+    // replaced on the next checkout; unhandled, its 'error' event would crash the process.
+    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

@@ -11,7 +11,7 @@ export interface SortKey {
   /** Column reference as written in SQL, e.g. `c.name`. */
   column: string
   /** SQL type of the column, for the cursor's parameter. */
-  type: 'text' | 'timestamptz'
+  type: 'text' | 'timestamptz' | 'integer' | 'date' | 'numeric'
 }
 
 export interface Keyset {
@@ -26,6 +26,7 @@ const isTimestamp = (v: string) => {
   const d = new Date(v)
   return !Number.isNaN(d.getTime()) && d.toISOString() === v
 }
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= '0001-01-01' && isTimestamp(`${v}T00:00:00.000Z`)
 
 /** Parses `sort` (`name`, `-createdAt`) and `cursor`; a cursor made for another sort is refused. */
 export function parseKeyset(sortKeys: Record<string, SortKey>, sort: string, cursor: string | undefined): Keyset {
@@ -40,7 +41,7 @@ export function parseKeyset(sortKeys: Record<string, SortKey>, sort: string, cur
   let after: Keyset['after'] = null
   if (cursor) {
     const c = decodeCursor(cursor, sort)
-    if (!c || c.v === null || (key.type === 'timestamptz' && !isTimestamp(c.v))) {
+    if (!c || c.v === null || (key.type === 'timestamptz' && !isTimestamp(c.v)) || (key.type === 'integer' && !/^-?\d{1,9}$/.test(c.v)) || (key.type === 'date' && !isDate(c.v)) || (key.type === 'numeric' && !/^-?\d{1,16}(\.\d{1,4})?$/.test(c.v))) {
       throw new AppError('VALIDATION_FAILED', 'cursor: invalid or made for another sort', {
         errors: [{ path: 'cursor', message: 'Invalid cursor' }],
       })

@@ -1,11 +1,17 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
 import type { Db } from './database'
 import * as foundation from './migrations/2026_11_25_1200_foundation'
+import * as trigramOperatorCost from './migrations/2026_11_25_1300_trigram_operator_cost'
+import * as pipeline from './migrations/2026_11_25_1400_pipeline'
+import * as leadsActivities from './migrations/2026_11_25_1410_leads_activities'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
 const migrations: Record<string, Migration> = {
   '2026_11_25_1200_foundation': foundation,
+  '2026_11_25_1300_trigram_operator_cost': trigramOperatorCost,
+  '2026_11_25_1400_pipeline': pipeline,
+  '2026_11_25_1410_leads_activities': leadsActivities,
 }
 
 function migrator(db: Db): Migrator {

@@ -5,6 +5,10 @@ import type { SessionsTable, LoginAttemptsTable } from '../modules/auth/auth.tab
 import type { ApiTokensTable } from '../modules/api-tokens/api-tokens.table'
 import type { CustomersTable } from '../modules/customers/customers.table'
 import type { ContactsTable } from '../modules/contacts/contacts.table'
+import type { PipelineStagesTable } from '../modules/pipeline-stages/pipeline-stages.table'
+import type { OpportunitiesTable, OpportunityLinesTable } from '../modules/opportunities/opportunities.table'
+import type { LeadsTable } from '../modules/leads/leads.table'
+import type { ActivitiesTable } from '../modules/activities/activities.table'
 import type { SettingsTable } from './settings.table'
 
 /** The whole database as Kysely sees it; each module owns its table types. */
@@ -18,4 +22,9 @@ export interface DB {
   auditLog: AuditLogTable
   customers: CustomersTable
   contacts: ContactsTable
+  pipelineStages: PipelineStagesTable
+  opportunities: OpportunitiesTable
+  opportunityLines: OpportunityLinesTable
+  leads: LeadsTable
+  activities: ActivitiesTable
 }

@@ -12,3 +12,15 @@ export async function getOrInitSetting<T>(db: Executor, key: string, initial: T)
     .execute()
   return (await getSetting<T>(db, key)) as T
 }
+
+/** Reads a setting and locks its row until the transaction ends (a rotation's last position, say). */
+export const lockSetting = async <T>(db: Executor, key: string): Promise<T | undefined> =>
+  (await db.selectFrom('settings').select('value').where('key', '=', key).forUpdate().executeTakeFirst())?.value as T | undefined
+
+export async function putSetting<T>(db: Executor, key: string, value: T): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updatedAt: new Date() }))
+    .execute()
+}

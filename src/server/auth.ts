@@ -25,6 +25,9 @@ export function registerAuth(app: App, { auth, apiTokens }: { auth: AuthService;
 
   // Before validation: an anonymous or CSRF-less request is refused as such, whatever its body.
   app.addHook('preValidation', async (request: FastifyRequest) => {
+    // Public routes act for nobody: a session cookie sent along (sign-in from a second tab, a
+    // colleague testing the web form) is ignored rather than held to the CSRF rule.
+    if (request.routeOptions.config.public) return
     const header = request.headers.authorization
     if (header?.startsWith('Bearer ')) {
       request.actor = await apiTokens.authenticate(header.slice(7).trim())
@@ -42,7 +45,7 @@ export function registerAuth(app: App, { auth, apiTokens }: { auth: AuthService;
         }
       }
     }
-    if (!request.actor && !request.routeOptions.config.public) throw new AppError('UNAUTHENTICATED')
+    if (!request.actor) throw new AppError('UNAUTHENTICATED')
   })
 }
 

@@ -45,6 +45,17 @@ const EXPECTED = [
   'GET /api/v1/contacts', 'POST /api/v1/contacts', 'GET /api/v1/contacts/:id', 'PATCH /api/v1/contacts/:id', 'DELETE /api/v1/contacts/:id',
   'POST /api/v1/contacts/:id/restore',
   'GET /api/v1/search', 'GET /api/v1/audit-log',
+  'GET /api/v1/pipeline-stages', 'POST /api/v1/pipeline-stages', 'POST /api/v1/pipeline-stages/reorder', 'GET /api/v1/pipeline-stages/:key',
+  'PATCH /api/v1/pipeline-stages/:key', 'DELETE /api/v1/pipeline-stages/:key',
+  'GET /api/v1/opportunities', 'POST /api/v1/opportunities', 'GET /api/v1/opportunities/board', 'POST /api/v1/opportunities/assign',
+  'GET /api/v1/opportunities/:id', 'PATCH /api/v1/opportunities/:id', 'DELETE /api/v1/opportunities/:id',
+  'POST /api/v1/opportunities/:id/restore', 'GET /api/v1/opportunities/:id/history',
+  'GET /api/v1/leads', 'POST /api/v1/leads', 'GET /api/v1/leads/duplicates', 'POST /api/v1/leads/assign', 'GET /api/v1/leads/:id',
+  'PATCH /api/v1/leads/:id', 'DELETE /api/v1/leads/:id', 'POST /api/v1/leads/:id/restore', 'GET /api/v1/leads/:id/duplicates',
+  'POST /api/v1/leads/:id/convert', 'GET /api/v1/leads/:id/history', 'GET /api/v1/lead-routing', 'PUT /api/v1/lead-routing',
+  'POST /api/v1/public/leads',
+  'GET /api/v1/activities', 'POST /api/v1/activities', 'GET /api/v1/activities/:id', 'PATCH /api/v1/activities/:id',
+  'DELETE /api/v1/activities/:id', 'POST /api/v1/activities/:id/restore', 'GET /api/v1/customers/:id/timeline',
 ]
 
 describe('OpenAPI document', () => {

@@ -81,3 +81,113 @@ export async function insertContact(db: Db, customerId: string, overrides: Parti
     .returningAll()
     .executeTakeFirstOrThrow()
 }
+
+/** A deal in a stage (default: qualification), owned like the customer unless told; teamId follows the owner. */
+export async function insertOpportunity(
+  db: Db,
+  customerId: string,
+  overrides: Partial<{ name: string; contactId: string | null; ownerId: string | null; teamId: string | null; stage: string; amount: string; currency: string; probability: number; expectedCloseDate: string | null; lostReason: string | null; closedAt: Date | null; deletedAt: Date | null; createdAt: Date }> = {},
+) {
+  let ownerId = overrides.ownerId
+  let teamId = overrides.teamId
+  if (ownerId === undefined) {
+    const customer = await db.selectFrom('customers').select(['ownerId', 'teamId']).where('id', '=', customerId).executeTakeFirstOrThrow()
+    ownerId = customer.ownerId
+    teamId ??= customer.teamId
+  }
+  if (teamId === undefined) {
+    teamId = ownerId ? ((await db.selectFrom('users').select('teamId').where('id', '=', ownerId).executeTakeFirst())?.teamId ?? null) : null
+  }
+  return db
+    .insertInto('opportunities')
+    .values({
+      id: newId(),
+      name: overrides.name ?? `Deal ${next()}`,
+      customerId,
+      contactId: overrides.contactId ?? null,
+      ownerId,
+      teamId,
+      stage: overrides.stage ?? 'qualification',
+      amount: overrides.amount ?? '0',
+      currency: overrides.currency ?? 'CNY',
+      probability: overrides.probability ?? 10,
+      expectedCloseDate: overrides.expectedCloseDate ?? null,
+      lostReason: overrides.lostReason ?? null,
+      campaignId: null,
+      leadId: null,
+      closedAt: overrides.closedAt ?? null,
+      createdBy: null,
+      deletedAt: overrides.deletedAt ?? null,
+      ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function insertLead(
+  db: Db,
+  overrides: Partial<{ name: string; company: string | null; email: string | null; phone: string | null; source: string | null; campaignId: string | null; status: 'new' | 'contacted' | 'qualified' | 'unqualified' | 'converted'; score: number; ownerId: string | null; teamId: string | null; deletedAt: Date | null; createdAt: Date }> = {},
+) {
+  let teamId = overrides.teamId
+  if (teamId === undefined && overrides.ownerId) {
+    teamId = (await db.selectFrom('users').select('teamId').where('id', '=', overrides.ownerId).executeTakeFirst())?.teamId ?? null
+  }
+  return db
+    .insertInto('leads')
+    .values({
+      id: newId(),
+      name: overrides.name ?? `Lead ${next()}`,
+      company: overrides.company ?? null,
+      title: null,
+      email: overrides.email ?? null,
+      phone: overrides.phone ?? null,
+      source: overrides.source ?? null,
+      campaignId: overrides.campaignId ?? null,
+      status: overrides.status ?? 'new',
+      score: overrides.score ?? 0,
+      ownerId: overrides.ownerId ?? null,
+      teamId: teamId ?? null,
+      description: null,
+      convertedAt: null,
+      convertedCustomerId: null,
+      convertedContactId: null,
+      convertedOpportunityId: null,
+      createdBy: null,
+      deletedAt: overrides.deletedAt ?? null,
+      ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function insertActivity(
+  db: Db,
+  overrides: Partial<{ type: 'call' | 'email' | 'meeting' | 'note' | 'task'; subject: string; dueAt: Date | null; completedAt: Date | null; customerId: string | null; contactId: string | null; leadId: string | null; opportunityId: string | null; ownerId: string | null; teamId: string | null; createdAt: Date; deletedAt: Date | null }> = {},
+) {
+  let teamId = overrides.teamId
+  if (teamId === undefined && overrides.ownerId) {
+    teamId = (await db.selectFrom('users').select('teamId').where('id', '=', overrides.ownerId).executeTakeFirst())?.teamId ?? null
+  }
+  return db
+    .insertInto('activities')
+    .values({
+      id: newId(),
+      type: overrides.type ?? 'note',
+      subject: overrides.subject ?? `Activity ${next()}`,
+      body: null,
+      dueAt: overrides.dueAt ?? null,
+      completedAt: overrides.completedAt ?? null,
+      customerId: overrides.customerId ?? null,
+      contactId: overrides.contactId ?? null,
+      leadId: overrides.leadId ?? null,
+      opportunityId: overrides.opportunityId ?? null,
+      ticketId: null,
+      ownerId: overrides.ownerId ?? null,
+      teamId: teamId ?? null,
+      createdBy: null,
+      deletedAt: overrides.deletedAt ?? null,
+      ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Executor } from '../../db/database'
 import type { AuditQuery } from './audit.schema'
 
@@ -41,4 +42,19 @@ export async function listAudit(db: Executor, f: AuditFilter) {
     q = q.where((eb) => eb.or([eb('a.at', '<', at), eb.and([eb('a.at', '=', at), eb('a.id', '<', id)])]))
   }
   return q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(f.limit + 1).execute()
+}
+
+/** The rows of one record that created it or changed one of `fields` (top-level keys of `changes`), newest first. */
+export function listEntityChanges(db: Executor, f: { entity: string; entityId: string; fields: string[]; limit: number }) {
+  return db
+    .selectFrom('auditLog as a')
+    .leftJoin('users as u', 'u.id', 'a.actorId')
+    .select(['a.id', 'a.at', 'a.actorId', 'u.name as actorName', 'a.action', 'a.changes'])
+    .where('a.entity', '=', f.entity)
+    .where('a.entityId', '=', f.entityId)
+    .where((eb) => eb.or([eb('a.action', '=', 'create'), sql<boolean>`a.changes ?| ARRAY[${sql.join(f.fields)}]::text[]`]))
+    .orderBy('a.at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(f.limit)
+    .execute()
 }

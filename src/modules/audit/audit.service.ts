@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { AppError, fieldError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
-import { insertAudit, listAudit } from './audit.repository'
+import { insertAudit, listAudit, listEntityChanges } from './audit.repository'
 import type { AuditEntry, AuditQuery } from './audit.schema'
 
 export interface AuditEvent {
@@ -70,6 +70,15 @@ export function createAuditService({ db }: { db: Db }) {
     /** The history of one record, for whoever may see that record (checked by the caller). */
     async forEntity(entity: string, entityId: string, limit: number, cursor?: string) {
       return page(await listAudit(db, { entity, entityId, limit, after: afterOf(cursor) }), limit)
+    },
+
+    /**
+     * The rows of one record that created it or changed one of `fields`, newest first, at most
+     * `max` (for histories derived from the log, such as an opportunity's; access checked by the caller).
+     */
+    async changesOf(entity: string, entityId: string, fields: string[], max = 1000) {
+      const rows = await listEntityChanges(db, { entity, entityId, fields, limit: max })
+      return rows.map((r) => ({ ...r, at: r.at.toISOString(), changes: r.changes as Record<string, unknown> | null }))
     },
   }
 }

@@ -119,4 +119,31 @@ export async function searchContacts(db: Executor, f: { scope: Scope; q: string;
   return q.orderBy(byRelevance('p.search_text', f.q)).orderBy('p.id').limit(f.limit).execute()
 }
 
+export const hasPrimary = async (db: Executor, customerId: string) =>
+  (await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('customerId', '=', customerId)
+    .where('isPrimary', '=', true)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst()) !== undefined
+
+/** Visible contacts (through their customer) with this e-mail (lower-cased) or phone (E.164); index lookups. */
+export function findContactsMatching(db: Executor, f: { scope: Scope; email?: string | null; phone?: string | null; limit: number }) {
+  let q = base(db).where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
+  const scope = scopeCondition(f.scope, 'c')
+  if (scope) q = q.where(scope)
+  return q
+    .where((eb) => {
+      const arms = []
+      if (f.email) arms.push(eb(sql`lower(p.email)`, '=', f.email.toLowerCase()))
+      if (f.phone) arms.push(eb('p.phone', '=', f.phone))
+      return arms.length ? eb.or(arms) : sql<boolean>`false`
+    })
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .limit(f.limit)
+    .execute()
+}
+
 export type ContactRow = NonNullable<Awaited<ReturnType<typeof findContactById>>>

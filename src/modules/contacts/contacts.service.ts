@@ -58,6 +58,20 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
 
   const reload = async (trx: Executor, id: string) => toContact((await repo.findContactById(trx, id))!)
 
+  /** The insert and audit row of a new contact, inside the caller's transaction. */
+  async function insert(trx: Executor, ctx: RequestContext, input: ContactCreate): Promise<Contact> {
+    await parent(ctx, trx, input.customerId)
+    const id = newId()
+    if (input.isPrimary) await repo.clearPrimary(trx, input.customerId, id)
+    await repo.insertContact(trx, { ...input, id, phone: phone(input.phone) ?? null, createdBy: ctx.actor.userId })
+    const created = await reload(trx, id)
+    const { customerId, name, title, email, phone: p, isPrimary } = created
+    await recordAudit(trx, ctx, [
+      { action: 'create', entity: 'contact', entityId: id, changes: changedFields({}, { customerId, name, title, email, phone: p, isPrimary }) },
+    ])
+    return created
+  }
+
   const dependent: CustomerDependent = {
     name: 'contacts',
     moveToCustomer: (trx, _ctx, sourceId, targetId) => repo.moveContacts(trx, sourceId, targetId),
@@ -68,6 +82,7 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
 
   return {
     dependent,
+    visible,
 
     async list(ctx: RequestContext, query: ContactListQuery) {
       const deleted = query.deleted ?? false
@@ -97,18 +112,21 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
     },
 
     async create(ctx: RequestContext, input: ContactCreate): Promise<Contact> {
-      return db.transaction().execute(async (trx) => {
-        await parent(ctx, trx, input.customerId)
-        const id = newId()
-        if (input.isPrimary) await repo.clearPrimary(trx, input.customerId, id)
-        await repo.insertContact(trx, { ...input, id, phone: phone(input.phone) ?? null, createdBy: ctx.actor.userId })
-        const created = await reload(trx, id)
-        const { customerId, name, title, email, phone: p, isPrimary } = created
-        await recordAudit(trx, ctx, [
-          { action: 'create', entity: 'contact', entityId: id, changes: changedFields({}, { customerId, name, title, email, phone: p, isPrimary }) },
-        ])
-        return created
-      })
+      return db.transaction().execute((trx) => insert(trx, ctx, input))
+    },
+
+    /**
+     * Creates a contact inside another service's transaction (a lead conversion); the customer
+     * must be changeable by the caller. `primaryIfNone` makes it primary when the customer has none.
+     */
+    async createInTransaction(trx: Executor, ctx: RequestContext, input: ContactCreate, opts: { primaryIfNone?: boolean } = {}): Promise<Contact> {
+      const isPrimary = input.isPrimary ?? (opts.primaryIfNone ? !(await repo.hasPrimary(trx, input.customerId)) : undefined)
+      return insert(trx, ctx, { ...input, isPrimary })
+    },
+
+    /** Contacts the caller may see with this e-mail or phone (E.164): duplicate warnings of other modules. */
+    duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null }, limit = 20) {
+      return repo.findContactsMatching(db, { ...match, scope: scopeFor(ctx.actor, 'read'), limit })
     },
 
     async update(ctx: RequestContext, id: string, input: ContactUpdate): Promise<Contact> {

@@ -95,4 +95,30 @@ export async function searchCustomers(db: Executor, f: CustomerFilter & { q: str
   return q.orderBy(byRelevance('c.search_text', f.q)).orderBy('c.id').limit(f.limit).execute()
 }
 
+/** Visible customers with this e-mail (lower-cased), phone (E.164) or company name (any case); each arm is an index lookup. */
+export function findCustomersMatching(db: Executor, f: { scope: Scope; email?: string | null; phone?: string | null; company?: string | null; limit: number }) {
+  let q = db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name', 'c.email', 'c.phone', 'c.company'])
+    .where('c.deletedAt', 'is', null)
+    .where('c.mergedInto', 'is', null)
+  const scope = scopeCondition(f.scope, 'c')
+  if (scope) q = q.where(scope)
+  return q
+    .where((eb) => {
+      const arms = []
+      if (f.email) arms.push(eb(sql`lower(c.email)`, '=', f.email.toLowerCase()))
+      if (f.phone) arms.push(eb('c.phone', '=', f.phone))
+      if (f.company) {
+        arms.push(eb(sql`lower(c.company)`, '=', f.company.toLowerCase()))
+        arms.push(eb(sql`lower(c.name)`, '=', f.company.toLowerCase()))
+      }
+      return arms.length ? eb.or(arms) : sql<boolean>`false`
+    })
+    .orderBy('c.name')
+    .orderBy('c.id')
+    .limit(f.limit)
+    .execute()
+}
+
 export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomerById>>>

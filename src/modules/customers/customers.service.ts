@@ -82,6 +82,24 @@ export function createCustomerService(deps: CustomerDeps) {
 
   const reload = async (trx: Executor, id: string) => toCustomer((await repo.findCustomerById(trx, id))!)
 
+  /** The insert and audit row of a new customer, inside the caller's transaction. */
+  async function insert(trx: Executor, ctx: RequestContext, input: CustomerCreate, ownership: { ownerId: string | null; teamId: string | null }) {
+    const id = newId()
+    const { address, ...rest } = input
+    await repo.insertCustomer(trx, {
+      ...rest,
+      ...ownership,
+      id,
+      phone: phone(input.phone) ?? null,
+      address: address ? JSON.stringify(address) : null,
+      createdBy: ctx.actor.userId,
+    })
+    const created = await reload(trx, id)
+    const { id: _i, createdAt: _c, updatedAt: _u, version: _v, createdBy: _b, ownerName: _o, deletedAt: _d, ...fields } = created
+    await recordAudit(trx, ctx, [{ action: 'create', entity: 'customer', entityId: id, changes: changedFields({}, fields) }])
+    return created
+  }
+
   return {
     visible,
 
@@ -109,25 +127,23 @@ export function createCustomerService(deps: CustomerDeps) {
       return toCustomer(await visible(ctx, id, 'read'))
     },
 
+    /** Customers the caller may see with this e-mail, phone (E.164) or company name: duplicate warnings of other modules. */
+    duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null; company?: string | null }, limit = 20) {
+      return repo.findCustomersMatching(db, { ...match, scope: scopeFor(ctx.actor, 'read'), limit })
+    },
+
     async create(ctx: RequestContext, input: CustomerCreate): Promise<Customer> {
       if (!canCreateOwned(ctx.actor)) throw new AppError('FORBIDDEN', 'Your role cannot create customers')
       const ownership = await owner(ctx, input.ownerId === undefined ? ctx.actor.userId : input.ownerId)
-      return db.transaction().execute(async (trx) => {
-        const id = newId()
-        const { address, ...rest } = input
-        await repo.insertCustomer(trx, {
-          ...rest,
-          ...ownership,
-          id,
-          phone: phone(input.phone) ?? null,
-          address: address ? JSON.stringify(address) : null,
-          createdBy: ctx.actor.userId,
-        })
-        const created = await reload(trx, id)
-        const { id: _i, createdAt: _c, updatedAt: _u, version: _v, createdBy: _b, ownerName: _o, deletedAt: _d, ...fields } = created
-        await recordAudit(trx, ctx, [{ action: 'create', entity: 'customer', entityId: id, changes: changedFields({}, fields) }])
-        return created
-      })
+      return db.transaction().execute((trx) => insert(trx, ctx, input, ownership))
+    },
+
+    /**
+     * Creates a customer inside another service's transaction (a lead conversion), with the
+     * ownership that service decided and checked; audited like create().
+     */
+    createInTransaction(trx: Executor, ctx: RequestContext, input: CustomerCreate, ownership: { ownerId: string | null; teamId: string | null }): Promise<Customer> {
+      return insert(trx, ctx, input, ownership)
     },
 
     async update(ctx: RequestContext, id: string, input: CustomerUpdate): Promise<Customer> {

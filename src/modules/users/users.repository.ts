@@ -87,4 +87,16 @@ export async function listUsers(db: Executor, f: UserFilter) {
   return q.orderBy(orderBy(f.keyset, 'u.id')).limit(f.limit + 1).execute()
 }
 
+/** Active users of a team with this role, in id order (the order of a round-robin rotation). */
+export const listActiveMembers = (db: Executor, teamId: string, role: Role) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'teamId'])
+    .where('teamId', '=', teamId)
+    .where('role', '=', role)
+    .where('active', '=', true)
+    .where('deletedAt', 'is', null)
+    .orderBy('id')
+    .execute()
+
 export type UserRow = Awaited<ReturnType<typeof insertUser>>

@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
 import { AppError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
-import type { RequestContext } from '../../server/context'
+import type { RequestContext, Role } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import { hashPassword } from '../auth/passwords'
 import { findTeamById } from '../teams/teams.repository'
@@ -123,6 +123,11 @@ export function createUserService({ db }: { db: Db }) {
         await recordAudit(trx, ctx, [{ action: 'update', entity: 'user', entityId: current.id, changes }])
         return toUser(row)
       })
+    },
+
+    /** Active users of a team with this role, in id order: the rotation of a round-robin assignment. */
+    activeMembers(teamId: string, role: Role, trx: Executor = db) {
+      return repo.listActiveMembers(trx, teamId, role)
     },
 
     /** For services that assign records: the candidate owner, or a 400 naming the field. */

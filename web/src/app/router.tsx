@@ -12,6 +12,14 @@ const CustomersPage = lazy(() => import('../features/customers/components/Custom
 const DeletedCustomersPage = lazy(() => import('../features/customers/components/DeletedCustomersPage'))
 const CustomerDetailPage = lazy(() => import('../features/customers/components/CustomerDetailPage'))
 const ContactsPage = lazy(() => import('../features/contacts/components/ContactsPage'))
+const LeadsPage = lazy(() => import('../features/leads/components/LeadsPage'))
+const LeadDetailPage = lazy(() => import('../features/leads/components/LeadDetailPage'))
+const LeadRoutingPage = lazy(() => import('../features/leads/components/LeadRoutingPage'))
+const OpportunitiesPage = lazy(() => import('../features/opportunities/components/OpportunitiesPage'))
+const OpportunityBoardPage = lazy(() => import('../features/opportunities/components/OpportunityBoardPage'))
+const OpportunityDetailPage = lazy(() => import('../features/opportunities/components/OpportunityDetailPage'))
+const MyTasksPage = lazy(() => import('../features/activities/components/MyTasksPage'))
+const PipelineStagesPage = lazy(() => import('../features/pipeline-stages/components/PipelineStagesPage'))
 const UsersPage = lazy(() => import('../features/users/components/UsersPage'))
 const TeamsPage = lazy(() => import('../features/teams/components/TeamsPage'))
 const AuditLogPage = lazy(() => import('../features/audit/components/AuditLogPage'))
@@ -38,6 +46,14 @@ const router = createBrowserRouter([
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       // The contact drawer opens over the list: same page element, so the list keeps its state.
       { path: 'contacts', element: <ContactsPage />, children: [{ path: ':id', element: null }] },
+      { path: 'leads', element: <LeadsPage /> },
+      { path: 'leads/:id', element: <LeadDetailPage /> },
+      { path: 'opportunities', element: <OpportunitiesPage /> },
+      { path: 'opportunities/board', element: <OpportunityBoardPage /> },
+      { path: 'opportunities/:id', element: <OpportunityDetailPage /> },
+      { path: 'tasks', element: <MyTasksPage /> },
+      { path: 'pipeline-stages', element: <RequireRole roles={['admin']}><PipelineStagesPage /></RequireRole> },
+      { path: 'lead-routing', element: <RequireRole roles={['admin']}><LeadRoutingPage /></RequireRole> },
       { path: 'users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
       { path: 'teams', element: <RequireRole roles={['admin']}><TeamsPage /></RequireRole> },
       { path: 'audit', element: <RequireRole roles={['admin', 'manager']}><AuditLogPage /></RequireRole> },

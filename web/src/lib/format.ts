@@ -30,6 +30,28 @@ export function formatDate(value: string | Date | null | undefined): string {
   return cached('d', () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium' })).format(d)
 }
 
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** A calendar date from the API ("2026-12-31") in the UI's language, without any time-zone shift. */
+export function formatDay(value: string | null | undefined): string {
+  if (!value) return ''
+  const m = PLAIN_DATE.exec(value)
+  if (!m) return formatDate(value)
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))
+  return cached('d', () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium' })).format(d)
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** The browser's IANA time zone ("Asia/Shanghai"), sent where the server counts days. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return ''
   return cached('n', () => new Intl.NumberFormat(lang())).format(value)

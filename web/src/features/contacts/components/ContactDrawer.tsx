@@ -1,9 +1,10 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons'
-import { Button, Drawer, Grid, Space } from 'antd'
+import { Button, Divider, Drawer, Grid, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { FullPageSpin } from '../../../components/FullPageSpin'
+import { ActivityFeed } from '../../activities/components/ActivityFeed'
 import { useConfirmDeleteContact } from '../hooks/useConfirmDeleteContact'
 import { useContact } from '../hooks/useContact'
 import { ContactDetails } from './ContactDetails'
@@ -34,7 +35,21 @@ export function ContactDrawer({ id, onClose }: { id: string | undefined; onClose
         )
       }
     >
-      {isPending && Boolean(id) ? <FullPageSpin /> : error ? <ErrorResult error={error} /> : contact && <ContactDetails contact={contact} />}
+      {isPending && Boolean(id) ? (
+        <FullPageSpin />
+      ) : error ? (
+        <ErrorResult error={error} />
+      ) : (
+        contact && (
+          <>
+            <ContactDetails contact={contact} />
+            <Divider orientation="left" plain>
+              <Typography.Text strong>{t('contacts.activities')}</Typography.Text>
+            </Divider>
+            <ActivityFeed filter={{ contactId: contact.id }} links={{ contactId: contact.id, customerId: contact.customerId }} />
+          </>
+        )
+      )}
       <ContactFormModal open={editing} contact={contact} onClose={() => setEditing(false)} />
     </Drawer>
   )

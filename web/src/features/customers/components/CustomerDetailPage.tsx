@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
+import { CustomerTimeline } from '../../activities/components/CustomerTimeline'
+import { CustomerOpportunities } from '../../opportunities/components/CustomerOpportunities'
 import { useConfirmDeleteCustomer } from '../hooks/useConfirmDeleteCustomer'
 import { useCustomer } from '../hooks/useCustomer'
 import { CustomerAvatar } from './CustomerAvatar'
@@ -23,7 +25,7 @@ export default function CustomerDetailPage() {
   const confirmDelete = useConfirmDeleteCustomer()
   const [editing, setEditing] = useState(false)
   const [merging, setMerging] = useState(false)
-  const [tab, setTab] = useState('contacts')
+  const [tab, setTab] = useState('timeline')
 
   if (isPending) return <Skeleton active paragraph={{ rows: 8 }} />
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />
@@ -71,6 +73,8 @@ export default function CustomerDetailPage() {
               activeKey={tab}
               onChange={setTab}
               items={[
+                { key: 'timeline', label: t('customers.tabs.timeline'), children: <CustomerTimeline customerId={customer.id} /> },
+                { key: 'opportunities', label: t('customers.tabs.opportunities'), children: <CustomerOpportunities customer={customer} /> },
                 { key: 'contacts', label: t('customers.tabs.contacts'), children: <CustomerContacts customerId={customer.id} /> },
                 { key: 'history', label: t('customers.tabs.history'), children: <CustomerHistory customerId={customer.id} /> },
               ]}

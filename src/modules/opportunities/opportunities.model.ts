@@ -1,0 +1,104 @@
+import { newId } from '../../lib/ids'
+import { iso } from '../../lib/schema'
+import { fieldError } from '../../server/errors'
+import type { StageRow } from '../pipeline-stages/pipeline-stages.service'
+import * as repo from './opportunities.repository'
+import { moneyOut, plain } from './opportunities.money'
+import type { Opportunity } from './opportunities.schema'
+
+// Rows to API records, list sorts and the small rules of a deal: no I/O here.
+
+/** A line as given or as stored: enough to price it again. */
+export interface LineData {
+  productId?: string | null
+  description: string
+  quantity: string
+  unitPrice: string
+  discountPercent: string
+}
+
+export const toOpportunityFields = (r: repo.OpportunityRow): Omit<Opportunity, 'lines'> => ({
+  id: r.id,
+  name: r.name,
+  customerId: r.customerId,
+  customerName: r.customerName,
+  contactId: r.contactId,
+  ownerId: r.ownerId,
+  ownerName: r.ownerName,
+  teamId: r.teamId,
+  stage: r.stage,
+  amount: moneyOut(r.amount, r.currency),
+  currency: r.currency,
+  probability: r.probability,
+  expectedCloseDate: r.expectedCloseDate,
+  lostReason: r.lostReason,
+  campaignId: r.campaignId,
+  leadId: r.leadId,
+  closedAt: r.closedAt ? iso(r.closedAt) : null,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+  createdBy: r.createdBy,
+  version: r.version,
+  deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
+})
+
+export const toOpportunity = (r: repo.OpportunityRow, lines: repo.LineRow[]): Opportunity => ({
+  ...toOpportunityFields(r),
+  lines: lines.map((l) => ({
+    id: l.id,
+    productId: l.productId,
+    description: l.description,
+    quantity: plain(l.quantity),
+    unitPrice: l.unitPrice,
+    discountPercent: plain(l.discountPercent),
+    amount: moneyOut(l.amount, r.currency),
+  })),
+})
+
+/** `YYYY-MM` as [first day, first day of the next month). */
+export function monthRange(month: string | undefined): { from: string; to: string } | undefined {
+  if (!month) return undefined
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const next = m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`
+  return { from: `${month}-01`, to: `${next}-01` }
+}
+
+export const sortKeys = {
+  name: { column: 'o.name', type: 'text' as const },
+  createdAt: { column: 'o.created_at', type: 'timestamptz' as const },
+  updatedAt: { column: 'o.updated_at', type: 'timestamptz' as const },
+  expectedCloseDate: { column: repo.CLOSE_DATE_SORT, type: 'date' as const },
+  amount: { column: 'o.amount', type: 'numeric' as const },
+}
+export const deletedSortKeys = { deletedAt: { column: 'o.deleted_at', type: 'timestamptz' as const } }
+
+export const sortValue = (sort: string) => (r: repo.OpportunityRow): string => {
+  switch (sort.replace(/^-/, '')) {
+    case 'name': return r.name
+    case 'updatedAt': return r.updatedAt.toISOString()
+    case 'deletedAt': return r.deletedAt!.toISOString()
+    case 'expectedCloseDate': return r.expectedCloseDate ?? '9999-12-31'
+    case 'amount': return r.amount
+    default: return r.createdAt.toISOString()
+  }
+}
+
+/** Lines as the audit log keeps them: what was asked for, in a canonical form (so equal lines compare equal). */
+export const auditLines = (lines: LineData[]) =>
+  lines.map((l) => ({ productId: l.productId ?? null, description: l.description, quantity: plain(l.quantity), unitPrice: plain(l.unitPrice), discountPercent: plain(l.discountPercent) }))
+
+export const lineRows = (opportunityId: string, lines: LineData[], amounts: string[]) =>
+  lines.map((l, i) => ({
+    id: newId(), opportunityId, position: i + 1, productId: l.productId ?? null, description: l.description,
+    quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent, amount: amounts[i]!,
+  }))
+
+/** A lost deal needs its reason; any other has none. */
+export function lostReasonFor(kind: StageRow['kind'], reason: string | null | undefined, required: boolean): string | null {
+  if (kind !== 'lost') {
+    if (reason) throw fieldError('lostReason', 'Only a deal in a lost stage has a lost reason')
+    return null
+  }
+  if (!reason && required) throw fieldError('lostReason', 'Say why the deal was lost')
+  return reason ?? null
+}

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import type { Database } from '../db/database'
+import { toE164 } from '../lib/phone'
+import { createServices } from '../services'
+import { systemContext } from '../server/context'
+import { customerListQuerySchema } from '../modules/customers/customers.schema'
+import { createTestDatabase } from '../test/test-db'
+import { DEMO_PASSWORD, seedDemo } from './demo'
+import { BENCH_PASSWORD, seedBulk } from './bulk'
+
+const rows = async <T>(database: Database, text: string): Promise<T[]> => (await sql.raw<T>(text).execute(database.db)).rows
+const one = async <T>(database: Database, text: string): Promise<T> => (await rows<T>(database, text))[0]!
+
+/** Shared checks: every customer has a live owner whose team it carries, and exactly one primary contact. */
+async function expectConsistent(database: Database) {
+  const bad = await one<{ orphans: number; wrongTeam: number; primaries: number; noPrimary: number; contactsOfNothing: number }>(database, `SELECT
+    (SELECT count(*)::int FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE u.id IS NULL OR NOT u.active) AS orphans,
+    (SELECT count(*)::int FROM customers c JOIN users u ON u.id = c.owner_id WHERE c.team_id IS DISTINCT FROM u.team_id) AS "wrongTeam",
+    (SELECT count(*)::int FROM (SELECT customer_id FROM contacts WHERE is_primary GROUP BY customer_id HAVING count(*) > 1) x) AS primaries,
+    (SELECT count(*)::int FROM customers c WHERE NOT EXISTS (SELECT 1 FROM contacts p WHERE p.customer_id = c.id AND p.is_primary)) AS "noPrimary",
+    (SELECT count(*)::int FROM contacts p LEFT JOIN customers c ON c.id = p.customer_id WHERE c.id IS NULL) AS "contactsOfNothing"`)
+  expect(bad).toEqual({ orphans: 0, wrongTeam: 0, primaries: 0, noPrimary: 0, contactsOfNothing: 0 })
+  const phones = await rows<{ phone: string }>(database, `SELECT phone FROM customers WHERE phone IS NOT NULL UNION ALL SELECT phone FROM contacts WHERE phone IS NOT NULL`)
+  const invalid = phones.filter((p) => toE164(p.phone, 'CN') !== p.phone)
+  expect(invalid.slice(0, 5)).toEqual([])
+  const text = await one<{ missing: number }>(database, `SELECT count(*)::int AS missing FROM customers WHERE search_text IS NULL OR search_text NOT LIKE lower(name) || '%'`)
+  expect(text.missing).toBe(0)
+}
+
+describe('demo data', () => {
+  let database: Database
+  let summary: string
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    summary = await seedDemo(database)
+  }, 120_000)
+  afterAll(() => database.close())
+
+  it('creates teams, a user of every role, customers and contacts, and says how to sign in', async () => {
+    const counts = await one<Record<string, number>>(database, `SELECT
+      (SELECT count(*)::int FROM teams) AS teams, (SELECT count(DISTINCT role)::int FROM users) AS roles,
+      (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM customers) AS customers,
+      (SELECT count(*)::int FROM contacts) AS contacts,
+      (SELECT count(*)::int FROM customers WHERE name ~ '[一-龥]') AS chinese,
+      (SELECT count(DISTINCT owner_id)::int FROM customers) AS owners`)
+    expect(counts).toMatchObject({ teams: 3, roles: 5, users: 9 })
+    expect(counts.customers).toBeGreaterThanOrEqual(55)
+    expect(counts.contacts).toBeGreaterThanOrEqual(120)
+    expect(counts.chinese).toBeGreaterThan(counts.customers! / 2)
+    expect(counts.owners).toBeGreaterThanOrEqual(4)
+    expect(summary).toContain(DEMO_PASSWORD)
+    expect(summary).toContain('admin@demo.example.com')
+    await expectConsistent(database)
+  })
+
+  it('went through the services: every record has its audit row', async () => {
+    const audit = await one<{ customers: number; contacts: number; updates: number }>(database, `SELECT
+      (SELECT count(*)::int FROM audit_log WHERE entity = 'customer' AND action = 'create') AS customers,
+      (SELECT count(*)::int FROM audit_log WHERE entity = 'contact' AND action = 'create') AS contacts,
+      (SELECT count(*)::int FROM audit_log WHERE entity = 'customer' AND action = 'update') AS updates`)
+    const counts = await one<{ customers: number; contacts: number }>(database, `SELECT
+      (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM contacts) AS contacts`)
+    expect(audit).toMatchObject(counts)
+    expect(audit.updates).toBeGreaterThan(0)
+  })
+
+  it('signs in with the demo password', async () => {
+    const services = createServices(database.db, { defaultRegion: 'CN', loginMaxAttempts: 10 })
+    const signedIn = await services.auth.login('li.qiang@demo.example.com', DEMO_PASSWORD, { requestId: 'test' })
+    expect(signedIn.user.role).toBe('sales')
+  })
+
+  it('refuses to run again rather than duplicate', async () => {
+    await expect(seedDemo(database)).rejects.toThrow(/already has \d+ customers/)
+  })
+})
+
+describe('bulk data', () => {
+  let database: Database
+  let summary: string
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    summary = await seedBulk(database, { customers: 2_000, contacts: 4_000, batchSize: 700 })
+  }, 120_000)
+  afterAll(() => database.close())
+
+  it('loads the asked numbers, owned by ~50 sales users in 10 teams', async () => {
+    const counts = await one<Record<string, number>>(database, `SELECT
+      (SELECT count(*)::int FROM customers) AS customers, (SELECT count(*)::int FROM contacts) AS contacts,
+      (SELECT count(DISTINCT owner_id)::int FROM customers) AS owners, (SELECT count(DISTINCT team_id)::int FROM customers) AS teams,
+      (SELECT count(*)::int FROM customers WHERE name ~ '[一-龥]') AS chinese,
+      (SELECT count(*)::int FROM customers WHERE created_at < now() - interval '2 years') AS old`)
+    expect(counts).toMatchObject({ customers: 2_000, contacts: 4_000, owners: 50, teams: 10 })
+    expect(counts.chinese).toBeGreaterThan(1_200)
+    expect(counts.old).toBeGreaterThan(400)
+    expect(summary).toContain(BENCH_PASSWORD)
+    await expectConsistent(database)
+  })
+
+  it('makes time-ordered UUIDv7 ids that carry created_at', async () => {
+    const sample = await rows<{ id: string; createdAt: Date }>(database, `SELECT id, created_at AS "createdAt" FROM customers LIMIT 50`)
+    for (const r of sample) {
+      expect(r.id[14]).toBe('7')
+      expect(parseInt(r.id.replaceAll('-', '').slice(0, 12), 16)).toBe(r.createdAt.getTime())
+    }
+  })
+
+  it('is searchable through the service, by name and by phone digits', async () => {
+    const target = await one<{ name: string; phone: string }>(database, `SELECT name, phone FROM customers WHERE type = 'company' AND phone IS NOT NULL ORDER BY name LIMIT 1`)
+    const admin = await one<{ id: string }>(database, `SELECT id FROM users WHERE role = 'admin'`)
+    const services = createServices(database.db, { defaultRegion: 'CN', loginMaxAttempts: 10 })
+    const ctx = systemContext({ userId: admin.id, role: 'admin', teamId: null })
+    const byName = await services.customers.list(ctx, customerListQuerySchema.parse({ q: target.name }))
+    expect(byName.items.map((c) => c.name)).toContain(target.name)
+    const byPhone = await services.customers.list(ctx, customerListQuerySchema.parse({ q: target.phone.slice(-8) }))
+    expect(byPhone.items.map((c) => c.phone)).toContain(target.phone)
+  })
+
+  it('adds to what is there, reusing its users, and is deterministic', async () => {
+    await seedBulk(database, { customers: 300, contacts: 400 })
+    const counts = await one<Record<string, number>>(database, `SELECT (SELECT count(*)::int FROM customers) AS customers,
+      (SELECT count(*)::int FROM contacts) AS contacts, (SELECT count(*)::int FROM users) AS users`)
+    expect(counts).toEqual({ customers: 2_300, contacts: 4_400, users: 61 })
+    await expectConsistent(database)
+    // The first rows of the two runs were made from the same row numbers: same names.
+    const fresh = await createTestDatabase()
+    try {
+      await seedBulk(fresh, { customers: 100, contacts: 0 })
+      const names = async (d: Database) => (await rows<{ name: string }>(d, `SELECT name FROM customers ORDER BY name`)).map((r) => r.name)
+      const original = await names(database)
+      for (const n of await names(fresh)) expect(original).toContain(n)
+    } finally {
+      await fresh.close()
+    }
+  })
+})

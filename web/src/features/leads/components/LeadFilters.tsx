@@ -1,0 +1,42 @@
+import { SearchOutlined } from '@ant-design/icons'
+import { Button, Flex, Select } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { DebouncedInput } from '../../../components/DebouncedInput'
+import { UserSelect } from '../../users/components/UserSelect'
+import type { useLeadListParams } from '../hooks/useLeadListParams'
+import { LEAD_STATUSES } from '../types'
+
+/** Search plus status, owner and source filters. */
+export function LeadFilters({ list }: { list: ReturnType<typeof useLeadListParams> }) {
+  const { t } = useTranslation()
+  const { filters, update, clear, hasFilters } = list
+  const f = (k: string) => t(`leads.fields.${k}`)
+  return (
+    <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+      <DebouncedInput
+        value={filters.q}
+        onChange={(q) => update({ q })}
+        prefix={<SearchOutlined />}
+        placeholder={t('leads.searchPlaceholder')}
+        aria-label={t('leads.searchPlaceholder')}
+        style={{ width: 280 }}
+      />
+      <Select
+        allowClear
+        value={filters.status}
+        onChange={(status) => update({ status })}
+        placeholder={f('status')}
+        aria-label={f('status')}
+        options={LEAD_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
+        style={{ width: 130 }}
+      />
+      <UserSelect value={filters.ownerId} onChange={(ownerId) => update({ ownerId })} placeholder={f('ownerId')} aria-label={f('ownerId')} style={{ width: 160 }} />
+      <DebouncedInput value={filters.source ?? ''} onChange={(source) => update({ source })} placeholder={f('source')} aria-label={f('source')} style={{ width: 140 }} />
+      {hasFilters && (
+        <Button type="link" onClick={clear}>
+          {t('common.clearFilters')}
+        </Button>
+      )}
+    </Flex>
+  )
+}

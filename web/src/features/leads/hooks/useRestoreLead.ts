@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { leadsApi } from '../api'
+import { leadKeys } from '../types'
+
+export function useRestoreLead() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => leadsApi.restore(id),
+    onSuccess: (lead) => {
+      queryClient.setQueryData(leadKeys.detail(lead.id), lead)
+      void queryClient.invalidateQueries({ queryKey: leadKeys.lists() })
+    },
+  })
+}

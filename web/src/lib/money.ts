@@ -1,0 +1,51 @@
+import i18n from 'i18next'
+
+const lang = () => i18n.language || 'en'
+const cache = new Map<string, Intl.NumberFormat>()
+
+function currencyFormat(currency: string): Intl.NumberFormat {
+  const key = `${lang()}|${currency}`
+  let f = cache.get(key)
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(lang(), { style: 'currency', currency })
+    } catch {
+      // Not an ISO 4217 code Intl knows: plain number with the code in front.
+      f = new Intl.NumberFormat(lang(), { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    }
+    cache.set(key, f)
+  }
+  return f
+}
+
+/**
+ * A decimal string from the API ("1234.50") as money in the UI's language ("¥1,234.50", "US$1,234.50").
+ * Intl formats the string itself (exact decimal); no arithmetic happens here.
+ */
+export function formatMoney(amount: string | null | undefined, currency: string): string {
+  if (amount === null || amount === undefined || amount === '') return ''
+  const f = currencyFormat(currency)
+  const text = f.format(amount as Intl.StringNumericLiteral)
+  return f.resolvedOptions().style === 'currency' ? text : `${currency} ${text}`
+}
+
+/** Digits after the decimal point of a currency (CNY 2, JPY 0, KWD 3). */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/** The currency's name in the UI's language ("人民币", "US Dollar"). */
+export function currencyName(currency: string): string {
+  try {
+    return new Intl.DisplayNames([lang()], { type: 'currency' }).of(currency) ?? currency
+  } catch {
+    return currency
+  }
+}
+
+/** Currencies offered in pickers; any ISO 4217 code can be typed. */
+export const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'TWD', 'JPY', 'KRW', 'SGD', 'GBP', 'AUD', 'CAD'] as const
