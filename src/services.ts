@@ -43,7 +43,7 @@ export function createServices(db: Db, config: Pick<Config, 'defaultRegion' | 'l
   leadDependents.push(activities.leadDependent)
   opportunityDependents.push(activities.opportunityDependent, leads.opportunityDependent)
   const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities: () => opportunities, dependents: leadDependents })
-  const search = createSearchService({ customers, contacts })
+  const search = createSearchService({ customers, contacts, leads, opportunities })
   return { audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities }
 }
 

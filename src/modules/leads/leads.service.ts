@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { changedFields } from '../../lib/diff'
 import { newId } from '../../lib/ids'
-import { phoneField } from '../../lib/phone'
+import { phoneField, toE164 } from '../../lib/phone'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
 import { AppError, fieldError } from '../../server/errors'
@@ -178,7 +178,9 @@ export function createLeadService(deps: LeadDeps) {
 
     /** Before creating: the same reply for what the form holds (phone as typed, parsed here). */
     async checkDuplicates(ctx: RequestContext, match: { email?: string; phone?: string; company?: string }) {
-      return duplicatesOf(ctx, { email: match.email, phone: phone(match.phone || null), company: match.company })
+      // The form is still being typed: a phone that does not parse yet is no match, not an error.
+      const typedPhone = match.phone ? toE164(match.phone, defaultRegion) : null
+      return duplicatesOf(ctx, { email: match.email, phone: typedPhone, company: match.company })
     },
 
     async create(ctx: RequestContext, input: LeadCreate): Promise<Lead> {

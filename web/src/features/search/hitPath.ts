@@ -1,4 +1,11 @@
 import type { SearchHit } from './api'
 
-/** Where a search hit leads: a customer's page, or the contact opened over the contact list. */
-export const hitPath = (hit: Pick<SearchHit, 'kind' | 'id'>) => (hit.kind === 'customer' ? `/customers/${hit.id}` : `/contacts/${hit.id}`)
+const PATHS: Record<SearchHit['kind'], string> = {
+  customer: '/customers',
+  contact: '/contacts', // opened as a drawer over the contact list
+  lead: '/leads',
+  opportunity: '/opportunities',
+}
+
+/** Where a search hit leads: the record's own page. */
+export const hitPath = (hit: Pick<SearchHit, 'kind' | 'id'>) => `${PATHS[hit.kind]}/${hit.id}`

@@ -1,4 +1,5 @@
-import { SearchOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import type { ReactNode } from 'react'
+import { AimOutlined, FundOutlined, SearchOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
 import { AutoComplete, Flex, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +10,14 @@ import type { SearchHit } from '../api'
 import { hitPath } from '../hitPath'
 import { useGlobalSearch } from '../hooks/useGlobalSearch'
 
-const KINDS: SearchHit['kind'][] = ['customer', 'contact']
+const KINDS: SearchHit['kind'][] = ['customer', 'contact', 'lead', 'opportunity']
+
+const ICONS: Record<SearchHit['kind'], ReactNode> = {
+  customer: <TeamOutlined style={{ color: '#6366f1' }} />,
+  contact: <UserOutlined style={{ color: '#0ea5e9' }} />,
+  lead: <AimOutlined style={{ color: '#f59e0b' }} />,
+  opportunity: <FundOutlined style={{ color: '#10b981' }} />,
+}
 
 const E164 = /\+\d{7,15}/g
 
@@ -18,7 +26,7 @@ function HitLabel({ hit }: { hit: SearchHit }) {
   const subtitle = hit.subtitle?.replace(E164, (n) => formatPhone(n, defaultRegion))
   return (
     <Flex gap={10} align="center" style={{ minWidth: 0 }}>
-      {hit.kind === 'customer' ? <TeamOutlined style={{ color: '#6366f1' }} /> : <UserOutlined style={{ color: '#0ea5e9' }} />}
+      {ICONS[hit.kind]}
       <div style={{ minWidth: 0 }}>
         <Typography.Text ellipsis style={{ display: 'block' }}>
           {hit.title}
@@ -33,7 +41,7 @@ function HitLabel({ hit }: { hit: SearchHit }) {
   )
 }
 
-/** The header's search across customers and contacts; Enter opens the first hit. */
+/** The header's search across customers, contacts, leads and deals; Enter opens the first hit. */
 export function GlobalSearch({ width = 360 }: { width?: number | string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
