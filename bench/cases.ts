@@ -3,12 +3,13 @@ import { encodeCursor } from '../src/lib/cursor'
 import type { RequestContext } from '../src/server/context'
 import type { Services } from '../src/services'
 import { customerListQuerySchema } from '../src/modules/customers/customers.schema'
+import { boardQuerySchema } from '../src/modules/opportunities/opportunities.schema'
 import type { Captured } from './measure'
 
 export type Role = 'admin' | 'sales'
 
 export interface Case {
-  group: 'search' | 'global search' | 'list' | 'get'
+  group: 'search' | 'global search' | 'list' | 'get' | 'board' | 'timeline' | 'stage change'
   name: string
   role: Role
   /** HTTP paths, used in turn (one per iteration). */
@@ -16,6 +17,11 @@ export interface Case {
   /** For each path, the SQL the repository issued for it (several when the service runs them together). */
   sql: Captured[][]
   target: { kind: 'p95'; ms: number } | { kind: 'ratio'; max: number }
+  /** How the baseline runs the SQL: together as the service does (default), one after another summed, or summed inside a rolled-back transaction (writes). */
+  sqlMode?: 'parallel' | 'sum' | 'rollback'
+  /** A request other than GET paths[k] (a PATCH with a body), and what to learn from its response. */
+  request?: (k: number) => { method: string; path: string; body: string }
+  afterResponse?: (k: number, body: string) => void
 }
 
 export interface CaseContext {
@@ -139,6 +145,78 @@ export async function getCases(cc: CaseContext): Promise<Case[]> {
     cases.push({
       group: 'get', name: `/customers/{id}  (${ids.length} different rows)`, role,
       paths: ids.map((id) => `/api/v1/customers/${id}`), sql, target: { kind: 'ratio', max: 2 },
+    })
+  }
+  return cases
+}
+
+/**
+ * The sales pipeline: a rep's board (his own deals; and for one close month; an admin looking at
+ * that rep), the deepest customer timeline at pages 1, 100 and 1000 (cursors followed through the
+ * service), and stage changes (PATCH) alternating two open stages on 20 of the rep's deals.
+ * Multi-query endpoints are timed against the sum of their queries run one after another.
+ */
+export async function salesCases(cc: CaseContext): Promise<Case[]> {
+  const cases: Case[] = []
+  const rep = cc.sales.actor.userId
+  const month = new Date().toISOString().slice(0, 7)
+  for (const [role, query, label] of [
+    ['sales', { ownerId: rep }, 'own deals'],
+    ['sales', { ownerId: rep, closeMonth: month }, `own deals closing ${month}`],
+    ['admin', { ownerId: rep }, "a rep's deals, seen by an admin"],
+  ] as const) {
+    const qs = new URLSearchParams(query).toString()
+    cases.push({
+      group: 'board', name: `/opportunities/board?${qs.replace(rep, '{rep}')}  (${label})`, role, paths: [`/api/v1/opportunities/board?${qs}`],
+      sql: [await capture(cc, () => cc.services.opportunities.board(cc[role], boardQuerySchema.parse(query)))],
+      target: { kind: 'p95', ms: 50 }, sqlMode: 'sum',
+    })
+  }
+
+  const { rows: [top] } = await cc.pg.query(`SELECT customer_id AS id, count(*)::int AS n FROM activities WHERE deleted_at IS NULL GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`)
+  if (top) {
+    let cursor: string | undefined
+    for (let page = 1; page <= PAGES[PAGES.length - 1]!; page++) {
+      const want = PAGES.includes(page)
+      cc.captured.length = 0
+      const res = await cc.services.activities.timeline(cc.admin, top.id, LIMIT, cursor)
+      if (want) {
+        cases.push({
+          group: 'timeline', name: `/customers/{id}/timeline page ${page}  (${(top.n as number).toLocaleString('en-US')} activities)`, role: 'admin',
+          paths: [`/api/v1/customers/${top.id}/timeline?limit=${LIMIT}${cursor ? `&cursor=${cursor}` : ''}`],
+          sql: [cc.captured.map((q) => ({ sql: q.sql, parameters: q.parameters }))], target: { kind: 'p95', ms: 20 }, sqlMode: 'sum',
+        })
+      }
+      if (!res.nextCursor) break
+      cursor = res.nextCursor
+    }
+  }
+
+  // 20 open deals of the rep, moved back and forth between needs_analysis and proposal.
+  const { rows: deals } = await cc.pg.query(
+    `SELECT id, stage, version FROM opportunities WHERE owner_id = $1 AND stage IN ('needs_analysis', 'proposal') AND deleted_at IS NULL ORDER BY id LIMIT 20`, [rep])
+  if (deals.length) {
+    const state = (deals as { id: string; stage: string; version: number }[]).map((d) => ({ ...d }))
+    const other = (stage: string) => (stage === 'proposal' ? 'needs_analysis' : 'proposal')
+    const sql: Captured[][] = []
+    for (const d of state) {
+      // Captured from a real move (committed), then replayed by the baseline inside a rolled-back transaction.
+      const moved = await cc.services.opportunities.update(cc.sales, d.id, { stage: other(d.stage), version: d.version })
+      sql.push(cc.captured.map((q) => ({ sql: q.sql, parameters: q.parameters })))
+      cc.captured.length = 0
+      Object.assign(d, { stage: moved.stage, version: moved.version })
+    }
+    cases.push({
+      group: 'stage change', name: `PATCH /opportunities/{id} {stage, version}  (${state.length} deals, needs_analysis ⇄ proposal)`, role: 'sales',
+      paths: state.map((d) => `/api/v1/opportunities/${d.id}`), sql, target: { kind: 'p95', ms: 10 }, sqlMode: 'rollback',
+      request: (k) => {
+        const d = state[k % state.length]!
+        return { method: 'PATCH', path: `/api/v1/opportunities/${d.id}`, body: JSON.stringify({ stage: other(d.stage), version: d.version }) }
+      },
+      afterResponse: (k, body) => {
+        const r = JSON.parse(body) as { stage: string; version: number }
+        Object.assign(state[k % state.length]!, { stage: r.stage, version: r.version })
+      },
     })
   }
   return cases

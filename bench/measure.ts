@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type pg from 'pg'
 
 /** One keep-alive connection, like a browser tab talking to the server. */
 export function httpClient(port: number, headers: Record<string, string>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-  return (path: string) =>
+  return (path: string, send?: { method: string; body: string }) =>
     new Promise<{ status: number; body: string; ms: number; requestId: string }>((resolve, reject) => {
       const t0 = process.hrtime.bigint()
-      const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', agent, headers }, (res) => {
+      const h = send ? { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(send.body)) } : headers
+      const req = http.request({ host: '127.0.0.1', port, path, method: send?.method ?? 'GET', agent, headers: h }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () =>
@@ -21,7 +23,7 @@ export function httpClient(port: number, headers: Record<string, string>) {
         res.on('error', reject)
       })
       req.on('error', reject)
-      req.end()
+      req.end(send?.body)
     })
 }
 
@@ -34,6 +36,28 @@ export interface Captured {
 export async function timeSql(clients: pg.Client[], queries: Captured[]): Promise<number> {
   const t0 = process.hrtime.bigint()
   await Promise.all(queries.map((q, i) => clients[i % clients.length]!.query(q.sql, q.parameters as unknown[])))
+  return Number(process.hrtime.bigint() - t0) / 1e6
+}
+
+const TX = /^\s*(begin|commit|rollback)\b/i
+
+/**
+ * Runs captured queries one after another on one connection and returns the sum of their times
+ * (the way a service that awaits each in turn runs them). With `rollback`, inside BEGIN … ROLLBACK
+ * (a write replayed without changing anything), audit rows getting a fresh id.
+ */
+export async function timeSqlSerial(client: pg.Client, queries: Captured[], rollback = false): Promise<number> {
+  const t0 = process.hrtime.bigint()
+  if (rollback) await client.query('BEGIN')
+  try {
+    for (const q of queries) {
+      if (TX.test(q.sql)) continue
+      const params = /^insert into "audit_log"/i.test(q.sql) ? [randomUUID(), ...q.parameters.slice(1)] : q.parameters
+      await client.query(q.sql, params as unknown[])
+    }
+  } finally {
+    if (rollback) await client.query('ROLLBACK')
+  }
   return Number(process.hrtime.bigint() - t0) / 1e6
 }
 

@@ -5,7 +5,7 @@
  *
  * Env: BENCH_DATABASE_URL (default: database kith_bench on the local server, kith_bench_<n> for
  * other sizes), BENCH_CUSTOMERS (1_000_000), BENCH_CONTACTS (2 × customers), BENCH_ITERATIONS (200),
- * BENCH_WARMUP (20), BENCH_EXPLAIN=1 (print EXPLAIN ANALYZE of each case's SQL), BENCH_ONLY (search|list|get),
+ * BENCH_WARMUP (20), BENCH_EXPLAIN=1 (print EXPLAIN ANALYZE of each case's SQL), BENCH_ONLY (search|list|get|sales), BENCH_OPPORTUNITIES (= customers), BENCH_ACTIVITIES (5 × customers),
  * BENCH_OUT (the Markdown file, default docs/benchmarks.md; "-" for none).
  */
 import { randomBytes } from 'node:crypto'
@@ -21,13 +21,15 @@ import { SESSION_COOKIE } from '../src/server/auth'
 import { systemContext } from '../src/server/context'
 import { createServices } from '../src/services'
 import { BENCH_ADMIN_EMAIL, BENCH_DOMAIN, seedBulk } from '../src/seed/bulk'
-import { getCases, listCases, searchCases, searchTerms, type Case, type CaseContext } from './cases'
-import { httpClient, stats, timeSql, ms, type Captured } from './measure'
+import { getCases, listCases, salesCases, searchCases, searchTerms, type Case, type CaseContext } from './cases'
+import { httpClient, stats, timeSql, timeSqlSerial, ms, type Captured } from './measure'
 import { markdownReport, pass, type Result } from './report'
 
 const num = (v: string | undefined, d: number) => (v ? Number(v.replaceAll('_', '')) : d)
 const wantCustomers = num(process.env.BENCH_CUSTOMERS, 1_000_000)
 const wantContacts = num(process.env.BENCH_CONTACTS, wantCustomers * 2)
+const wantOpportunities = num(process.env.BENCH_OPPORTUNITIES, wantCustomers)
+const wantActivities = num(process.env.BENCH_ACTIVITIES, wantCustomers * 5)
 const iterations = num(process.env.BENCH_ITERATIONS, 200)
 const warmup = num(process.env.BENCH_WARMUP, 20)
 const only = process.env.BENCH_ONLY
@@ -46,24 +48,29 @@ if (!process.env.BENCH_DATABASE_URL) {
 
 const database = await openDatabase({ databaseUrl: url, poolSize: 10 })
 await migrateToLatest(database.db)
-const count = async (table: 'customers' | 'contacts') =>
+const count = async (table: 'customers' | 'contacts' | 'opportunities' | 'activities') =>
   Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 let seeded: string | null = null
 {
   const [haveCustomers, haveContacts] = [await count('customers'), await count('contacts')]
   const addCustomers = Math.max(0, wantCustomers - haveCustomers)
   const addContacts = Math.max(0, wantContacts - haveContacts)
-  if (addCustomers + addContacts > 0 || !(await database.db.selectFrom('users').select('id').where('email', '=', BENCH_ADMIN_EMAIL).executeTakeFirst())) {
-    console.log(`Seeding ${url.replace(/\/\/[^@]*@/, '//')}: +${addCustomers} customers, +${addContacts} contacts`)
-    seeded = await seedBulk(database, { customers: addCustomers, contacts: addContacts, log: (l) => console.log(`  ${l}`) })
+  const addOpportunities = Math.max(0, wantOpportunities - (await count('opportunities')))
+  const addActivities = Math.max(0, wantActivities - (await count('activities')))
+  if (addCustomers + addContacts + addOpportunities + addActivities > 0 || !(await database.db.selectFrom('users').select('id').where('email', '=', BENCH_ADMIN_EMAIL).executeTakeFirst())) {
+    console.log(`Seeding ${url.replace(/\/\/[^@]*@/, '//')}: +${addCustomers} customers, +${addContacts} contacts, +${addOpportunities} opportunities, +${addActivities} activities`)
+    seeded = await seedBulk(database, {
+      customers: addCustomers, contacts: addContacts, opportunities: addOpportunities, activities: addActivities, log: (l) => console.log(`  ${l}`),
+    })
     console.log(seeded)
-    // Kept with the data, so later runs on it can still report how it was made and how fast.
-    const note = `Seeded ${new Date().toISOString().slice(0, 10)}:\n${seeded}`.replaceAll("'", "''")
+    // Kept with the data (added to what earlier runs noted), so later runs on it can still report how it was made and how fast.
+    const before = (await sql<{ note: string | null }>`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()`.execute(database.db)).rows[0]?.note
+    const note = `${before ? `${before}\n\n` : ''}Seeded ${new Date().toISOString().slice(0, 10)}:\n${seeded}`.replaceAll("'", "''")
     await sql.raw(`COMMENT ON DATABASE "${new URL(url).pathname.slice(1)}" IS '${note}'`).execute(database.db)
   }
 }
 const seedNote = (await sql<{ note: string | null }>`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()`.execute(database.db)).rows[0]?.note ?? null
-const size = { customers: await count('customers'), contacts: await count('contacts') }
+const size = { customers: await count('customers'), contacts: await count('contacts'), opportunities: await count('opportunities'), activities: await count('activities') }
 
 // The real server, on a random port, silent.
 const config = parseConfig({ DATABASE_URL: url, KITH_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' })
@@ -112,8 +119,9 @@ const cases: Case[] = [
   ...(!only || only === 'search' ? await searchCases(cc, terms) : []),
   ...(!only || only === 'list' ? await listCases(cc) : []),
   ...(!only || only === 'get' ? await getCases(cc) : []),
+  ...(!only || only === 'sales' ? await salesCases(cc) : []),
 ]
-console.log(`\n${size.customers.toLocaleString('en-US')} customers, ${size.contacts.toLocaleString('en-US')} contacts; ${cases.length} cases × ${iterations} iterations (warm-up ${warmup})\n`)
+console.log(`\n${size.customers.toLocaleString('en-US')} customers, ${size.contacts.toLocaleString('en-US')} contacts, ${size.opportunities.toLocaleString('en-US')} opportunities, ${size.activities.toLocaleString('en-US')} activities; ${cases.length} cases × ${iterations} iterations (warm-up ${warmup})\n`)
 
 async function runCase(c: Case): Promise<Result> {
   const get = clients[c.role]
@@ -124,15 +132,20 @@ async function runCase(c: Case): Promise<Result> {
   for (let i = -warmup; i < iterations; i++) {
     const k = ((i % c.paths.length) + c.paths.length) % c.paths.length
     // Interleaved, so both sides see the same cache and load.
-    const res = await get(c.paths[k]!)
-    if (res.status !== 200) throw new Error(`${c.paths[k]} → ${res.status}: ${res.body.slice(0, 300)}`)
-    const s = await timeSql(sqlClients, c.sql[k]!)
+    const send = c.request?.(k)
+    const res = send ? await get(send.path, send) : await get(c.paths[k]!)
+    if (res.status !== 200) throw new Error(`${send?.method ?? 'GET'} ${c.paths[k]} → ${res.status}: ${res.body.slice(0, 300)}`)
+    c.afterResponse?.(k, res.body)
+    const s = c.sqlMode === 'sum' || c.sqlMode === 'rollback' ? await timeSqlSerial(sqlClients[0]!, c.sql[k]!, c.sqlMode === 'rollback') : await timeSql(sqlClients, c.sql[k]!)
     if (i < 0) continue
     http.push(res.ms)
     server.push(serverMs.get(res.requestId) ?? NaN)
     serverMs.delete(res.requestId)
     sqlMs.push(s)
-    if (rows < 0) rows = (JSON.parse(res.body) as { items?: unknown[] }).items?.length ?? 1
+    if (rows < 0) {
+      const body = JSON.parse(res.body) as { items?: unknown[]; columns?: { items: unknown[] }[] }
+      rows = body.items?.length ?? body.columns?.reduce((n, col) => n + col.items.length, 0) ?? 1
+    }
   }
   return { c, rows, http: stats(http), server: stats(server), sql: stats(sqlMs) }
 }
@@ -140,6 +153,7 @@ async function runCase(c: Case): Promise<Result> {
 if (process.env.BENCH_EXPLAIN) {
   for (const c of cases) {
     for (const q of c.sql[0]!) {
+      if (/^\s*(begin|commit|rollback)\b/i.test(q.sql) || (c.sqlMode === 'rollback' && !/^\s*select/i.test(q.sql))) continue
       const plan = await sqlClients[0]!.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.parameters as unknown[])
       console.log(`── ${c.role} ${c.name}\n${plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n')}\n`)
     }

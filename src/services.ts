@@ -37,12 +37,12 @@ export function createServices(db: Db, config: Pick<Config, 'defaultRegion' | 'l
   const leadRouting = createLeadRouting({ db, users })
   const leadDependents: LeadDependent[] = []
   const leads = createLeadService({ db, users, audit, customers, contacts, routing: leadRouting, defaultRegion: config.defaultRegion, dependents: leadDependents })
-  const activities = createActivityService({ db, users, customers, contacts, leads, opportunities: () => opportunities })
+  const activities = createActivityService({ db, users, customers, contacts, leads, opportunities })
   // First: a purged customer's activities must go before the contacts and deals they point at.
   dependents.unshift(activities.dependent)
   leadDependents.push(activities.leadDependent)
   opportunityDependents.push(activities.opportunityDependent, leads.opportunityDependent)
-  const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities: () => opportunities, dependents: leadDependents })
+  const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities, dependents: leadDependents })
   const search = createSearchService({ customers, contacts, leads, opportunities })
   return { audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities }
 }

@@ -135,3 +135,69 @@ describe('bulk data', () => {
     }
   })
 })
+
+describe('bulk sales data', () => {
+  let database: Database
+  let summary: string
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    summary = await seedBulk(database, { customers: 500, contacts: 800, opportunities: 1_200, activities: 3_000, batchSize: 700 })
+  }, 120_000)
+  afterAll(() => database.close())
+
+  it('loads deals over the customers, owned like their customer, in every stage', async () => {
+    const c = await one<Record<string, number>>(database, `SELECT
+      (SELECT count(*)::int FROM opportunities) AS opportunities, (SELECT count(*)::int FROM activities) AS activities,
+      (SELECT count(*)::int FROM opportunities o JOIN customers c ON c.id = o.customer_id WHERE o.owner_id IS DISTINCT FROM c.owner_id OR o.team_id IS DISTINCT FROM c.team_id) AS "wrongOwner",
+      (SELECT count(DISTINCT stage)::int FROM opportunities) AS stages,
+      (SELECT count(*)::int FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage WHERE o.probability <> s.probability) AS "wrongProbability",
+      (SELECT count(*)::int FROM opportunities WHERE (stage = 'lost') <> (lost_reason IS NOT NULL)) AS "wrongReason",
+      (SELECT count(*)::int FROM opportunities WHERE (stage IN ('won', 'lost')) <> (closed_at IS NOT NULL)) AS "wrongClosed",
+      (SELECT count(*)::int FROM opportunities WHERE currency = 'CNY') AS cny,
+      (SELECT count(*)::int FROM opportunities WHERE created_at > updated_at OR created_at < (SELECT created_at FROM customers WHERE id = customer_id)) AS "badDates",
+      (SELECT count(*)::int FROM opportunities WHERE expected_close_date NOT BETWEEN current_date - 800 AND current_date + 400) AS "farDates"`)
+    expect(c).toMatchObject({ opportunities: 1_200, activities: 3_000, wrongOwner: 0, stages: 6, wrongProbability: 0, wrongReason: 0, wrongClosed: 0, badDates: 0, farDates: 0 })
+    expect(c.cny).toBeGreaterThan(900)
+    expect(summary).toMatch(/Opportunities: \+1,200/)
+  })
+
+  it('writes the audit history of a third of the deals, which the history and timeline read', async () => {
+    const a = await one<{ creates: number; changes: number; mismatched: number }>(database, `SELECT
+      (SELECT count(*)::int FROM audit_log WHERE entity = 'opportunity' AND action = 'create') AS creates,
+      (SELECT count(*)::int FROM audit_log WHERE entity = 'opportunity' AND action = 'update' AND changes ? 'stage') AS changes,
+      (SELECT count(*)::int FROM audit_log au JOIN opportunities o ON o.id = au.entity_id WHERE au.action = 'update' AND au.changes -> 'stage' ->> 'after' <> o.stage) AS mismatched`)
+    expect(a.creates).toBeGreaterThan(250)
+    expect(a.creates).toBeLessThan(550)
+    expect(a.changes).toBeGreaterThan(a.creates / 2)
+    expect(a.mismatched).toBe(0)
+    const deal = await one<{ id: string; ownerId: string }>(database, `SELECT o.id, o.owner_id AS "ownerId" FROM opportunities o
+      JOIN audit_log au ON au.entity_id = o.id AND au.action = 'update' LIMIT 1`)
+    const admin = await one<{ id: string }>(database, `SELECT id FROM users WHERE role = 'admin'`)
+    const services = createServices(database.db, { defaultRegion: 'CN', loginMaxAttempts: 10 })
+    const ctx = systemContext({ userId: admin.id, role: 'admin', teamId: null })
+    const history = await services.opportunities.history(ctx, deal.id)
+    expect(history.items.map((i) => i.field)).toEqual(['stage', 'created'])
+  })
+
+  it('skews activities so that one customer has a deep timeline, read page by page', async () => {
+    const top = await one<{ customerId: string; n: number; tasks: number; open: number; linked: number; wrongOwner: number }>(database, `SELECT
+      customer_id AS "customerId", count(*)::int AS n,
+      (SELECT count(*)::int FROM activities WHERE type = 'task' AND due_at IS NOT NULL) AS tasks,
+      (SELECT count(*)::int FROM activities WHERE type = 'task' AND completed_at IS NULL) AS open,
+      (SELECT count(*)::int FROM activities a JOIN opportunities o ON o.id = a.opportunity_id WHERE o.customer_id = a.customer_id) AS linked,
+      (SELECT count(*)::int FROM activities a JOIN customers c ON c.id = a.customer_id WHERE a.owner_id IS DISTINCT FROM c.owner_id) AS "wrongOwner"
+      FROM activities GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1`)
+    expect(top.n).toBeGreaterThan(100)
+    expect(top.tasks).toBeGreaterThan(200)
+    expect(top.open).toBeGreaterThan(0)
+    expect(top.linked).toBeGreaterThan(300)
+    expect(top.wrongOwner).toBe(0)
+    const admin = await one<{ id: string }>(database, `SELECT id FROM users WHERE role = 'admin'`)
+    const services = createServices(database.db, { defaultRegion: 'CN', loginMaxAttempts: 10 })
+    const ctx = systemContext({ userId: admin.id, role: 'admin', teamId: null })
+    const first = await services.activities.timeline(ctx, top.customerId, 50)
+    expect(first.items).toHaveLength(50)
+    const second = await services.activities.timeline(ctx, top.customerId, 50, first.nextCursor!)
+    expect(second.items[0]!.at <= first.items[49]!.at).toBe(true)
+  })
+})

@@ -180,3 +180,123 @@ FROM (
 ) y
 ORDER BY y.g`
 }
+
+/** The default pipeline's stages (migration 1400) with their probabilities, and the path a deal took to reach each. */
+const STAGE_PROBABILITY: Record<string, number> = { qualification: 10, needs_analysis: 30, proposal: 60, negotiation: 80, won: 100, lost: 0 }
+const DEAL_PRODUCTS_ZH = ['ERP 系统实施', 'CRM 年度订阅', '数据中台建设', '智能仓储改造', '年度维保合同', '云服务器采购', '安全合规咨询', '培训服务包', '生产线自动化升级', '移动办公平台']
+const DEAL_PRODUCTS_EN = ['ERP rollout', 'CRM annual subscription', 'Data platform', 'Warehouse automation', 'Annual maintenance', 'Cloud capacity', 'Security audit', 'Training package', 'Production line upgrade', 'Mobile workplace']
+const LOST_REASONS_ZH = ['价格过高', '选择了竞争对手', '预算取消', '需求变更', '决策延期']
+const LOST_REASONS_EN = ['Price too high', 'Chose a competitor', 'Budget cut', 'Requirements changed', 'No decision']
+
+/**
+ * Opportunities of rows g in [lo, hi] over the customers of seed_custs (picked by hash, so a
+ * customer has 0–several deals), owned by the customer's owner and team. Stages: ~60% open spread
+ * over the four open stages, 25% won, 15% lost (with a reason); probability from the stage; amounts
+ * log-uniform 5,000–2,000,000 (CNY 85%, USD 10%, EUR 5%); expected close dates from two months ago
+ * to a year ahead when open, the close date when closed. A third of the deals (hashed on created_at)
+ * also get their audit history: the 'create' row and, unless still in qualification, one stage change
+ * (qualification/negotiation/proposal → stage) at updated_at — what the timeline and history read.
+ */
+export function opportunitiesInsert(lo: number, hi: number, targets: number, seed: number): string {
+  const h = (k: number) => hash(k, 'g', seed)
+  const stageCase = `CASE WHEN x.h1 % 100 < 20 THEN 'qualification' WHEN x.h1 % 100 < 35 THEN 'needs_analysis' WHEN x.h1 % 100 < 50 THEN 'proposal'
+                          WHEN x.h1 % 100 < 60 THEN 'negotiation' WHEN x.h1 % 100 < 85 THEN 'won' ELSE 'lost' END`
+  const prob = `CASE y.stage ${Object.entries(STAGE_PROBABILITY).map(([k, p]) => `WHEN '${k}' THEN ${p}`).join(' ')} END`
+  return `
+WITH ins AS (
+INSERT INTO opportunities (id, name, customer_id, contact_id, owner_id, team_id, stage, amount, currency, probability,
+                           expected_close_date, lost_reason, closed_at, created_at, updated_at, created_by, version)
+SELECT ${uuid7('y.created_at')}, y.name, y.customer_id, y.contact_id, y.owner_id, y.team_id, y.stage,
+       CASE y.currency WHEN 'CNY' THEN y.base ELSE round(y.base / 7, -1) END, y.currency, ${prob},
+       CASE WHEN y.stage IN ('won', 'lost') THEN y.updated_at::date ELSE current_date + (y.h4 % 425 - 60)::int END,
+       CASE WHEN y.stage = 'lost' THEN CASE WHEN y.zh THEN ${pick(LOST_REASONS_ZH, 'y.h5')} ELSE ${pick(LOST_REASONS_EN, 'y.h5')} END END,
+       CASE WHEN y.stage IN ('won', 'lost') THEN y.updated_at END,
+       y.created_at, y.updated_at, y.owner_id, CASE WHEN y.stage = 'qualification' THEN 1 ELSE 2 + y.h5 % 3 END
+FROM (
+  SELECT w.*, date_trunc('milliseconds', w.created_at + (now() - w.created_at) * power((w.h6 % 1000) / 1000.0, 2)) AS updated_at
+  FROM (
+    SELECT x.g, x.h4, x.h5, x.h6, x.stage, t.id AS customer_id, t.contact_id, t.owner_id, t.team_id, t.zh,
+      CASE WHEN t.zh THEN ${pick(DEAL_PRODUCTS_ZH, 'x.h2')} ELSE ${pick(DEAL_PRODUCTS_EN, 'x.h2')} END
+        || ' ' || extract(year FROM x.created_at)::int::text || CASE WHEN x.h3 % 7 = 0 THEN CASE WHEN t.zh THEN ' 二期' ELSE ' phase 2' END ELSE '' END AS name,
+      round((5000 * power(400, (x.h3 % 10000) / 10000.0))::numeric, -2) AS base,
+      CASE WHEN x.h6 % 100 < 85 THEN 'CNY' WHEN x.h6 % 100 < 95 THEN 'USD' ELSE 'EUR' END AS currency,
+      greatest(x.created_at, least(now() - interval '1 hour', t.created_at + interval '1 day')) AS created_at
+    FROM (
+      SELECT g, ${h(1)} AS h1, ${h(2)} AS h2, ${h(3)} AS h3, ${h(4)} AS h4, ${h(5)} AS h5, ${h(6)} AS h6,
+        1 + ${h(7)} % ${Math.max(targets, 1)} AS n,
+        ${stageCase.replaceAll('x.h1', h(1))} AS stage,
+        date_trunc('milliseconds', now() - interval '1 hour' - (${h(8)} % 31536000) * interval '1 second'
+          * CASE WHEN ${h(1)} % 100 < 60 THEN 0.5 ELSE 2 END) AS created_at
+      FROM generate_series(${lo}::bigint, ${hi}::bigint) AS g
+    ) x
+    JOIN seed_custs t ON t.n = x.n
+  ) w
+) y
+ORDER BY y.g
+RETURNING id, stage, amount, currency, owner_id, customer_id, created_at, updated_at
+)
+INSERT INTO audit_log (id, at, actor_id, action, entity, entity_id, changes, request_id)
+SELECT ${uuid7('e.at')}, e.at, ins.owner_id, e.action, 'opportunity', ins.id, e.changes, 'seed'
+FROM ins
+CROSS JOIN LATERAL (SELECT CASE ins.stage WHEN 'won' THEN 'negotiation' WHEN 'lost' THEN 'proposal' ELSE 'qualification' END AS first) f
+CROSS JOIN LATERAL (VALUES
+  ('create', ins.created_at, jsonb_build_object('stage', jsonb_build_object('before', NULL, 'after', f.first),
+     'amount', jsonb_build_object('before', NULL, 'after', ins.amount::text), 'currency', jsonb_build_object('before', NULL, 'after', ins.currency),
+     'ownerId', jsonb_build_object('before', NULL, 'after', ins.owner_id), 'customerId', jsonb_build_object('before', NULL, 'after', ins.customer_id))),
+  ('update', ins.updated_at, jsonb_build_object('stage', jsonb_build_object('before', f.first, 'after', ins.stage)))
+) e(action, at, changes)
+WHERE hashint8extended(floor(extract(epoch FROM ins.created_at) * 1000)::bigint, ${seed}) % 3 = 0
+  AND (e.action = 'create' OR ins.stage <> f.first)`
+}
+
+const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'note', 'task']
+/** Five subjects per type, Chinese then English: pool[1 + type × 10 + (zh ? 0 : 5) + h % 5]. */
+const ACTIVITY_SUBJECTS = [
+  '电话回访', '跟进报价电话', '需求确认电话', '催款电话', '续约沟通电话', 'Follow-up call', 'Intro call', 'Pricing call', 'Renewal call', 'Check-in call',
+  '发送报价单', '发送产品资料', '合同条款邮件', '发送会议纪要', '节日问候邮件', 'Sent the proposal', 'Sent the product sheet', 'Contract terms', 'Meeting notes sent', 'Season\'s greetings',
+  '上门拜访', '产品演示', '年度业务回顾', '技术交流会', '商务谈判', 'On-site visit', 'Product demo', 'Quarterly business review', 'Technical workshop', 'Commercial negotiation',
+  '客户关注交付周期', '决策人是采购总监', '预算下季度批准', '竞争对手报价更低', '需要法务审核合同', 'Decision maker is the CFO', 'Budget approved next quarter', 'Concerned about lead time', 'Competitor quoted lower', 'Legal must review the contract',
+  '准备报价', '安排产品演示', '发送合同', '确认交付计划', '回访满意度', 'Prepare the quote', 'Schedule a demo', 'Send the contract', 'Confirm the delivery plan', 'Satisfaction follow-up',
+]
+const ACTIVITY_BODIES = ['客户反馈积极，下周再跟进。', '已确认关键需求，待技术评估。', 'Positive call; follow up next week.', 'Waiting for their IT to confirm the integration.']
+
+/**
+ * Activities of rows g in [lo, hi] over seed_custs, skewed: the customer is n = 1 + ⌊targets · u^3.3⌋
+ * for a uniform u, so the first customers get tens of thousands of activities (deep timelines) and
+ * most get a few or none. Types: call 30%, e-mail 20%, meeting 15%, note 20%, task 15%; calls,
+ * e-mails and meetings are done when logged; tasks are due 1–14 days after creation, done unless
+ * still due or (1 in 10) forgotten. A third link the customer's latest deal (when it has one), calls,
+ * e-mails and meetings its primary contact; owner and team are the customer's.
+ */
+export function activitiesInsert(lo: number, hi: number, targets: number, seed: number): string {
+  const h = (k: number) => hash(k, 'g', seed)
+  return `
+INSERT INTO activities (id, type, subject, body, due_at, completed_at, customer_id, contact_id, opportunity_id, owner_id, team_id,
+                        created_at, updated_at, created_by, version)
+SELECT ${uuid7('y.created_at')}, y.type, y.subject, y.body, y.due_at,
+       CASE WHEN y.type IN ('call', 'email', 'meeting') THEN y.created_at
+            WHEN y.type = 'task' AND y.due_at < now() AND y.h3 % 10 <> 0 THEN y.created_at + (y.due_at - y.created_at) * 0.8 END,
+       y.customer_id, y.contact_id, y.opportunity_id, y.owner_id, y.team_id, y.created_at, y.created_at, y.owner_id, 1
+FROM (
+  SELECT x.g, x.h3, x.customer_id, x.owner_id, x.team_id,
+    ${arr(ACTIVITY_TYPES)}[1 + x.ty] AS type,
+    ${arr(ACTIVITY_SUBJECTS)}[1 + x.ty * 10 + CASE WHEN x.zh THEN 0 ELSE 5 END + x.h2 % 5] AS subject,
+    CASE WHEN x.h3 % 4 = 0 THEN ${arr(ACTIVITY_BODIES)}[1 + CASE WHEN x.zh THEN 0 ELSE 2 END + x.h3 / 4 % 2] END AS body,
+    CASE WHEN x.ty = 4 THEN date_trunc('hour', x.created_at + (1 + x.h4 % 14) * interval '1 day') END AS due_at,
+    CASE WHEN x.ty IN (0, 1, 2) THEN x.contact_id END AS contact_id,
+    CASE WHEN x.h4 % 3 = 0 THEN x.opp_id END AS opportunity_id,
+    x.created_at
+  FROM (
+    SELECT z.g, z.h2, z.h3, z.h4, c.id AS customer_id, c.owner_id, c.team_id, c.zh, c.contact_id, c.opp_id,
+      CASE WHEN z.h1 % 100 < 30 THEN 0 WHEN z.h1 % 100 < 50 THEN 1 WHEN z.h1 % 100 < 65 THEN 2 WHEN z.h1 % 100 < 85 THEN 3 ELSE 4 END AS ty,
+      date_trunc('milliseconds', c.created_at + (now() - c.created_at) * ((z.h5 % 1000000) / 1000000.0)) AS created_at
+    FROM (
+      SELECT g, ${h(1)} AS h1, ${h(2)} AS h2, ${h(3)} AS h3, ${h(4)} AS h4, ${h(5)} AS h5,
+        1 + least(${Math.max(targets, 1) - 1}, floor(${Math.max(targets, 1)} * power((${h(6)} % 1000000000) / 1000000000.0, 3.3))::int) AS n
+      FROM generate_series(${lo}::bigint, ${hi}::bigint) AS g
+    ) z
+    JOIN seed_custs c ON c.n = z.n
+  ) x
+) y
+ORDER BY y.created_at`
+}

@@ -28,8 +28,7 @@ export interface ActivityDeps {
   customers: CustomerService
   contacts: ContactService
   leads: LeadService
-  /** Late-bound: the opportunities service is wired after this one may be. */
-  opportunities: () => OpportunityReader | undefined
+  opportunities: OpportunityReader
 }
 
 const sortKeys = {
@@ -90,9 +89,7 @@ export function createActivityService(deps: ActivityDeps) {
       out.customerId = contact.customerId
     }
     if (out.opportunityId) {
-      const reader = deps.opportunities()
-      if (!reader) throw fieldError('opportunityId', 'No such record')
-      const opp = await linked('opportunityId', () => reader.visible(ctx, out.opportunityId!, 'read', trx))
+      const opp = await linked('opportunityId', () => deps.opportunities.visible(ctx, out.opportunityId!, 'read', trx))
       if (out.customerId && out.customerId !== opp.customerId) throw fieldError('opportunityId', 'This opportunity belongs to another customer')
       out.customerId = opp.customerId
     }

@@ -21,7 +21,7 @@ interface ConvertDeps {
   users: UserService
   customers: CustomerService
   contacts: ContactService
-  opportunities: () => OpportunityCreator | undefined
+  opportunities: OpportunityCreator
   dependents?: LeadDependent[]
 }
 
@@ -83,9 +83,7 @@ export function createLeadConversion(deps: ConvertDeps) {
 
       let opportunity: Opportunity | null = null
       if (input.createOpportunity) {
-        const creator = deps.opportunities()
-        if (!creator) throw new AppError('INTERNAL', 'Opportunities are not available')
-        opportunity = await creator.createInTransaction(trx, ctx, {
+        opportunity = await deps.opportunities.createInTransaction(trx, ctx, {
           name: input.opportunityName ?? `${lead.company ?? lead.name} – 商机`,
           customerId: customer.id,
           contactId: contact.id,
