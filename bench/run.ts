@@ -87,8 +87,8 @@ const actors = { admin: await user(BENCH_ADMIN_EMAIL), sales: await user(`sales0
 const clients = Object.fromEntries(
   await Promise.all(
     (['admin', 'sales'] as const).map(async (role) => {
-      const { token } = await services.auth.openSession(actors[role].id, { requestId: 'bench' })
-      return [role, httpClient(port, { cookie: `${SESSION_COOKIE}=${app.signCookie(token)}`, accept: 'application/json' })] as const
+      const { token, csrfToken } = await services.auth.openSession(actors[role].id, { requestId: 'bench' })
+      return [role, httpClient(port, { cookie: `${SESSION_COOKIE}=${app.signCookie(token)}`, accept: 'application/json', 'x-csrf-token': csrfToken })] as const
     }),
   ),
 ) as Record<'admin' | 'sales', ReturnType<typeof httpClient>>

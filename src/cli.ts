@@ -73,19 +73,24 @@ user
 
 program
   .command('seed')
-  .description('add sample data: --demo (a small bilingual demo) and/or --customers N --contacts M (a large generated set)')
-  .option('--demo', 'teams, users of each role, ~60 customers and ~150 contacts, through the services')
+  .description('add sample data: --demo (a small bilingual demo) and/or --customers N --contacts M --opportunities O --activities A (a large generated set)')
+  .option('--demo', 'teams, users of each role, ~60 customers, ~150 contacts, leads, deals and activities, through the services')
   .option('--customers <n>', 'generated customers to add (underscores allowed: 1_000_000)', positiveInt)
   .option('--contacts <m>', 'generated contacts to add, attached to existing customers', positiveInt)
-  .action(async (opts: { demo?: boolean; customers?: number; contacts?: number }) => {
-    if (!opts.demo && opts.customers === undefined && opts.contacts === undefined) {
-      console.error('Say what to seed: --demo, or --customers <n> [--contacts <m>]')
+  .option('--opportunities <n>', 'generated deals to add over existing customers', positiveInt)
+  .option('--activities <m>', 'generated activities to add over existing customers (a few get very many)', positiveInt)
+  .action(async (opts: { demo?: boolean; customers?: number; contacts?: number; opportunities?: number; activities?: number }) => {
+    if (!opts.demo && [opts.customers, opts.contacts, opts.opportunities, opts.activities].every((n) => n === undefined)) {
+      console.error('Say what to seed: --demo, or --customers <n> [--contacts <m>] [--opportunities <n>] [--activities <m>]')
       process.exit(1)
     }
     await withDatabase(async (database) => {
       if (opts.demo) console.log(await seedDemo(database, { defaultRegion: loadConfig().defaultRegion }))
-      if (opts.customers || opts.contacts) {
-        console.log(await seedBulk(database, { customers: opts.customers ?? 0, contacts: opts.contacts ?? 0, log: (line) => console.log(line) }))
+      if (opts.customers || opts.contacts || opts.opportunities || opts.activities) {
+        console.log(await seedBulk(database, {
+          customers: opts.customers ?? 0, contacts: opts.contacts ?? 0, opportunities: opts.opportunities ?? 0, activities: opts.activities ?? 0,
+          log: (line) => console.log(line),
+        }))
       }
     }).catch((err: unknown) => {
       console.error(err instanceof Error ? err.message : err)

@@ -4,6 +4,9 @@ import { createServices } from '../services'
 import { customerCreateSchema } from '../modules/customers/customers.schema'
 import { contactCreateSchema } from '../modules/contacts/contacts.schema'
 import { userCreateSchema } from '../modules/users/users.schema'
+import { leadConvertSchema, leadCreateSchema } from '../modules/leads/leads.schema'
+import { opportunityCreateSchema } from '../modules/opportunities/opportunities.schema'
+import { activityCreateSchema } from '../modules/activities/activities.schema'
 import { AppError } from '../server/errors'
 import {
   BRAND_CHARS, BRANDS_EN, CITIES, CN_MOBILE_PREFIXES, COMPANY_SUFFIXES_EN, COMPANY_SUFFIXES_ZH, FIRST_NAMES_EN, GIVEN_NAMES,
@@ -99,6 +102,7 @@ export async function seedDemo(database: Database, opts: { defaultRegion?: strin
   let customers = 0
   let contacts = 0
   const updated: { id: string; owner: string }[] = []
+  const created: { id: string; owner: string; zh: boolean; name: string }[] = []
 
   for (let i = 0; i < 60; i++) {
     const zh = i % 4 !== 3
@@ -139,6 +143,7 @@ export async function seedDemo(database: Database, opts: { defaultRegion?: strin
       description: r.next() < 0.3 ? (zh ? '年度框架协议客户，关注续约与回款。' : 'Quarterly business review; renewal due next quarter.') : null,
     }))
     customers++
+    created.push({ id: customer.id, owner, zh, name })
     if (i % 6 === 0) updated.push({ id: customer.id, owner })
 
     const count = person ? 1 : 2 + r.int(3)
@@ -163,10 +168,152 @@ export async function seedDemo(database: Database, opts: { defaultRegion?: strin
     await services.customers.update(ctxOf(u.owner), u.id, { version: current.version, status: current.status === 'active' ? 'inactive' : 'active' })
   }
 
+  const sales = await seedSalesStory(services, ctxOf, created, r)
+
   const width = Math.max(...USERS.map((u) => u.key.length)) + DEMO_DOMAIN.length + 1
   return [
-    `Demo data: ${Object.keys(TEAMS).length} teams, ${USERS.length} users, ${customers} customers, ${contacts} contacts.`,
+    `Demo data: ${Object.keys(TEAMS).length} teams, ${USERS.length} users, ${customers} customers, ${contacts} contacts, ${sales.leads} leads, ${sales.opportunities} opportunities, ${sales.activities} activities.`,
     `Sign in with any of these (password for all: ${DEMO_PASSWORD}):`,
     ...USERS.map((u) => `  ${`${u.key}@${DEMO_DOMAIN}`.padEnd(width)}  ${u.role.padEnd(9)}  ${u.name}${u.team ? `  (${TEAMS[u.team]})` : ''}`),
   ].join('\n')
+}
+
+const DAY = 86_400_000
+const PRODUCTS: { zh: string; en: string; price: number }[] = [
+  { zh: 'CRM 专业版（年订阅/用户）', en: 'CRM Professional (per user, yearly)', price: 1200 },
+  { zh: '实施服务（人天）', en: 'Implementation services (person-day)', price: 2800 },
+  { zh: '数据迁移', en: 'Data migration', price: 15000 },
+  { zh: '培训服务', en: 'Training', price: 6000 },
+  { zh: '年度维保', en: 'Annual maintenance', price: 18000 },
+  { zh: '服务器硬件', en: 'Server hardware', price: 42000 },
+]
+const LEADS_ZH: [string, string, string][] = [
+  ['孙丽', '苏州恒达精密机械有限公司', '采购经理'], ['吴刚', '杭州云帆网络科技有限公司', 'CTO'], ['郑洁', '成都锦程物流有限公司', '运营总监'],
+  ['冯涛', '武汉博雅教育科技有限公司', '校长助理'], ['何敏', '佛山宏远汽车零部件有限公司', '总经理'], ['许晨', '宁波海川新能源有限公司', 'IT 经理'],
+  ['韩雪', '青岛永安医疗器械有限公司', '采购主管'], ['曹阳', '合肥智星商贸有限公司', '老板'], ['邓辉', '西安卓越管理咨询有限公司', '合伙人'],
+  ['彭亮', '长沙天成化工有限公司', '信息部主任'], ['曾琳', '厦门嘉禾餐饮管理有限公司', '运营经理'], ['谢峰', '郑州广立置业有限公司', '副总'],
+  ['罗丹', '天津瑞丰投资管理有限公司', '行政经理'], ['高远', '无锡鼎盛机械制造有限公司', '厂长'], ['梁静', '重庆星辰文化传媒有限公司', '市场总监'],
+  ['宋波', '南京汇通物流有限公司', '调度主管'], ['唐宁', '深圳明德网络科技有限公司', '产品经理'],
+]
+const LEADS_EN: [string, string, string][] = [
+  ['Olivia Brown', 'Northwind Logistics LLC', 'COO'], ['Liam Wilson', 'Bluepeak Medical Inc.', 'IT Director'], ['Ava Martinez', 'Harbor Foods Co.', 'Owner'],
+  ['Noah Davis', 'Summit Energy Group', 'Procurement Lead'], ['Mia Thompson', 'Cedar Media Ltd.', 'Marketing Manager'], ['Ethan Clark', 'Ironwood Manufacturing Corp.', 'Plant Manager'],
+  ['Grace Hall', 'Silverline Capital LLC', 'Operations Manager'], ['Lucas Young', 'Evergreen Education Inc.', 'Dean'],
+]
+const LEAD_STATUS_CYCLE = ['new', 'new', 'contacted', 'qualified', 'contacted', 'unqualified', 'new', 'qualified'] as const
+const LEAD_SOURCE_CYCLE = ['web', 'expo', 'referral', 'web', 'cold_call', 'expo', 'referral', 'web', 'partner']
+const STAGE_CYCLE = ['qualification', 'needs_analysis', 'proposal', 'negotiation', 'won', 'qualification', 'needs_analysis', 'proposal', 'lost', 'negotiation'] as const
+const LOST_ZH = ['价格高于预算', '选择了竞争对手', '项目暂停']
+const LOST_EN = ['Chose a competitor', 'Budget frozen', 'Price above budget']
+
+/**
+ * The sales side of the demo, through the services so that audit rows, stage history and the
+ * timelines are the real thing: leads from the web form, the expo and referrals (a few converted),
+ * ~30 deals over every stage with product lines, some moved along the pipeline, and calls, meetings,
+ * notes and tasks (open ones due today or overdue) on customers, leads and deals.
+ */
+async function seedSalesStory(
+  services: ReturnType<typeof createServices>,
+  ctxOf: (key: string) => RequestContext,
+  customers: { id: string; owner: string; zh: boolean; name: string }[],
+  r: ReturnType<typeof rng>,
+): Promise<{ leads: number; opportunities: number; activities: number }> {
+  const now = Date.now()
+  const salesZh = ['li.qiang', 'wang.fang', 'lin.na']
+  const at = (days: number, hour = 10) => {
+    const d = new Date(now + days * DAY)
+    d.setUTCHours(hour - 8, 0, 0, 0) // hour in China time
+    return d.toISOString()
+  }
+  let activities = 0
+  const act = async (owner: string, input: Record<string, unknown>) => {
+    await services.activities.create(ctxOf(owner), activityCreateSchema.parse(input))
+    activities++
+  }
+
+  // Leads: owned by the sales users (a few left for the manager to route), mixed statuses and sources.
+  const leadRows: { id: string; owner: string; zh: boolean; status: string }[] = []
+  const allLeads = [...LEADS_ZH.map((l) => [...l, true] as const), ...LEADS_EN.map((l) => [...l, false] as const)]
+  for (const [i, [name, company, title, zh]] of allLeads.entries()) {
+    // Every ninth Chinese lead is entered by the East China manager (his own until he hands it on).
+    const owner = !zh ? 'emily.carter' : i % 9 === 8 ? 'zhou.min' : salesZh[i % salesZh.length]!
+    const status = LEAD_STATUS_CYCLE[i % LEAD_STATUS_CYCLE.length]!
+    const ctx = ctxOf(owner)
+    const lead = await services.leads.create(ctx, leadCreateSchema.parse({
+      name, company, title,
+      email: zh ? `contact${i}@lead${i}-demo.cn` : `${name.toLowerCase().replace(' ', '.')}@${company.split(' ')[0]!.toLowerCase()}.com`,
+      phone: zh ? `13${r.digits(1)} ${r.digits(4)} ${r.digits(4)}` : `+1 (415) 55${r.digits(1)}-${r.digits(4)}`,
+      source: LEAD_SOURCE_CYCLE[i % LEAD_SOURCE_CYCLE.length],
+      status,
+      score: status === 'qualified' ? 70 + r.int(25) : status === 'unqualified' ? r.int(20) : 20 + r.int(50),
+      description: i % 3 === 0 ? (zh ? '展会上留下名片，对移动端感兴趣。' : 'Filled in the web form; asked for a demo.') : null,
+    }))
+    leadRows.push({ id: lead.id, owner, zh, status })
+  }
+  // Two qualified leads become customers with a deal (the conversion writes its own audit and timeline rows).
+  let converted = 0
+  for (const l of leadRows.filter((x) => x.status === 'qualified').slice(0, 2)) {
+    await services.leadConversion(ctxOf(l.owner), l.id, leadConvertSchema.parse({ amount: '86000', expectedCloseDate: at(45).slice(0, 10) }))
+    converted++
+  }
+  // Activities on the open leads.
+  for (const [i, l] of leadRows.filter((x) => x.status === 'new' || x.status === 'contacted').entries()) {
+    await act(l.owner, { type: 'call', subject: l.zh ? '首次电话沟通' : 'First call', completedAt: at(-1 - (i % 5), 15), leadId: l.id })
+    if (i % 2 === 0) await act(l.owner, { type: 'task', subject: l.zh ? '发送产品介绍' : 'Send the product overview', dueAt: at(i % 4 === 0 ? 0 : 2, 17), leadId: l.id })
+  }
+
+  // Deals over the customers of the sales users, each in a stage, with product lines.
+  const deals: { id: string; owner: string; zh: boolean; stage: string; version: number; customerId: string }[] = []
+  const owned = customers.filter((c) => ['li.qiang', 'wang.fang', 'lin.na', 'emily.carter'].includes(c.owner))
+  for (let i = 0; i < 30; i++) {
+    const c = owned[(i * 7) % owned.length]!
+    const stage = STAGE_CYCLE[i % STAGE_CYCLE.length]!
+    const closed = stage === 'won' || stage === 'lost'
+    const lines = Array.from({ length: 1 + (i % 3) }, (_, k) => {
+      const p = PRODUCTS[(i + k * 2) % PRODUCTS.length]!
+      return { description: c.zh ? p.zh : p.en, quantity: String(k === 0 ? 5 + r.int(45) : 1 + r.int(10)), unitPrice: String(c.zh ? p.price : Math.round(p.price / 7)), discountPercent: String([0, 0, 5, 10, 15][r.int(5)]) }
+    })
+    const deal = await services.opportunities.create(ctxOf(c.owner), opportunityCreateSchema.parse({
+      name: `${c.zh ? c.name.replace(/(股份|集团)?有限(责任)?公司$/, '') : c.name.split(' ').slice(0, 2).join(' ')} ${c.zh ? ['CRM 项目', '系统升级', '年度续约', '二期扩容'][i % 4] : ['CRM rollout', 'Upgrade', 'Renewal', 'Expansion'][i % 4]}`,
+      customerId: c.id,
+      stage: closed || i % 3 === 0 ? 'qualification' : stage, // some deals start at the beginning and move on below
+      currency: c.zh ? 'CNY' : 'USD',
+      expectedCloseDate: at(closed ? -10 - (i % 30) : 7 + i * 6).slice(0, 10),
+      lines,
+    }))
+    deals.push({ id: deal.id, owner: c.owner, zh: c.zh, stage, version: deal.version, customerId: c.id })
+  }
+  // Stage changes: the pipeline has history.
+  let moves = 0
+  for (const d of deals) {
+    const current = await services.opportunities.get(ctxOf(d.owner), d.id)
+    if (current.stage === d.stage) continue
+    const path = d.stage === 'won' ? ['proposal', 'negotiation', 'won'] : d.stage === 'lost' ? ['needs_analysis', 'lost'] : [d.stage]
+    let version = current.version
+    for (const stage of path) {
+      const moved = await services.opportunities.update(ctxOf(d.owner), d.id, {
+        version, stage, ...(stage === 'lost' ? { lostReason: r.pick(d.zh ? LOST_ZH : LOST_EN) } : {}),
+      })
+      version = moved.version
+      moves++
+    }
+  }
+
+  // Activities on deals and customers: done calls, meetings, e-mails and notes, open tasks (overdue, today, ahead).
+  for (const [i, d] of deals.entries()) {
+    const zh = d.zh
+    await act(d.owner, { type: 'meeting', subject: zh ? '需求调研会议' : 'Discovery meeting', body: zh ? '确认了用户数和上线时间。' : 'Agreed on the number of users and the go-live date.', completedAt: at(-20 + (i % 10)), customerId: d.customerId, opportunityId: d.id })
+    if (i % 2 === 0) await act(d.owner, { type: 'email', subject: zh ? '发送报价单' : 'Sent the quote', completedAt: at(-5 + (i % 4)), customerId: d.customerId, opportunityId: d.id })
+    if (d.stage !== 'won' && d.stage !== 'lost') {
+      const due = i % 3 === 0 ? -2 : i % 3 === 1 ? 0 : 3 + (i % 5)
+      await act(d.owner, { type: 'task', subject: zh ? ['跟进报价反馈', '安排产品演示', '准备合同草案'][i % 3] : ['Follow up on the quote', 'Schedule the demo', 'Draft the contract'][i % 3], dueAt: at(due, 16), customerId: d.customerId, opportunityId: d.id })
+    } else {
+      await act(d.owner, { type: 'task', subject: zh ? '项目复盘' : 'Deal review', dueAt: at(-3, 16), completedAt: at(-2, 11), customerId: d.customerId, opportunityId: d.id })
+    }
+  }
+  for (const [i, c] of owned.slice(0, 12).entries()) {
+    await act(c.owner, { type: 'call', subject: c.zh ? '季度回访电话' : 'Quarterly check-in call', completedAt: at(-30 + i * 2), customerId: c.id })
+    await act(c.owner, { type: 'note', subject: c.zh ? '客户关注交付周期和付款条件' : 'Cares about delivery time and payment terms', customerId: c.id })
+  }
+  return { leads: leadRows.length, opportunities: deals.length + converted, activities }
 }
