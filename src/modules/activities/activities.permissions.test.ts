@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertActivity, insertCustomer, insertTeam, insertUser } from '../../test/factories'
-import { http, ids } from '../../test/http'
+import { describe, expect, it } from 'vitest'
+import { insertActivity, insertCustomer } from '../../test/factories'
+import { ids } from '../../test/http'
+import { describeMatrix, N, permissionMatrix, row, Y, type Ownership, type Probe, type Role, type Row } from '../../test/permission-matrix'
 
 /**
  * The permission matrix of /activities and the customer timeline: every endpoint × every role ×
@@ -10,17 +10,8 @@ import { http, ids } from '../../test/http'
  * customer (or lead, or deal) or owns it, and changeable with write access to either (see
  * activities.service.ts); invisible → 404, read-only → 403, purge is admin only.
  */
-const ROLES = ['admin', 'manager', 'sales', 'support', 'marketing'] as const
-type Role = (typeof ROLES)[number]
-const OWNERSHIPS = ['own', "teammate's", "other team's"] as const
-type Ownership = (typeof OWNERSHIPS)[number]
-type Outcome = number | 'listed' | 'hidden'
-type Row = Record<Role, [Outcome, Outcome, Outcome]>
-
-const Y = 'listed'
-const N = 'hidden'
-const row = (admin: Outcome[], manager: Outcome[], sales: Outcome[], support: Outcome[], marketing: Outcome[]) =>
-  ({ admin, manager, sales, support, marketing }) as Row
+const m = permissionMatrix()
+const { users, as } = m
 
 // For POST the triple is whose customer the new activity is linked to.
 const MATRIX = {
@@ -36,104 +27,75 @@ const MATRIX = {
 } satisfies Record<string, Row>
 type Endpoint = keyof typeof MATRIX
 
-let t: TestApp
-let api: ReturnType<typeof http>
-const users = {} as Record<Role | 'teammate' | 'outsider', { id: string; teamId: string | null }>
-const as = {} as Record<Role, AuthHeaders>
 let seq = 0
 
-beforeAll(async () => {
-  t = await createTestApp()
-  api = http(t)
-  const teamA = (await insertTeam(t.db)).id
-  const teamB = (await insertTeam(t.db)).id
-  for (const role of ROLES) {
-    users[role] = await insertUser(t.db, { role, teamId: teamA })
-    as[role] = await sessionFor(t, users[role].id)
-  }
-  users.teammate = await insertUser(t.db, { role: 'sales', teamId: teamA })
-  users.outsider = await insertUser(t.db, { role: 'sales', teamId: teamB })
-})
-afterAll(() => t.close())
-
-const ownerOf = (role: Role, o: Ownership) => (o === 'own' ? users[role] : o === "teammate's" ? users.teammate : users.outsider)
 const customerOf = (role: Role, o: Ownership) => {
-  const owner = ownerOf(role, o)
-  return insertCustomer(t.db, { ownerId: owner.id, teamId: owner.teamId })
+  const owner = m.ownerOf(role, o)
+  return insertCustomer(m.db, { ownerId: owner.id, teamId: owner.teamId })
 }
 const activityOf = async (role: Role, o: Ownership, extra: { deletedAt?: Date } = {}) => {
-  const owner = ownerOf(role, o)
+  const owner = m.ownerOf(role, o)
   const c = await customerOf(role, o)
-  return insertActivity(t.db, { customerId: c.id, ownerId: owner.id, teamId: owner.teamId, subject: `cell-${seq++}`, ...extra })
+  return insertActivity(m.db, { customerId: c.id, ownerId: owner.id, teamId: owner.teamId, subject: `cell-${seq++}`, ...extra })
 }
-const dbRow = (id: string) => t.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst()
+const dbRow = (id: string) => m.db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst()
 
-const probes: Record<Endpoint, (role: Role, o: Ownership) => Promise<Outcome>> = {
+const probes: Record<Endpoint, Probe> = {
   'GET list': async (role, o) => {
     const a = await activityOf(role, o)
-    const res = await api.get(`/api/v1/activities?customerId=${a.customerId}`, as[role])
+    const res = await m.api.get(`/api/v1/activities?customerId=${a.customerId}`, as[role])
     expect(res.statusCode).toBe(200)
     return ids(res).includes(a.id) ? Y : N
   },
-  'GET': async (role, o) => (await api.get(`/api/v1/activities/${(await activityOf(role, o)).id}`, as[role])).statusCode,
+  'GET': async (role, o) => (await m.api.get(`/api/v1/activities/${(await activityOf(role, o)).id}`, as[role])).statusCode,
   'POST': async (role, o) => {
     const c = await customerOf(role, o)
     const subject = `Created ${seq++}`
-    const res = await api.post('/api/v1/activities', { type: 'call', subject, customerId: c.id }, as[role])
-    const rows = await t.db.selectFrom('activities').select(['ownerId', 'customerId']).where('subject', '=', subject).execute()
+    const res = await m.api.post('/api/v1/activities', { type: 'call', subject, customerId: c.id }, as[role])
+    const rows = await m.db.selectFrom('activities').select(['ownerId', 'customerId']).where('subject', '=', subject).execute()
     expect(rows).toEqual(res.statusCode === 201 ? [{ ownerId: users[role].id, customerId: c.id }] : [])
     return res.statusCode
   },
   'PATCH': async (role, o) => {
     const a = await activityOf(role, o)
-    const res = await api.patch(`/api/v1/activities/${a.id}`, { version: 1, body: 'Changed' }, as[role])
+    const res = await m.api.patch(`/api/v1/activities/${a.id}`, { version: 1, body: 'Changed' }, as[role])
     expect((await dbRow(a.id))!.body).toBe(res.statusCode === 200 ? 'Changed' : null)
     return res.statusCode
   },
   'DELETE': async (role, o) => {
     const a = await activityOf(role, o)
-    const res = await api.del(`/api/v1/activities/${a.id}`, as[role])
+    const res = await m.api.del(`/api/v1/activities/${a.id}`, as[role])
     expect((await dbRow(a.id))!.deletedAt === null).toBe(res.statusCode !== 204)
     return res.statusCode
   },
   'DELETE purge': async (role, o) => {
     const a = await activityOf(role, o)
-    const res = await api.del(`/api/v1/activities/${a.id}?purge=true`, as[role])
+    const res = await m.api.del(`/api/v1/activities/${a.id}?purge=true`, as[role])
     expect(await dbRow(a.id)).toEqual(res.statusCode === 204 ? undefined : expect.objectContaining({ id: a.id, deletedAt: null }))
     return res.statusCode
   },
   'POST restore': async (role, o) => {
     const a = await activityOf(role, o, { deletedAt: new Date() })
-    const res = await api.post(`/api/v1/activities/${a.id}/restore`, undefined, as[role])
+    const res = await m.api.post(`/api/v1/activities/${a.id}/restore`, undefined, as[role])
     expect((await dbRow(a.id))!.deletedAt === null).toBe(res.statusCode === 200)
     return res.statusCode
   },
   'GET timeline': async (role, o) => {
     const a = await activityOf(role, o)
-    const res = await api.get(`/api/v1/customers/${a.customerId}/timeline`, as[role])
+    const res = await m.api.get(`/api/v1/customers/${a.customerId}/timeline`, as[role])
     if (res.statusCode === 200) expect(ids(res)).toEqual([a.id])
     return res.statusCode
   },
 }
 
-const cells = (r: Row) => ROLES.flatMap((role) => OWNERSHIPS.map((ownership, i) => ({ role, ownership, expected: r[role][i]! })))
-
-for (const endpoint of Object.keys(MATRIX) as Endpoint[]) {
-  describe(`${endpoint} /activities`, () => {
-    for (const { role, ownership, expected } of cells(MATRIX[endpoint])) {
-      it(`${role} × ${ownership} record → ${expected}`, async () => {
-        expect(await probes[endpoint](role, ownership)).toBe(expected)
-      })
-    }
-  })
-}
+describeMatrix('/activities', 'record', MATRIX, probes)
 
 describe('edges', () => {
   it('an activity the caller owns on a customer he cannot see stays his to read and change', async () => {
     const c = await customerOf('sales', "other team's")
-    const a = await insertActivity(t.db, { customerId: c.id, ownerId: users.sales.id, teamId: users.sales.teamId })
-    expect((await api.get(`/api/v1/activities/${a.id}`, as.sales)).statusCode).toBe(200)
-    expect((await api.patch(`/api/v1/activities/${a.id}`, { version: 1, body: 'Mine' }, as.sales)).statusCode).toBe(200)
+    const a = await insertActivity(m.db, { customerId: c.id, ownerId: users.sales.id, teamId: users.sales.teamId })
+    expect((await m.api.get(`/api/v1/activities/${a.id}`, as.sales)).statusCode).toBe(200)
+    expect((await m.api.patch(`/api/v1/activities/${a.id}`, { version: 1, body: 'Mine' }, as.sales)).statusCode).toBe(200)
   })
 
   const someId = '0190a000-0000-7000-8000-000000000000'
@@ -147,7 +109,7 @@ describe('edges', () => {
     ['GET', `/api/v1/customers/${someId}/timeline`],
   ] as const)('anonymous %s %s → 401, whatever the body', async (method, url) => {
     const payload = method === 'POST' || method === 'PATCH' ? { nonsense: true } : undefined
-    const res = await t.app.inject({ method, url, ...(payload ? { payload } : {}) })
+    const res = await m.t.app.inject({ method, url, ...(payload ? { payload } : {}) })
     expect(res.statusCode).toBe(401)
   })
 })

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertLead, insertTeam, insertUser } from '../../test/factories'
-import { http, ids } from '../../test/http'
+import { describe, expect, it } from 'vitest'
+import { json } from '../../test/test-app'
+import { insertLead } from '../../test/factories'
+import { ids } from '../../test/http'
+import { describeMatrix, N, permissionMatrix, row, Y, type Ownership, type Probe, type Role, type Row } from '../../test/permission-matrix'
 
 /**
  * The permission matrix of /leads: every endpoint × every role × whose lead it is. Leads follow
@@ -10,17 +11,8 @@ import { http, ids } from '../../test/http'
  * nothing; invisible → 404, visible but not writable → 403; purge is admin only.
  * Everyone is in team A except `outsider` (team B).
  */
-const ROLES = ['admin', 'manager', 'sales', 'support', 'marketing'] as const
-type Role = (typeof ROLES)[number]
-const OWNERSHIPS = ['own', "teammate's", "other team's"] as const
-type Ownership = (typeof OWNERSHIPS)[number]
-type Outcome = number | 'listed' | 'hidden'
-type Row = Record<Role, [Outcome, Outcome, Outcome]>
-
-const Y = 'listed'
-const N = 'hidden'
-const row = (admin: Outcome[], manager: Outcome[], sales: Outcome[], support: Outcome[], marketing: Outcome[]) =>
-  ({ admin, manager, sales, support, marketing }) as Row
+const m = permissionMatrix()
+const { users, as } = m
 
 // [own lead, a teammate's lead, another team's lead]; for POST the ownerId asked for.
 const MATRIX = {
@@ -41,111 +33,82 @@ const MATRIX = {
 } satisfies Record<string, Row>
 type Endpoint = keyof typeof MATRIX
 
-let t: TestApp
-let api: ReturnType<typeof http>
-const users = {} as Record<Role | 'teammate' | 'outsider', { id: string; teamId: string | null }>
-const as = {} as Record<Role, AuthHeaders>
 let seq = 0
 
-beforeAll(async () => {
-  t = await createTestApp()
-  api = http(t)
-  const teamA = (await insertTeam(t.db)).id
-  const teamB = (await insertTeam(t.db)).id
-  for (const role of ROLES) {
-    users[role] = await insertUser(t.db, { role, teamId: teamA })
-    as[role] = await sessionFor(t, users[role].id)
-  }
-  users.teammate = await insertUser(t.db, { role: 'sales', teamId: teamA })
-  users.outsider = await insertUser(t.db, { role: 'sales', teamId: teamB })
-})
-afterAll(() => t.close())
-
-const ownerOf = (role: Role, o: Ownership) => (o === 'own' ? users[role] : o === "teammate's" ? users.teammate : users.outsider)
 /** A fresh lead of this ownership with a unique source, so a list can be narrowed to it. */
 const leadOf = (role: Role, o: Ownership, extra: { deletedAt?: Date } = {}) => {
-  const owner = ownerOf(role, o)
-  return insertLead(t.db, { ownerId: owner.id, teamId: owner.teamId, source: `cell-${seq++}`, email: `cell-${seq}@example.com`, ...extra })
+  const owner = m.ownerOf(role, o)
+  return insertLead(m.db, { ownerId: owner.id, teamId: owner.teamId, source: `cell-${seq++}`, email: `cell-${seq}@example.com`, ...extra })
 }
-const dbRow = (id: string) => t.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst()
+const dbRow = (id: string) => m.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst()
 
-const probes: Record<Endpoint, (role: Role, o: Ownership) => Promise<Outcome>> = {
+const probes: Record<Endpoint, Probe> = {
   'GET list': async (role, o) => {
     const l = await leadOf(role, o)
-    const res = await api.get(`/api/v1/leads?source=${l.source}`, as[role])
+    const res = await m.api.get(`/api/v1/leads?source=${l.source}`, as[role])
     expect(res.statusCode).toBe(200)
     return ids(res).includes(l.id) ? Y : N
   },
   'GET list deleted': async (role, o) => {
     const l = await leadOf(role, o, { deletedAt: new Date() })
-    const res = await api.get(`/api/v1/leads?deleted=true&source=${l.source}`, as[role])
+    const res = await m.api.get(`/api/v1/leads?deleted=true&source=${l.source}`, as[role])
     expect(res.statusCode).toBe(200)
     return ids(res).includes(l.id) ? Y : N
   },
-  'GET': async (role, o) => (await api.get(`/api/v1/leads/${(await leadOf(role, o)).id}`, as[role])).statusCode,
-  'GET duplicates': async (role, o) => (await api.get(`/api/v1/leads/${(await leadOf(role, o)).id}/duplicates`, as[role])).statusCode,
-  'GET history': async (role, o) => (await api.get(`/api/v1/leads/${(await leadOf(role, o)).id}/history`, as[role])).statusCode,
+  'GET': async (role, o) => (await m.api.get(`/api/v1/leads/${(await leadOf(role, o)).id}`, as[role])).statusCode,
+  'GET duplicates': async (role, o) => (await m.api.get(`/api/v1/leads/${(await leadOf(role, o)).id}/duplicates`, as[role])).statusCode,
+  'GET history': async (role, o) => (await m.api.get(`/api/v1/leads/${(await leadOf(role, o)).id}/history`, as[role])).statusCode,
   'POST': async (role, o) => {
     const name = `Created ${seq++}`
-    const owner = ownerOf(role, o)
-    const res = await api.post('/api/v1/leads', { name, ownerId: owner.id }, as[role])
-    const rows = await t.db.selectFrom('leads').select(['ownerId', 'teamId']).where('name', '=', name).execute()
+    const owner = m.ownerOf(role, o)
+    const res = await m.api.post('/api/v1/leads', { name, ownerId: owner.id }, as[role])
+    const rows = await m.db.selectFrom('leads').select(['ownerId', 'teamId']).where('name', '=', name).execute()
     expect(rows).toEqual(res.statusCode === 201 ? [{ ownerId: owner.id, teamId: owner.teamId }] : [])
     return res.statusCode
   },
   'PATCH': async (role, o) => {
     const l = await leadOf(role, o)
-    const res = await api.patch(`/api/v1/leads/${l.id}`, { version: 1, score: 77 }, as[role])
+    const res = await m.api.patch(`/api/v1/leads/${l.id}`, { version: 1, score: 77 }, as[role])
     expect((await dbRow(l.id))!.score).toBe(res.statusCode === 200 ? 77 : 0)
     return res.statusCode
   },
   'DELETE': async (role, o) => {
     const l = await leadOf(role, o)
-    const res = await api.del(`/api/v1/leads/${l.id}`, as[role])
+    const res = await m.api.del(`/api/v1/leads/${l.id}`, as[role])
     expect((await dbRow(l.id))!.deletedAt === null).toBe(res.statusCode !== 204)
     return res.statusCode
   },
   'DELETE purge': async (role, o) => {
     const l = await leadOf(role, o)
-    const res = await api.del(`/api/v1/leads/${l.id}?purge=true`, as[role])
+    const res = await m.api.del(`/api/v1/leads/${l.id}?purge=true`, as[role])
     expect(await dbRow(l.id)).toEqual(res.statusCode === 204 ? undefined : expect.objectContaining({ id: l.id, deletedAt: null }))
     return res.statusCode
   },
   'POST restore': async (role, o) => {
     const l = await leadOf(role, o, { deletedAt: new Date() })
-    const res = await api.post(`/api/v1/leads/${l.id}/restore`, undefined, as[role])
+    const res = await m.api.post(`/api/v1/leads/${l.id}/restore`, undefined, as[role])
     expect((await dbRow(l.id))!.deletedAt === null).toBe(res.statusCode === 200)
     return res.statusCode
   },
   'POST convert': async (role, o) => {
     const l = await leadOf(role, o)
-    const res = await api.post(`/api/v1/leads/${l.id}/convert`, {}, as[role])
+    const res = await m.api.post(`/api/v1/leads/${l.id}/convert`, {}, as[role])
     const after = (await dbRow(l.id))!
     expect(after.status).toBe(res.statusCode === 200 ? 'converted' : 'new')
-    if (res.statusCode !== 200) expect(await t.db.selectFrom('contacts').select('id').where('email', '=', l.email).execute()).toEqual([])
+    if (res.statusCode !== 200) expect(await m.db.selectFrom('contacts').select('id').where('email', '=', l.email).execute()).toEqual([])
     else expect(json(res).customer.ownerId).toBe(l.ownerId)
     return res.statusCode
   },
   'POST assign': async (role, o) => {
     const l = await leadOf(role, o)
     const to = o === 'own' ? users.teammate : users[role]
-    const res = await api.post('/api/v1/leads/assign', { ids: [l.id], ownerId: to.id }, as[role])
+    const res = await m.api.post('/api/v1/leads/assign', { ids: [l.id], ownerId: to.id }, as[role])
     expect((await dbRow(l.id))!.ownerId).toBe(res.statusCode === 200 ? to.id : l.ownerId)
     return res.statusCode
   },
 }
 
-const cells = (r: Row) => ROLES.flatMap((role) => OWNERSHIPS.map((ownership, i) => ({ role, ownership, expected: r[role][i]! })))
-
-for (const endpoint of Object.keys(MATRIX) as Endpoint[]) {
-  describe(`${endpoint} /leads`, () => {
-    for (const { role, ownership, expected } of cells(MATRIX[endpoint])) {
-      it(`${role} × ${ownership} lead → ${expected}`, async () => {
-        expect(await probes[endpoint](role, ownership)).toBe(expected)
-      })
-    }
-  })
-}
+describeMatrix('/leads', 'lead', MATRIX, probes)
 
 describe('edges', () => {
   const someId = '0190a000-0000-7000-8000-000000000000'
@@ -165,12 +128,12 @@ describe('edges', () => {
     ['PUT', '/api/v1/lead-routing'],
   ] as const)('anonymous %s %s → 401, whatever the body', async (method, url) => {
     const payload = method === 'POST' || method === 'PATCH' || method === 'PUT' ? { nonsense: true } : undefined
-    const res = await t.app.inject({ method, url, ...(payload ? { payload } : {}) })
+    const res = await m.t.app.inject({ method, url, ...(payload ? { payload } : {}) })
     expect(res.statusCode).toBe(401)
   })
 
   it('marketing may not create leads, even for himself; support may, for himself only', async () => {
-    expect((await api.post('/api/v1/leads', { name: 'By marketing' }, as.marketing)).statusCode).toBe(403)
-    expect((await api.post('/api/v1/leads', { name: 'By support' }, as.support)).statusCode).toBe(201)
+    expect((await m.api.post('/api/v1/leads', { name: 'By marketing' }, as.marketing)).statusCode).toBe(403)
+    expect((await m.api.post('/api/v1/leads', { name: 'By support' }, as.support)).statusCode).toBe(201)
   })
 })

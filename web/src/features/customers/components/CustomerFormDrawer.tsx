@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { App, Button, Drawer, Form, Grid, Space } from 'antd'
+import { App, Form } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { FormDrawer } from '../../../components/FormDrawer'
 import { VersionConflictModal, type Conflict } from '../../../components/VersionConflictModal'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
 import { isApiError } from '../../../lib/ApiError'
@@ -25,7 +26,6 @@ interface Props {
 export function CustomerFormDrawer({ open, customer, onClose }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const screens = Grid.useBreakpoint()
   const navigate = useNavigate()
   const { user, defaultRegion } = useAuth()
   const [form] = Form.useForm<CustomerFormValues>()
@@ -83,22 +83,9 @@ export function CustomerFormDrawer({ open, customer, onClose }: Props) {
       : JSON.stringify(mine ?? null) === JSON.stringify(theirs ?? null)
 
   const busy = create.isPending || update.isPending
+  const title = customer ? t('customers.editTitle', { name: customer.name }) : t('customers.new')
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      width={screens.md ? 640 : '100%'}
-      title={customer ? t('customers.editTitle', { name: customer.name }) : t('customers.new')}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={open} onClose={onClose} width={640} title={title} busy={busy} onSave={() => form.submit()}>
       <CustomerForm form={form} initialValues={initialValues} ownerName={customer?.ownerName} onFinish={submit} disabled={busy} />
       <VersionConflictModal<Customer>
         conflict={conflict}
@@ -119,6 +106,6 @@ export function CustomerFormDrawer({ open, customer, onClose }: Props) {
         }}
         onOverwrite={() => conflict && save(conflict.mine as CustomerChanges, conflict.current.version)}
       />
-    </Drawer>
+    </FormDrawer>
   )
 }

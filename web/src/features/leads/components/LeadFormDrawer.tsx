@@ -1,7 +1,8 @@
-import { App, Button, Drawer, Form, Grid, Space } from 'antd'
+import { App, Form } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { FormDrawer } from '../../../components/FormDrawer'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
 import { isApiError } from '../../../lib/ApiError'
 import { useAuth } from '../../auth/hooks/useAuth'
@@ -21,7 +22,6 @@ interface Props {
 export function LeadFormDrawer({ open, lead, onClose }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const screens = Grid.useBreakpoint()
   const navigate = useNavigate()
   const { user, defaultRegion } = useAuth()
   const [form] = Form.useForm<LeadFormValues>()
@@ -67,22 +67,9 @@ export function LeadFormDrawer({ open, lead, onClose }: Props) {
   }
 
   const busy = create.isPending || update.isPending
+  const title = lead ? t('leads.editTitle', { name: lead.name }) : t('leads.new')
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      width={screens.md ? 600 : '100%'}
-      title={lead ? t('leads.editTitle', { name: lead.name }) : t('leads.new')}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={open} onClose={onClose} width={600} title={title} busy={busy} onSave={() => form.submit()}>
       <LeadForm
         form={form}
         initialValues={initialValues}
@@ -92,6 +79,6 @@ export function LeadFormDrawer({ open, lead, onClose }: Props) {
         onFinish={submit}
         disabled={busy}
       />
-    </Drawer>
+    </FormDrawer>
   )
 }

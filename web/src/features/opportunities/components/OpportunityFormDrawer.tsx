@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { App, Button, Drawer, Form, Grid, Space } from 'antd'
+import { App, Form } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { FormDrawer } from '../../../components/FormDrawer'
 import { VersionConflictModal, type Conflict } from '../../../components/VersionConflictModal'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
 import { isApiError } from '../../../lib/ApiError'
@@ -26,7 +27,6 @@ interface Props {
 export function OpportunityFormDrawer({ open, opportunity, customer, onClose }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const screens = Grid.useBreakpoint()
   const navigate = useNavigate()
   const { user } = useAuth()
   const queryClient = useQueryClient()
@@ -77,22 +77,9 @@ export function OpportunityFormDrawer({ open, opportunity, customer, onClose }: 
   }
 
   const busy = create.isPending || update.isPending
+  const title = opportunity ? t('opportunities.editTitle', { name: opportunity.name }) : t('opportunities.new')
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
-      width={screens.md ? 600 : '100%'}
-      title={opportunity ? t('opportunities.editTitle', { name: opportunity.name }) : t('opportunities.new')}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
+    <FormDrawer open={open} onClose={onClose} width={600} title={title} busy={busy} onSave={() => form.submit()}>
       <OpportunityForm
         form={form}
         initialValues={initialValues}
@@ -117,6 +104,6 @@ export function OpportunityFormDrawer({ open, opportunity, customer, onClose }: 
         }}
         onOverwrite={() => conflict && save(conflict.mine as OpportunityChanges, conflict.current.version)}
       />
-    </Drawer>
+    </FormDrawer>
   )
 }
