@@ -1,14 +1,13 @@
-import { PlusOutlined, UserSwitchOutlined } from '@ant-design/icons'
-import { App, Button, Card, Flex, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Button, Card } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AssignOwnerModal } from '../../../components/AssignOwnerModal'
+import { BulkAssignBar } from '../../../components/BulkAssignBar'
 import { CursorPager } from '../../../components/CursorPager'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
 import { useCursorPager } from '../../../hooks/useCursorPager'
-import { useNotifyError } from '../../../hooks/useNotifyError'
 import { useAuth } from '../../auth/hooks/useAuth'
 import { useAssignLeads } from '../hooks/useAssignLeads'
 import { useLeadList } from '../hooks/useLeadList'
@@ -20,17 +19,14 @@ import { LeadTable } from './LeadTable'
 /** Sales leads: search and filter, create, and (managers, admins) reassign a selection. */
 export default function LeadsPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const { hasRole } = useAuth()
   const canAssign = hasRole('admin', 'manager')
   const list = useLeadListParams()
   const pager = useCursorPager(JSON.stringify(list.params))
   const query = useLeadList({ ...list.params, cursor: pager.cursor })
   const assign = useAssignLeads()
-  const notifyError = useNotifyError()
   const [creating, setCreating] = useState(false)
   const [selected, setSelected] = useState<string[]>([])
-  const [assigning, setAssigning] = useState(false)
 
   const newButton = (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -48,14 +44,7 @@ export default function LeadsPage() {
       <PageHeader title={t('leads.title')} actions={newButton} />
       <Card>
         <LeadFilters list={list} />
-        {canAssign && selected.length > 0 && (
-          <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
-            <Typography.Text>{t('assign.selected', { count: selected.length })}</Typography.Text>
-            <Button icon={<UserSwitchOutlined />} onClick={() => setAssigning(true)}>
-              {t('assign.action')}
-            </Button>
-          </Flex>
-        )}
+        {canAssign && <BulkAssignBar selected={selected} assign={assign} onDone={() => setSelected([])} />}
         {query.error ? (
           <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
         ) : (
@@ -73,25 +62,6 @@ export default function LeadsPage() {
         )}
       </Card>
       <LeadFormDrawer open={creating} onClose={() => setCreating(false)} />
-      <AssignOwnerModal
-        open={assigning}
-        count={selected.length}
-        loading={assign.isPending}
-        onCancel={() => setAssigning(false)}
-        onAssign={(ownerId) =>
-          assign.mutate(
-            { ids: selected, ownerId },
-            {
-              onSuccess: () => {
-                message.success(t('assign.done', { count: selected.length }))
-                setAssigning(false)
-                setSelected([])
-              },
-              onError: notifyError,
-            },
-          )
-        }
-      />
     </>
   )
 }

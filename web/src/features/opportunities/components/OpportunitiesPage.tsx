@@ -1,14 +1,13 @@
-import { PlusOutlined, UserSwitchOutlined } from '@ant-design/icons'
-import { App, Button, Card, Flex, Typography } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Button, Card } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AssignOwnerModal } from '../../../components/AssignOwnerModal'
+import { BulkAssignBar } from '../../../components/BulkAssignBar'
 import { CursorPager } from '../../../components/CursorPager'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
 import { useCursorPager } from '../../../hooks/useCursorPager'
-import { useNotifyError } from '../../../hooks/useNotifyError'
 import { useAuth } from '../../auth/hooks/useAuth'
 import { useAssignOpportunities } from '../hooks/useAssignOpportunities'
 import { DEFAULT_SORT, useOpportunityListParams } from '../hooks/useOpportunityListParams'
@@ -21,7 +20,6 @@ import { OpportunityViewSwitch } from './OpportunityViewSwitch'
 /** The deals as a filterable, sortable list; managers can reassign a selection. */
 export default function OpportunitiesPage() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const { hasRole } = useAuth()
   const canAssign = hasRole('admin', 'manager')
   const canCreate = !hasRole('marketing')
@@ -29,10 +27,8 @@ export default function OpportunitiesPage() {
   const pager = useCursorPager(JSON.stringify(list.params))
   const query = useOpportunityList({ ...list.params, cursor: pager.cursor })
   const assign = useAssignOpportunities()
-  const notifyError = useNotifyError()
   const [creating, setCreating] = useState(false)
   const [selected, setSelected] = useState<string[]>([])
-  const [assigning, setAssigning] = useState(false)
 
   const newButton = canCreate && (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -50,14 +46,7 @@ export default function OpportunitiesPage() {
       <PageHeader title={t('opportunities.title')} subtitle={<OpportunityViewSwitch current="list" />} actions={newButton} />
       <Card>
         <OpportunityFilters list={list} />
-        {canAssign && selected.length > 0 && (
-          <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
-            <Typography.Text>{t('assign.selected', { count: selected.length })}</Typography.Text>
-            <Button icon={<UserSwitchOutlined />} onClick={() => setAssigning(true)}>
-              {t('assign.action')}
-            </Button>
-          </Flex>
-        )}
+        {canAssign && <BulkAssignBar selected={selected} assign={assign} onDone={() => setSelected([])} />}
         {query.error ? (
           <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
         ) : (
@@ -75,25 +64,6 @@ export default function OpportunitiesPage() {
         )}
       </Card>
       <OpportunityFormDrawer open={creating} onClose={() => setCreating(false)} />
-      <AssignOwnerModal
-        open={assigning}
-        count={selected.length}
-        loading={assign.isPending}
-        onCancel={() => setAssigning(false)}
-        onAssign={(ownerId) =>
-          assign.mutate(
-            { ids: selected, ownerId },
-            {
-              onSuccess: () => {
-                message.success(t('assign.done', { count: selected.length }))
-                setAssigning(false)
-                setSelected([])
-              },
-              onError: notifyError,
-            },
-          )
-        }
-      />
     </>
   )
 }
