@@ -12,6 +12,8 @@ import { registerWebApp } from './server/static'
 import { resolveSecret } from './server/secret'
 import type { App } from './server/types'
 import { createServices, type Services } from './services'
+import { createMailer } from './server/mailer'
+import { createJobs } from './server/jobs'
 import { authRoutes } from './modules/auth/auth.routes'
 import { userRoutes } from './modules/users/users.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
@@ -59,7 +61,13 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     }
   })
 
-  const services = createServices(database.db, config)
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+  const jobs = createJobs(database.execSql, app.log)
+  const services = createServices(database.db, config, { mailer, jobs })
+  app.addHook('onClose', async () => {
+    await jobs.stop()
+    mailer.close()
+  })
   await app.register(cookie, { secret: await resolveSecret(database.db, config.secret) })
   await app.register(rateLimit, { global: false })
   await registerOpenApi(app)

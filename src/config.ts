@@ -21,7 +21,8 @@ const envSchema = z
     KITH_PUBLIC_URL: z.url().optional(),
     KITH_TRUST_PROXY: z.stringbool().default(false),
     KITH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
-    SMTP_URL: z.string().optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    KITH_MAIL_FROM: z.string().min(3).default('Kith <no-reply@localhost>'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     NODE_ENV: z.string().optional(),
   })
@@ -44,6 +45,8 @@ export interface Config {
   trustProxy: boolean
   loginMaxAttempts: number
   smtpUrl?: string
+  /** The From of mail Kith sends (quotes, campaigns), e.g. `Acme Sales <sales@acme.cn>`. */
+  mailFrom: string
   logLevel: (typeof LOG_LEVELS)[number]
   /** Marks cookies Secure when the public URL is https. */
   secureCookies: boolean
@@ -70,6 +73,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.KITH_TRUST_PROXY,
     loginMaxAttempts: e.KITH_LOGIN_MAX_ATTEMPTS,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.KITH_MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
   }

@@ -8,6 +8,9 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await migrateToLatest(database.db)
 const { app, services } = await buildApp(config, database)
 
+// The embedded server works its own queue; with PostgreSQL every copy works the shared one.
+await services.jobs.start({ work: true })
+
 const admin = await services.setup.bootstrapAdmin(config.adminEmail, config.adminPassword)
 if (admin) app.log.info({ email: admin }, 'created the first admin from KITH_ADMIN_EMAIL')
 

@@ -1,5 +1,7 @@
 import type { Config } from './config'
-import type { Db } from './db/database'
+import { execSqlIn, type Db } from './db/database'
+import { createMailer, type Mailer } from './server/mailer'
+import { createJobs, type Jobs } from './server/jobs'
 import { createAuditService } from './modules/audit/audit.service'
 import { createUserService } from './modules/users/users.service'
 import { createTeamService } from './modules/teams/teams.service'
@@ -17,7 +19,25 @@ import { createStageService, type StageUsage } from './modules/pipeline-stages/p
 import { createOpportunityService, type OpportunityDependent } from './modules/opportunities/opportunities.service'
 
 /** Wires every module's service with its explicit dependencies (no container). */
-export function createServices(db: Db, config: Pick<Config, 'defaultRegion' | 'loginMaxAttempts'>) {
+/** What services reach outside the database: SMTP and the durable job queue. */
+export interface Infra {
+  mailer: Mailer
+  jobs: Jobs
+}
+
+type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom'>>
+
+/**
+ * The CLI, seed and bench wire services without SMTP; a job they enqueue waits in the shared
+ * queue for a server to work it.
+ */
+const offlineInfra = (db: Db): Infra => ({
+  mailer: createMailer({ from: 'Kith <no-reply@localhost>' }),
+  jobs: createJobs(execSqlIn(db), { error: (obj, msg) => console.error(msg, obj) }),
+})
+
+export function createServices(db: Db, config: ServiceConfig, infra: Infra = offlineInfra(db)) {
+  const { mailer, jobs } = infra
   const audit = createAuditService({ db })
   const users = createUserService({ db })
   const teams = createTeamService({ db })
@@ -44,7 +64,7 @@ export function createServices(db: Db, config: Pick<Config, 'defaultRegion' | 'l
   opportunityDependents.push(activities.opportunityDependent, leads.opportunityDependent)
   const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities, dependents: leadDependents })
   const search = createSearchService({ customers, contacts, leads, opportunities })
-  return { audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities }
+  return { mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { Kysely, PostgresDialect, CamelCasePlugin, type Transaction } from 'kysely'
+import { Kysely, PostgresDialect, CamelCasePlugin, CompiledQuery, type Transaction } from 'kysely'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGliteDialect } from 'kysely-pglite-dialect'
@@ -11,10 +11,20 @@ export type Db = Kysely<DB>
 /** What repository functions take: the database or a transaction opened by a service. */
 export type Executor = Kysely<DB> | Transaction<DB>
 
+/** Raw SQL for libraries that bring their own (pg-boss): no camelCase mapping; several statements allowed when there are no values. */
+export type ExecSql = (text: string, values?: unknown[]) => Promise<{ rows: any[] }>
+
 export interface Database {
   db: Db
   kind: 'pglite' | 'postgres'
+  execSql: ExecSql
   close(): Promise<void>
+}
+
+/** execSql bound to an open transaction, so a library's writes commit or roll back with the service's. */
+export function execSqlIn(trx: Executor): ExecSql {
+  const raw = trx.withoutPlugins()
+  return async (text, values = []) => ({ rows: (await raw.executeQuery(CompiledQuery.raw(text, values))).rows as any[] })
 }
 
 // numeric stays a string (money must never become a float); int8 counts fit in a JS number.
@@ -37,7 +47,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // replaced on the next checkout; unhandled, its 'error' event would crash the process.
     pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    // With no values pg uses the simple protocol, which takes several statements at once.
+    return { db, kind: 'postgres', execSql: execSqlIn(db), close: () => db.destroy() }
   }
   let dataDir: string | undefined
   if (!opts.memory) {
@@ -50,5 +61,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
   })
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins })
-  return { db, kind: 'pglite', close: () => db.destroy() }
+  const viaKysely = execSqlIn(db)
+  // PGlite's query() takes one statement; exec() takes several. Holding the dialect's single
+  // connection while calling exec keeps it serialised with every Kysely query and transaction.
+  const execSql: ExecSql = (text, values = []) =>
+    values.length > 0
+      ? viaKysely(text, values)
+      : db.connection().execute(async () => ({ rows: (await pglite.exec(text)).at(-1)?.rows ?? [] }))
+  return { db, kind: 'pglite', execSql, close: () => db.destroy() }
 }

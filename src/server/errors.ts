@@ -33,12 +33,16 @@ export const errorStatus = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  MAIL_SEND_FAILED: 502,
+  SMTP_NOT_CONFIGURED: 503,
   INTERNAL: 500,
 } as const satisfies Record<string, number>
 
 export type ErrorCode = keyof typeof errorStatus
 
 export const errorTitles: Record<ErrorCode, string> = {
+  MAIL_SEND_FAILED: 'The mail server did not accept the message',
+  SMTP_NOT_CONFIGURED: 'E-mail sending is not set up (SMTP_URL is not configured)',
   VALIDATION_FAILED: 'Validation failed',
   BAD_REQUEST: 'Bad request',
   UNAUTHENTICATED: 'Sign-in required',

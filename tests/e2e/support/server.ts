@@ -30,12 +30,16 @@ export interface KithServer {
   stop: () => Promise<void>
 }
 
-/** Starts `tsx src/main.ts` on a free port with an empty PGlite data dir and no first-admin env. */
-export async function startServer(): Promise<KithServer> {
+/**
+ * Starts `tsx src/main.ts` on a free port with an empty PGlite data dir and no first-admin env.
+ * `extraEnv` adds settings a flow needs (SMTP_URL of a test SMTP server, KITH_PUBLIC_URL…).
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<KithServer> {
   const port = await freePort()
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'))
   const env: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', KITH_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }
-  for (const k of ['KITH_ADMIN_EMAIL', 'KITH_ADMIN_PASSWORD', 'DATABASE_URL', 'KITH_PUBLIC_URL']) delete env[k]
+  for (const k of ['KITH_ADMIN_EMAIL', 'KITH_ADMIN_PASSWORD', 'DATABASE_URL', 'KITH_PUBLIC_URL', 'SMTP_URL']) delete env[k]
+  Object.assign(env, extraEnv)
 
   const child: ChildProcess = spawn('npx', ['tsx', 'src/main.ts'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
