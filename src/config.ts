@@ -21,6 +21,7 @@ const envSchema = z
     KITH_PUBLIC_URL: z.url().optional(),
     KITH_TRUST_PROXY: z.stringbool().default(false),
     KITH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    KITH_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     KITH_MAIL_FROM: z.string().min(3).default('Kith <no-reply@localhost>'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -44,6 +45,8 @@ export interface Config {
   publicUrl: string
   trustProxy: boolean
   loginMaxAttempts: number
+  /** How long a copy may reuse a resolved session; a logout on another copy takes effect within it. */
+  sessionCacheSeconds: number
   smtpUrl?: string
   /** The From of mail Kith sends (quotes, campaigns), e.g. `Acme Sales <sales@acme.cn>`. */
   mailFrom: string
@@ -72,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     trustProxy: e.KITH_TRUST_PROXY,
     loginMaxAttempts: e.KITH_LOGIN_MAX_ATTEMPTS,
+    sessionCacheSeconds: e.KITH_SESSION_CACHE_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.KITH_MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -6,6 +6,7 @@ import { createAuditService } from './modules/audit/audit.service'
 import { createUserService } from './modules/users/users.service'
 import { createTeamService } from './modules/teams/teams.service'
 import { createAuthService } from './modules/auth/auth.service'
+import { createSessionCache } from './modules/auth/session-cache'
 import { createApiTokenService } from './modules/api-tokens/api-tokens.service'
 import { createSetupService } from './modules/setup/setup.service'
 import { createCustomerService, type CustomerDependent } from './modules/customers/customers.service'
@@ -25,7 +26,7 @@ export interface Infra {
   jobs: Jobs
 }
 
-type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom'>>
+type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds'>>
 
 /**
  * The CLI, seed and bench wire services without SMTP; a job they enqueue waits in the shared
@@ -39,9 +40,10 @@ const offlineInfra = (db: Db): Infra => ({
 export function createServices(db: Db, config: ServiceConfig, infra: Infra = offlineInfra(db)) {
   const { mailer, jobs } = infra
   const audit = createAuditService({ db })
-  const users = createUserService({ db })
+  const sessionCache = createSessionCache(config.sessionCacheSeconds ?? 0)
+  const users = createUserService({ db, sessionCache })
   const teams = createTeamService({ db })
-  const auth = createAuthService({ db, maxAttempts: config.loginMaxAttempts })
+  const auth = createAuthService({ db, maxAttempts: config.loginMaxAttempts, sessionCache })
   const apiTokens = createApiTokenService({ db })
   const setup = createSetupService({ db, auth })
   const dependents: CustomerDependent[] = []

@@ -8,6 +8,7 @@ import type { User } from '../users/users.schema'
 import { dummyHash, hashPassword, verifyPassword } from './passwords'
 import { newSecret, sha256 } from './tokens'
 import * as sessions from './sessions.repository'
+import type { SessionCache } from './session-cache'
 
 export const SESSION_DAYS = 14
 const FAILURE_WINDOW_MS = 15 * 60 * 1000
@@ -24,7 +25,7 @@ export interface SignedIn {
   csrfToken: string
 }
 
-export function createAuthService({ db, maxAttempts }: { db: Db; maxAttempts: number }) {
+export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; maxAttempts: number; sessionCache: SessionCache }) {
   async function openSession(userId: string, meta: ClientMeta, trx: Executor = db) {
     const token = newSecret()
     const csrfToken = newSecret()
@@ -73,9 +74,14 @@ export function createAuthService({ db, maxAttempts }: { db: Db; maxAttempts: nu
 
     /** The actor behind a session cookie's token, or null when it is unknown, expired or its user disabled. */
     async fromSession(token: string): Promise<{ actor: Actor; csrfToken: string; sessionId: string } | null> {
-      const row = await sessions.findSessionWithUser(db, sha256(token))
+      const id = sha256(token)
+      const cached = sessionCache.get(id)
+      if (cached) return cached
+      const row = await sessions.findSessionWithUser(db, id)
       if (!row || row.expiresAt < new Date() || !row.active || row.deletedAt) return null
-      return { actor: { userId: row.userId, role: row.role, teamId: row.teamId }, csrfToken: row.csrfToken, sessionId: row.id }
+      const found = { actor: { userId: row.userId, role: row.role, teamId: row.teamId }, csrfToken: row.csrfToken, sessionId: row.id, expiresAt: row.expiresAt }
+      sessionCache.set(id, found)
+      return found
     },
 
     async logout(ctx: RequestContext, sessionId: string): Promise<void> {
@@ -83,6 +89,7 @@ export function createAuthService({ db, maxAttempts }: { db: Db; maxAttempts: nu
         await sessions.deleteSession(trx, sessionId)
         await recordAudit(trx, ctx, [{ action: 'logout', entity: 'user', entityId: ctx.actor.userId }])
       })
+      sessionCache.forget(sessionId)
     },
 
     async me(ctx: RequestContext): Promise<User> {
@@ -103,6 +110,7 @@ export function createAuthService({ db, maxAttempts }: { db: Db; maxAttempts: nu
         await sessions.deleteSessionsOfUser(trx, ctx.actor.userId, sessionId)
         await recordAudit(trx, ctx, [{ action: 'password_change', entity: 'user', entityId: ctx.actor.userId }])
       })
+      sessionCache.forgetUser(ctx.actor.userId)
     },
   }
 }

@@ -12,6 +12,7 @@ import { findTeamById } from '../teams/teams.repository'
 import { deleteSessionsOfUser } from '../auth/sessions.repository'
 import * as repo from './users.repository'
 import type { ProfileUpdate, User, UserCreate, UserListQuery, UserUpdate } from './users.schema'
+import type { SessionCache } from '../auth/session-cache'
 
 export const toUser = (r: repo.UserRow): User => ({
   ...r,
@@ -22,7 +23,7 @@ export const toUser = (r: repo.UserRow): User => ({
 
 const sortKeys = { name: { column: 'u.name', type: 'text' as const } }
 
-export function createUserService({ db }: { db: Db }) {
+export function createUserService({ db, sessionCache }: { db: Db; sessionCache: SessionCache }) {
   async function assertTeam(teamId: string | null | undefined) {
     if (teamId && !(await findTeamById(db, teamId))) {
       throw new AppError('VALIDATION_FAILED', 'teamId: no such team', { errors: [{ path: 'teamId', message: 'No such team' }] })
@@ -75,7 +76,8 @@ export function createUserService({ db }: { db: Db }) {
       assertRole(ctx.actor, 'admin')
       await assertTeam(input.teamId)
       const passwordHash = input.password ? await hashPassword(input.password) : undefined
-      return db.transaction().execute(async (trx) => {
+      // Role, team and active flag ride along in cached sessions: drop them once the change commits.
+      const updated = await db.transaction().execute(async (trx) => {
         const activeAdmins = await repo.lockActiveAdmins(trx) // before the user's own row: see lockActiveAdmins
         const current = await repo.findUserById(trx, id, true)
         if (!current || current.deletedAt) throw new AppError('USER_NOT_FOUND')
@@ -94,6 +96,8 @@ export function createUserService({ db }: { db: Db }) {
         ])
         return toUser(row)
       })
+      sessionCache.forgetUser(id)
+      return updated
     },
 
     /** Users are deactivated, not removed: their records and audit history keep their name. */
@@ -111,6 +115,7 @@ export function createUserService({ db }: { db: Db }) {
         await deleteSessionsOfUser(trx, id)
         await recordAudit(trx, ctx, [{ action: 'delete', entity: 'user', entityId: id }])
       })
+      sessionCache.forgetUser(id)
     },
 
     async updateProfile(ctx: RequestContext, input: ProfileUpdate): Promise<User> {
