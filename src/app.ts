@@ -26,7 +26,17 @@ import { pipelineStageRoutes } from './modules/pipeline-stages/pipeline-stages.r
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes'
 import { leadRoutes } from './modules/leads/leads.routes'
 import { activityRoutes } from './modules/activities/activities.routes'
+import { productRoutes } from './modules/products/products.routes'
+import { companyRoutes } from './modules/company/company.routes'
+import { quoteRoutes } from './modules/quotes/quotes.routes'
+import { orderRoutes } from './modules/orders/orders.routes'
+import { importRoutes } from './modules/imports/imports.routes'
+import { MAX_IMPORT_BYTES } from './modules/imports/imports.service'
 import { registerPublicCors } from './server/public-cors'
+import { reportRoutes, salesTargetRoutes } from './modules/reports/reports.routes'
+import { marketingRoutes } from './modules/campaigns/campaigns.wiring'
+import { ticketRoutes } from './modules/tickets/tickets.routes'
+import { exportRoutes } from './modules/exports/exports.routes'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -91,6 +101,16 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       opportunityRoutes(api, services)
       leadRoutes(api, services)
       activityRoutes(api, services)
+      reportRoutes(api, services)
+      salesTargetRoutes(api, services)
+      productRoutes(api, services)
+      companyRoutes(api, services)
+      quoteRoutes(api, services)
+      orderRoutes(api, services)
+      importRoutes(api, { imports: services.imports, db: database.db }, { maxBytes: MAX_IMPORT_BYTES })
+      marketingRoutes(api, services)
+      ticketRoutes(api, services)
+      exportRoutes(api, services)
     },
     { prefix: '/api/v1' },
   )

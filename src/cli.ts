@@ -98,4 +98,49 @@ program
     })
   })
 
+program
+  .command('export <entity>')
+  .description('write customers, contacts, leads or opportunities as CSV or XLSX to stdout: kith export customers --format xlsx > out.xlsx')
+  .option('--format <format>', 'csv (UTF-8 with BOM) or xlsx', 'csv')
+  .option('--filter <key=value>', "a list filter, repeatable: --filter status=active --filter q=北京", (v: string, all: string[]) => [...all, v], [] as string[])
+  .option('--columns <keys>', 'comma-separated column keys, in order (default all)')
+  .option('--lang <lang>', 'header language: zh-CN or en', 'zh-CN')
+  .option('--tz <zone>', 'IANA time zone for timestamps (default this machine\'s)')
+  .option('--as <email>', "export what this user may see (default everything)")
+  .action(async (entity: string, opts: import('./modules/exports/exports.cli').CliExportOptions) => {
+    if (process.stdout.isTTY && opts.format === 'xlsx') {
+      console.error('Refusing to write a binary file to the terminal: redirect it, e.g. > out.xlsx')
+      process.exit(1)
+    }
+    const { runCliExport } = await import('./modules/exports/exports.cli')
+    await withDatabase((database) => runCliExport(createServices(database.db, loadConfig()), database.db, entity, opts, process.stdout, process.stderr))
+      .catch((err: unknown) => {
+        console.error(err instanceof Error ? err.message : err)
+        process.exit(1)
+      })
+  })
+
+program
+  .command('import <entity> <file>')
+  .description('import customers, contacts, leads, opportunities or products from CSV/XLSX: kith import customers file.csv --mapping auto --dedupe email')
+  .option('--mapping <auto|file.json>', 'auto (proposed from the headers and data) or a JSON file {"column": "field"}', 'auto')
+  .option('--dedupe <key>', 'email, phone, name or (products) sku: match existing records (with --mode)')
+  .option('--mode <mode>', 'create, upsert or skip-duplicates (default skip-duplicates with --dedupe, else create)')
+  .option('--dry-run', 'validate and count only; write nothing')
+  .option('--skip-invalid', 'import the valid rows even when some are invalid')
+  .option('--create-missing', 'create customers named by contacts/deals that do not exist')
+  .option('--sheet <name>', 'xlsx: the sheet to read (default the first)')
+  .option('--month-first', 'read 05/01/2026 as May 1 (default: day first)')
+  .option('--as <email>', 'import as this user (default the first admin)')
+  .action(async (entity: string, file: string, opts: import('./modules/imports/imports.cli').CliImportOptions) => {
+    const { runCliImport } = await import('./modules/imports/imports.cli')
+    const code = await withDatabase((database) =>
+      runCliImport(createServices(database.db, loadConfig()), database.db, loadConfig().defaultRegion, entity, file, opts, process.stdout, process.stderr),
+    ).catch((err: unknown) => {
+      console.error(err instanceof Error ? err.message : err)
+      return 1
+    })
+    process.exit(code)
+  })
+
 await program.parseAsync(process.argv)

@@ -3,10 +3,13 @@ import { execSqlIn, type Db } from './db/database'
 import { createMailer, type Mailer } from './server/mailer'
 import { createJobs, type Jobs } from './server/jobs'
 import { createAuditService } from './modules/audit/audit.service'
+import { createImportService } from './modules/imports/imports.service'
 import { createUserService } from './modules/users/users.service'
 import { createTeamService } from './modules/teams/teams.service'
 import { createAuthService } from './modules/auth/auth.service'
 import { createSessionCache } from './modules/auth/session-cache'
+import { createReportService } from './modules/reports/reports.service'
+import { createSalesTargetService } from './modules/reports/sales-targets.service'
 import { createApiTokenService } from './modules/api-tokens/api-tokens.service'
 import { createSetupService } from './modules/setup/setup.service'
 import { createCustomerService, type CustomerDependent } from './modules/customers/customers.service'
@@ -18,6 +21,17 @@ import { createLeadConversion } from './modules/leads/leads.convert'
 import { createActivityService } from './modules/activities/activities.service'
 import { createStageService, type StageUsage } from './modules/pipeline-stages/pipeline-stages.service'
 import { createOpportunityService, type OpportunityDependent } from './modules/opportunities/opportunities.service'
+import { createProductService } from './modules/products/products.service'
+import { createCompanyService } from './modules/company/company.service'
+import { createOrderService } from './modules/orders/orders.service'
+import { createQuoteService } from './modules/quotes/quotes.service'
+import { createQuoteAcceptance } from './modules/quotes/quotes.accept'
+import { createQuoteSending } from './modules/quotes/quotes.send'
+import { createMarketingServices } from './modules/campaigns/campaigns.wiring'
+import { createTicketService } from './modules/tickets/tickets.service'
+import { createTicketAssignment } from './modules/tickets/tickets.assign'
+import { createTicketSla } from './modules/tickets/tickets.sla'
+import { createExportService } from './modules/exports/exports.service'
 
 /** Wires every module's service with its explicit dependencies (no container). */
 /** What services reach outside the database: SMTP and the durable job queue. */
@@ -26,7 +40,7 @@ export interface Infra {
   jobs: Jobs
 }
 
-type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds'>>
+type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl'>>
 
 /**
  * The CLI, seed and bench wire services without SMTP; a job they enqueue waits in the shared
@@ -53,7 +67,8 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const stageUsages: StageUsage[] = []
   const pipelineStages = createStageService({ db, usages: stageUsages })
   const opportunityDependents: OpportunityDependent[] = []
-  const opportunities = createOpportunityService({ db, users, customers, contacts, stages: pipelineStages, audit, dependents: opportunityDependents })
+  const products = createProductService({ db })
+  const opportunities = createOpportunityService({ db, users, customers, contacts, stages: pipelineStages, audit, dependents: opportunityDependents, products })
   dependents.push(opportunities.dependent)
   stageUsages.push(opportunities.stageUsage)
   const leadRouting = createLeadRouting({ db, users })
@@ -65,8 +80,24 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   leadDependents.push(activities.leadDependent)
   opportunityDependents.push(activities.opportunityDependent, leads.opportunityDependent)
   const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities, dependents: leadDependents })
-  const search = createSearchService({ customers, contacts, leads, opportunities })
-  return { mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities }
+  const company = createCompanyService({ db })
+  const orders = createOrderService({ db })
+  const quotes = createQuoteService({ db, opportunities, customers, contacts, products, company })
+  dependents.push(quotes.dependent, orders.dependent)
+  const quoteAcceptance = createQuoteAcceptance({ db, quotes, orders, opportunities })
+  const messageIdDomain = config.publicUrl ? new URL(config.publicUrl).hostname : 'kith.localhost'
+  const quoteSending = createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain })
+  const ticketAssignment = createTicketAssignment({ db })
+  const ticketSla = createTicketSla({ db, now: () => new Date() })
+  const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion })
+  dependents.push(tickets.customerDependent)
+  const search = createSearchService({ customers, contacts, leads, opportunities, tickets })
+  const exports = createExportService({ customers, contacts, leads, opportunities, pipelineStages })
+  const marketing = createMarketingServices({ db, users, mailer, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom, smtpUrl: config.smtpUrl })
+  const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
+  const reports = createReportService({ db })
+  const salesTargets = createSalesTargetService({ db, users })
+  return { reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -4,6 +4,11 @@ import * as foundation from './migrations/2026_11_25_1200_foundation'
 import * as trigramOperatorCost from './migrations/2026_11_25_1300_trigram_operator_cost'
 import * as pipeline from './migrations/2026_11_25_1400_pipeline'
 import * as leadsActivities from './migrations/2026_11_25_1410_leads_activities'
+import * as productsQuotesOrders from './migrations/2026_11_25_1500_products_quotes_orders'
+import * as tickets from './migrations/2026_11_25_1600_tickets'
+import * as marketing from './migrations/2026_11_25_1700_marketing'
+import * as imports from './migrations/2026_11_25_1800_imports'
+import * as reports from './migrations/2026_11_25_1900_reports'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -12,6 +17,11 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_1300_trigram_operator_cost': trigramOperatorCost,
   '2026_11_25_1400_pipeline': pipeline,
   '2026_11_25_1410_leads_activities': leadsActivities,
+  '2026_11_25_1500_products_quotes_orders': productsQuotesOrders,
+  '2026_11_25_1600_tickets': tickets,
+  '2026_11_25_1700_marketing': marketing,
+  '2026_11_25_1800_imports': imports,
+  '2026_11_25_1900_reports': reports,
 }
 
 function migrator(db: Db): Migrator {

@@ -10,10 +10,20 @@ import type { OpportunitiesTable, OpportunityLinesTable } from '../modules/oppor
 import type { LeadsTable } from '../modules/leads/leads.table'
 import type { ActivitiesTable } from '../modules/activities/activities.table'
 import type { SettingsTable } from './settings.table'
+import type { SalesTargetsTable } from '../modules/reports/sales-targets.table'
+import type { CampaignRecipientsTable, CampaignsTable } from '../modules/campaigns/campaigns.table'
+import type { MailingListMembersTable, MailingListsTable } from '../modules/mailing-lists/mailing-lists.table'
+import type { SuppressionsTable } from '../modules/suppressions/suppressions.table'
+import type { ProductsTable } from '../modules/products/products.table'
+import type { DocumentCountersTable, QuoteLinesTable, QuoteSendsTable, QuotesTable } from '../modules/quotes/quotes.table'
+import type { OrderLinesTable, OrdersTable } from '../modules/orders/orders.table'
+import type { TicketAssignmentRulesTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../modules/tickets/tickets.table'
+import type { ImportChunksTable, ImportRowsTable, ImportsTable } from '../modules/imports/imports.table'
 
 /** The whole database as Kysely sees it; each module owns its table types. */
 export interface DB {
   settings: SettingsTable
+  salesTargets: SalesTargetsTable
   teams: TeamsTable
   users: UsersTable
   sessions: SessionsTable
@@ -27,4 +37,23 @@ export interface DB {
   opportunityLines: OpportunityLinesTable
   leads: LeadsTable
   activities: ActivitiesTable
+  products: ProductsTable
+  documentCounters: DocumentCountersTable
+  quotes: QuotesTable
+  quoteLines: QuoteLinesTable
+  quoteSends: QuoteSendsTable
+  orders: OrdersTable
+  orderLines: OrderLinesTable
+  tickets: TicketsTable
+  imports: ImportsTable
+  importChunks: ImportChunksTable
+  importRows: ImportRowsTable
+  ticketComments: TicketCommentsTable
+  ticketEvents: TicketEventsTable
+  ticketAssignmentRules: TicketAssignmentRulesTable
+  campaigns: CampaignsTable
+  campaignRecipients: CampaignRecipientsTable
+  mailingLists: MailingListsTable
+  mailingListMembers: MailingListMembersTable
+  suppressions: SuppressionsTable
 }

@@ -8,6 +8,8 @@ import { leadConvertSchema, leadCreateSchema } from '../modules/leads/leads.sche
 import { opportunityCreateSchema } from '../modules/opportunities/opportunities.schema'
 import { activityCreateSchema } from '../modules/activities/activities.schema'
 import { AppError } from '../server/errors'
+import { seedDemoTickets } from '../modules/tickets/tickets.seed'
+import { seedDemoQuotes } from '../modules/quotes/quotes.seed'
 import {
   BRAND_CHARS, BRANDS_EN, CITIES, CN_MOBILE_PREFIXES, COMPANY_SUFFIXES_EN, COMPANY_SUFFIXES_ZH, FIRST_NAMES_EN, GIVEN_NAMES,
   INDUSTRIES, LAST_NAMES_EN, PERSONAL_DOMAINS_CN, SOURCES, STREETS_EN, STREETS_ZH, SURNAMES, TITLES_EN, TITLES_ZH, US_CITIES,
@@ -169,10 +171,14 @@ export async function seedDemo(database: Database, opts: { defaultRegion?: strin
   }
 
   const sales = await seedSalesStory(services, ctxOf, created, r)
+  const tickets = await seedDemoTickets(db, services, ctxOf, { lead: 'admin', support: ['zhao.yang'] }, created)
+  const quotes = await seedDemoQuotes(db, services, ctxOf('admin'))
 
   const width = Math.max(...USERS.map((u) => u.key.length)) + DEMO_DOMAIN.length + 1
   return [
     `Demo data: ${Object.keys(TEAMS).length} teams, ${USERS.length} users, ${customers} customers, ${contacts} contacts, ${sales.leads} leads, ${sales.opportunities} opportunities, ${sales.activities} activities.`,
+    `Service desk: ${tickets} tickets (客户服务), dealt by the assignment rules.`,
+    `Catalog and quotes: ${quotes.products} products, ${quotes.quotes} quotes (报价单), ${quotes.orders} orders (订单).`,
     `Sign in with any of these (password for all: ${DEMO_PASSWORD}):`,
     ...USERS.map((u) => `  ${`${u.key}@${DEMO_DOMAIN}`.padEnd(width)}  ${u.role.padEnd(9)}  ${u.name}${u.team ? `  (${TEAMS[u.team]})` : ''}`),
   ].join('\n')

@@ -39,6 +39,12 @@ describe('durable jobs (pg-boss in Kith\'s database)', () => {
     expect(await jobs.drain('echo')).toBe(0)
   })
 
+  it('refuses to open the queue from inside a transaction (PGlite would wait on itself)', async () => {
+    const fresh = createJobs(database.execSql, { error: () => {} })
+    fresh.define('echo', async () => {})
+    await expect(database.db.transaction().execute((trx) => fresh.send('echo', {}, { trx }))).rejects.toThrow('start the job queue before')
+  })
+
   it('enqueues with the transaction: a rollback leaves no job, a commit does', async () => {
     seen.length = 0
     await expect(

@@ -102,6 +102,8 @@ export function createJobs(execSql: ExecSql, log: JobsLogger): Jobs {
 
     async send(name, data, opts = {}) {
       definition(name)
+      // Opening pg-boss needs the connection that PGlite's one open transaction holds: it would wait forever.
+      if (opts.trx && !boss) throw new Error(`start the job queue before enqueuing "${name}" inside a transaction`)
       const b = await open(false)
       return b.send(name, data, {
         singletonKey: opts.singletonKey,

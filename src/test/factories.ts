@@ -38,7 +38,7 @@ export async function insertUser(db: Db, overrides: { role?: Role; teamId?: stri
 
 export async function insertCustomer(
   db: Db,
-  overrides: Partial<{ name: string; email: string | null; phone: string | null; company: string | null; ownerId: string | null; teamId: string | null; status: 'prospect' | 'active' | 'inactive'; industry: string | null; tags: string[]; deletedAt: Date | null }> = {},
+  overrides: Partial<{ name: string; email: string | null; phone: string | null; company: string | null; ownerId: string | null; teamId: string | null; status: 'prospect' | 'active' | 'inactive'; industry: string | null; tags: string[]; deletedAt: Date | null; createdAt: Date }> = {},
 ) {
   return db
     .insertInto('customers')
@@ -60,6 +60,7 @@ export async function insertCustomer(
       createdBy: null,
       deletedAt: overrides.deletedAt ?? null,
       mergedInto: null,
+      ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow()

@@ -79,7 +79,7 @@ export type ActivityListQuery = z.infer<typeof activityListQuerySchema>
 /** One entry of a customer's timeline: an activity, or an event of another module, newest first. */
 export const timelineItemSchema = z
   .object({
-    kind: z.enum(['activity', 'stage_change', 'opportunity_created', 'lead_converted']),
+    kind: z.enum(['activity', 'stage_change', 'opportunity_created', 'lead_converted', 'ticket']),
     id: z.string().describe('unique within the timeline'),
     at: timestamp,
     actorId: id.nullable(),

@@ -161,8 +161,13 @@ export function createActivityService(deps: ActivityDeps) {
     },
 
     async create(ctx: RequestContext, input: ActivityCreate): Promise<Activity> {
+      return db.transaction().execute((trx) => this.createInTransaction(trx, ctx, input))
+    },
+
+    /** Logs an activity inside the caller's transaction (a sent quote records its e-mail with the status change). */
+    async createInTransaction(trx: Executor, ctx: RequestContext, input: ActivityCreate): Promise<Activity> {
       if (!canCreateOwned(ctx.actor)) throw new AppError('FORBIDDEN', 'Your role cannot log activities')
-      return db.transaction().execute(async (trx) => {
+      {
         const links = await resolveLinks(ctx, trx, input, input.type)
         const owner = await ownership(ctx, input.ownerId ?? ctx.actor.userId, trx)
         const id = newId()
@@ -185,7 +190,7 @@ export function createActivityService(deps: ActivityDeps) {
         const { id: _i, createdAt: _c, updatedAt: _u, version: _v, createdBy: _b, ownerName: _o, deletedAt: _d, ...fields } = created
         await recordAudit(trx, ctx, [{ action: 'create', entity: 'activity', entityId: id, changes: changedFields({}, fields) }])
         return created
-      })
+      }
     },
 
     /** Completing a task is a PATCH of completedAt (null re-opens it). */

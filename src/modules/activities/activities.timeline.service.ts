@@ -9,6 +9,7 @@ import * as repo from './activities.repository'
 import { customerTimeline } from './activities.timeline'
 import { toActivity } from './activities.model'
 import type { Activity, TimelineItem } from './activities.schema'
+import { ticketScope } from '../tickets/tickets.model'
 
 const CURSOR_SORT = 'timeline'
 
@@ -26,7 +27,10 @@ function beforeOf(cursor: string | undefined): { at: Date; id: string } | null {
 export function createTimeline({ db, customers }: { db: Db; customers: CustomerService }) {
   return async function timeline(ctx: RequestContext, customerId: string, limit: number, cursor?: string): Promise<{ items: TimelineItem[]; nextCursor: string | null }> {
     await customers.visible(ctx, customerId, 'read')
-    const rows = await customerTimeline(db, { customerId, opportunityScope: scopeFor(ctx.actor, 'read'), before: beforeOf(cursor), limit })
+    // Tickets (kind 'ticket', title "number subject", detail = status) only for those who may see tickets:
+    // the customer is visible here, so any scope other than 'none' (marketing) covers its tickets.
+    const includeTickets = ticketScope(ctx.actor) !== 'none'
+    const rows = await customerTimeline(db, { customerId, opportunityScope: scopeFor(ctx.actor, 'read'), includeTickets, before: beforeOf(cursor), limit })
     const page = rows.slice(0, limit)
     const activities = new Map(
       (await repo.findActivitiesByIds(db, page.filter((r) => r.kind === 'activity').map((r) => r.id))).map((a) => [a.id, a]),

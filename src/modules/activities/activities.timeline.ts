@@ -4,7 +4,7 @@ import { scopeCondition } from '../../db/scope'
 import type { Scope } from '../../server/permissions'
 
 export interface TimelineRow {
-  kind: 'activity' | 'stage_change' | 'opportunity_created' | 'lead_converted'
+  kind: 'activity' | 'stage_change' | 'opportunity_created' | 'lead_converted' | 'ticket'
   id: string
   at: Date
   actorId: string | null
@@ -15,19 +15,20 @@ export interface TimelineRow {
 }
 
 /**
- * The customer timeline as one read model over three sources, newest first:
+ * The customer timeline as one read model over four sources, newest first:
  * - its activities (activities_customer_timeline_idx),
  * - the creation and stage changes of its opportunities, from the audit log
  *   (opportunities by customer, then audit_log_entity_idx per deal),
- * - the leads converted into it (leads_converted_customer_idx).
+ * - the leads converted into it (leads_converted_customer_idx),
+ * - its service tickets, when the caller may see tickets (tickets_customer_idx, read backwards).
  * Each branch applies the keyset position (at, id) and its own LIMIT on its own index, so a page
- * deep in the timeline costs what the first one does; the union of at most 3 × (limit + 1) rows
+ * deep in the timeline costs what the first one does; the union of at most 4 × (limit + 1) rows
  * is then ordered and cut. It reads the opportunity and lead tables directly: this read model
  * belongs to no single owner, and a join per page is what keeps it fast.
  */
 export async function customerTimeline(
   db: Executor,
-  f: { customerId: string; opportunityScope: Scope; before: { at: Date; id: string } | null; limit: number },
+  f: { customerId: string; opportunityScope: Scope; includeTickets?: boolean; before: { at: Date; id: string } | null; limit: number },
 ): Promise<TimelineRow[]> {
   const n = f.limit + 1
   const before = (at: string, id: string) =>
@@ -58,6 +59,11 @@ export async function customerTimeline(
          LEFT JOIN LATERAL (SELECT actor_id FROM audit_log WHERE entity = 'lead' AND entity_id = l.id AND action = 'convert' LIMIT 1) cv ON true
         WHERE l.converted_customer_id = ${f.customerId}::uuid ${before('l.converted_at', 'l.id')}
         ORDER BY l.converted_at DESC, l.id DESC LIMIT ${n})
+      ${f.includeTickets ? sql`UNION ALL
+      (SELECT 'ticket', tk.id, tk.created_at, tk.created_by, tk.number || ' ' || tk.subject, tk.status, NULL::uuid
+         FROM tickets tk
+        WHERE tk.customer_id = ${f.customerId}::uuid AND tk.deleted_at IS NULL ${before('tk.created_at', 'tk.id')}
+        ORDER BY tk.created_at DESC, tk.id DESC LIMIT ${n})` : sql``}
     ) t
     LEFT JOIN users u ON u.id = t.actor_id
     ORDER BY t.at DESC, t.id DESC

@@ -171,3 +171,37 @@ describe('every customer change writes exactly one audit row, in its transaction
     expect(rows[1]!.changes).toEqual({ title: { before: null, after: 'CEO' } })
   })
 })
+
+describe('recordAuditBatch (bulk writers such as imports)', () => {
+  it('writes the rows recordAudit writes, many in one statement, inside the caller’s transaction', async () => {
+    const { recordAudit, recordAuditBatch } = await import('./audit.service')
+    const ctx = { actor: { userId: admin.id }, requestId: 'req-batch', ip: '10.0.0.9' }
+    const ids = Array.from({ length: 3 }, () => newId())
+    const single = newId()
+    const changes = { name: { before: null, after: '名字 "quoted"' }, tags: { before: [], after: ['a', 'b'] } }
+    let statements = 0
+    await t.db.transaction().execute(async (trx) => {
+      const counting = trx.withPlugin({ transformQuery: (a) => (statements++, a.node), transformResult: async (a) => a.result })
+      await recordAuditBatch(counting, ctx, ids.map((entityId) => ({ action: 'create', entity: 'customer', entityId, changes })))
+      await recordAudit(trx, ctx, [{ action: 'create', entity: 'customer', entityId: single, changes }])
+    })
+    expect(statements).toBe(1)
+    const shape = (r: Awaited<ReturnType<typeof rowsFor>>[number]) => ({ actorId: r.actorId, action: r.action, entity: r.entity, changes: r.changes, requestId: r.requestId, ip: r.ip, at: r.at instanceof Date })
+    const [reference] = await rowsFor(single)
+    for (const id of ids) {
+      const rows = await rowsFor(id)
+      expect(rows).toHaveLength(1)
+      expect(shape(rows[0]!)).toEqual(shape(reference!))
+    }
+    expect(shape(reference!)).toEqual({ actorId: admin.id, action: 'create', entity: 'customer', changes, requestId: 'req-batch', ip: '10.0.0.9', at: true })
+
+    // Rolled back with the caller's transaction; nothing to write writes nothing.
+    const before = await countAudit()
+    await expect(t.db.transaction().execute(async (trx) => {
+      await recordAuditBatch(trx, ctx, [{ action: 'update', entity: 'customer', entityId: newId() }])
+      await recordAuditBatch(trx, ctx, [])
+      throw new Error('rollback')
+    })).rejects.toThrow('rollback')
+    expect(await countAudit()).toBe(before)
+  })
+})

@@ -65,7 +65,7 @@ describe('merging customers', () => {
     expect(onTarget).toMatchObject({ action: 'merge', entity: 'customer' })
     expect(onTarget.changes).toEqual({
       mergedFrom: { id: source.id, name: 'Source' },
-      moved: { activities: 0, contacts: 1, opportunities: 0 },
+      moved: { activities: 0, contacts: 1, opportunities: 0, orders: 0, quotes: 0, tickets: 0 },
       fields: { email: { before: null, after: 's@example.com' }, tags: { before: ['a'], after: ['a', 'b'] } },
     })
     expect(onSource).toMatchObject({ action: 'merge', entity: 'customer', changes: { mergedInto: { id: target.id, name: 'Target' }, moved: { contacts: 1 } } })

@@ -2,6 +2,7 @@ import Big from 'big.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertCustomer, insertUser } from '../../test/factories'
+import { expectProblem } from '../../test/http'
 import { priceLines } from './opportunities.money'
 
 /**
@@ -120,5 +121,14 @@ describe('through the API', () => {
     const proposal = board.columns.find((c: { stage: string }) => c.stage === 'proposal')
     expect(proposal.count).toBe(40)
     expect(proposal.totals).toEqual([{ currency: 'CNY', amount: expectedSum.toFixed(2) }])
+  })
+  it('non-numeric money ("x", "abc") is a 400 naming the fields, not a 500, on deals, products and quotes', async () => {
+    const post = (url: string, payload: object, method: 'POST' | 'PATCH' = 'POST') => t.app.inject({ method, url, headers: admin, payload })
+    const deal = await post('/api/v1/opportunities', { customerId, name: 'Bad money', amount: 'abc', lines: [{ description: 'x', quantity: '1', unitPrice: 'x' }] })
+    const body = expectProblem(deal, 400, ['amount', 'lines.0.unitPrice'])
+    expect(body.errors!.find((e) => e.path === 'lines.0.unitPrice')!.message).toMatch(/decimal/)
+    expectProblem(await post('/api/v1/opportunities', { customerId, name: 'Bad amount', amount: 'abc' }), 400, ['amount'])
+    expectProblem(await post('/api/v1/products', { sku: 'BAD-MONEY', name: 'Bad money', unitPrice: 'x' }), 400, ['unitPrice'])
+    expectProblem(await post('/api/v1/quotes/0193b9a0-0000-7000-8000-00000000dead', { version: 1, lines: [{ quantity: '1', unitPrice: 'x', discountPercent: 'y' }] }, 'PATCH'), 400, ['lines.0.unitPrice', 'lines.0.discountPercent'])
   })
 })

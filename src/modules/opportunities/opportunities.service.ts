@@ -4,7 +4,7 @@ import { changedFields, type FieldChanges } from '../../lib/diff'
 import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
-import { AppError, fieldError } from '../../server/errors'
+import { AppError, fieldError, validationError } from '../../server/errors'
 import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit, type AuditService } from '../audit/audit.service'
@@ -15,6 +15,7 @@ import type { StageService, StageUsage } from '../pipeline-stages/pipeline-stage
 import * as repo from './opportunities.repository'
 import { assertAmountFits, moneyOut, priceLines } from './opportunities.money'
 import { createPipelineFunctions } from './opportunities.pipeline'
+import { createQuotingFunctions } from './opportunities.won'
 import { auditLines, deletedSortKeys, lineRows, lostReasonFor, monthRange, sortKeys, sortValue, toOpportunity, type LineData } from './opportunities.model'
 import type { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityUpdate } from './opportunities.schema'
 
@@ -35,6 +36,8 @@ export interface OpportunityDeps {
   stages: StageService
   audit: AuditService
   dependents?: OpportunityDependent[]
+  /** The catalog, to check the productId of lines (deleted products count: a line may still name one). */
+  products?: { byIds(trx: Executor, ids: string[]): Promise<{ id: string }[]> }
 }
 
 type Patch = Partial<Omit<Opportunity, 'closedAt' | 'lines'>> & { closedAt?: Date | null }
@@ -96,6 +99,14 @@ export function createOpportunityService(deps: OpportunityDeps) {
     return stage
   }
 
+  async function assertProducts(trx: Executor, lines: LineData[]) {
+    const ids = lines.flatMap((l) => (l.productId ? [l.productId] : []))
+    if (!ids.length) return
+    const known = new Set(((await deps.products?.byIds(trx, ids)) ?? []).map((p) => p.id))
+    const errors = lines.flatMap((l, i) => (l.productId && !known.has(l.productId) ? [{ path: `lines.${i}.productId`, message: 'No such product' }] : []))
+    if (errors.length) throw validationError(errors)
+  }
+
   async function load(trx: Executor, id: string) {
     const row = (await repo.findOpportunityById(trx, id))!
     return toOpportunity(row, await repo.linesOf(trx, [id]))
@@ -116,6 +127,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
     const stage = await stageOf(trx, input.stage)
     const currency = input.currency ?? 'CNY'
     const lines = input.lines ?? []
+    await assertProducts(trx, lines)
     const priced = lines.length ? priceLines(lines, currency) : null
     const amount = priced?.total ?? input.amount ?? '0'
     if (!priced) assertAmountFits(amount, currency)
@@ -164,6 +176,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
     stageUsage,
     createInTransaction,
     ...createPipelineFunctions({ db, stages, audit: deps.audit, users, visible }),
+    ...createQuotingFunctions({ stages, visible }),
 
     async list(ctx: RequestContext, query: OpportunityListQuery) {
       const deleted = query.deleted ?? false
@@ -240,7 +253,10 @@ export function createOpportunityService(deps: OpportunityDeps) {
         const currency = newCurrency ?? row.currency
         if (newCurrency !== undefined) patch.currency = newCurrency
         let newLines: LineData[] | null = null
-        if (lines !== undefined && lines.length) newLines = lines
+        if (lines !== undefined && lines.length) {
+          await assertProducts(trx, lines)
+          newLines = lines
+        }
         else if (lines === undefined && currentLines.length) {
           if (amount !== undefined && moneyOut(amount, currency) !== moneyOut(row.amount, currency)) {
             throw fieldError('amount', "This deal's amount is the sum of its lines: change the lines, or send lines: [] to type the amount")

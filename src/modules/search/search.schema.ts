@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { id } from '../../lib/schema'
 
-export const SEARCH_KINDS = ['customer', 'contact', 'lead', 'opportunity'] as const
+export const SEARCH_KINDS = ['customer', 'contact', 'lead', 'opportunity', 'ticket'] as const
 
 export const searchQuerySchema = z.strictObject({
   q: z.string().trim().min(1, 'Required').max(200),

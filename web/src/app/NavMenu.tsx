@@ -1,13 +1,24 @@
 import {
   ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  HomeOutlined,
   BranchesOutlined,
   CheckSquareOutlined,
+  CustomerServiceOutlined,
   ContactsOutlined,
+  CloudUploadOutlined,
+  FileTextOutlined,
   FundOutlined,
   IdcardOutlined,
+  MailOutlined,
+  NotificationOutlined,
   NodeIndexOutlined,
   RocketOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
@@ -36,11 +47,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
           { key: '/teams', icon: <TeamOutlined />, label: t('nav.teams') },
           { key: '/pipeline-stages', icon: <NodeIndexOutlined />, label: t('nav.stages') },
           { key: '/lead-routing', icon: <BranchesOutlined />, label: t('nav.leadRouting') },
+          { key: '/service-settings', icon: <SafetyCertificateOutlined />, label: t('serviceSettings.nav') },
         ]
       : []),
     ...(canAudit ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
   ]
   const items: Item[] = [
+    { key: '/', icon: <HomeOutlined />, label: t('dashboard.nav') },
+    { key: '/reports', icon: <BarChartOutlined />, label: t('reports.nav') },
     {
       type: 'group',
       key: 'crm',
@@ -48,6 +62,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       children: [
         { key: '/customers', icon: <SolutionOutlined />, label: t('nav.customers') },
         { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts') },
+        { key: '/import', icon: <CloudUploadOutlined />, label: t('imports.title') },
       ],
     },
     {
@@ -58,8 +73,28 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         { key: '/leads', icon: <RocketOutlined />, label: t('nav.leads') },
         { key: '/opportunities/board', icon: <FundOutlined />, label: t('nav.opportunities') },
         { key: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks') },
+        { key: '/quotes', icon: <FileTextOutlined />, label: t('quotes.nav') },
+        { key: '/orders', icon: <ShoppingOutlined />, label: t('orders.nav') },
+        { key: '/products', icon: <AppstoreOutlined />, label: t('products.nav') },
       ],
     },
+    // Marketing has no part in service tickets; sales reads those of its customers.
+    ...(hasRole('admin', 'manager', 'support', 'sales')
+      ? [{ type: 'group' as const, key: 'service', label: t('tickets.nav.group'), children: [{ key: '/tickets', icon: <CustomerServiceOutlined />, label: t('tickets.nav.inbox') }] }]
+      : []),
+    ...(hasRole('admin', 'marketing', 'manager')
+      ? [
+          {
+            type: 'group' as const,
+            key: 'marketing',
+            label: t('campaigns.nav.group'),
+            children: [
+              { key: '/campaigns', icon: <NotificationOutlined />, label: t('campaigns.nav.campaigns') },
+              { key: '/mailing-lists', icon: <MailOutlined />, label: t('campaigns.nav.mailingLists') },
+            ],
+          },
+        ]
+      : []),
     ...(admin.length ? [{ type: 'group' as const, key: 'admin', label: t('nav.admin'), children: admin }] : []),
     {
       type: 'group',
@@ -68,13 +103,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       children: [
         { key: '/settings/profile', icon: <IdcardOutlined />, label: t('nav.profile') },
         { key: '/settings/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
+        ...(isAdmin ? [{ key: '/settings/company', icon: <ShopOutlined />, label: t('company.nav') }] : []),
       ],
     },
   ]
-  const keys = ['/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens']
+  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company']
   const section = keys.find((k) => pathname === k || pathname.startsWith(`${k}/`))
   // The deals entry opens the board; list, board and a deal's page all light it up.
-  const selected = section === '/opportunities' ? '/opportunities/board' : section
+  const selected = pathname === '/' ? '/' : section === '/opportunities' ? '/opportunities/board' : section
 
   return (
     <Menu

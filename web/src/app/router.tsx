@@ -25,6 +25,26 @@ const TeamsPage = lazy(() => import('../features/teams/components/TeamsPage'))
 const AuditLogPage = lazy(() => import('../features/audit/components/AuditLogPage'))
 const ProfilePage = lazy(() => import('../features/settings/components/ProfilePage'))
 const ApiTokensPage = lazy(() => import('../features/api-tokens/components/ApiTokensPage'))
+const TicketsPage = lazy(() => import('../features/tickets/components/TicketsPage'))
+const TicketDetailPage = lazy(() => import('../features/tickets/components/TicketDetailPage'))
+const PublicTicketPage = lazy(() => import('../features/tickets/components/PublicTicketPage'))
+const ServiceSettingsPage = lazy(() => import('../features/service-settings/components/ServiceSettingsPage'))
+const ProductsPage = lazy(() => import('../features/products/components/ProductsPage'))
+const QuotesPage = lazy(() => import('../features/quotes/components/QuotesPage'))
+const QuoteDetailPage = lazy(() => import('../features/quotes/components/QuoteDetailPage'))
+const OrdersPage = lazy(() => import('../features/orders/components/OrdersPage'))
+const OrderDetailPage = lazy(() => import('../features/orders/components/OrderDetailPage'))
+const CompanyProfilePage = lazy(() => import('../features/company/components/CompanyProfilePage'))
+const ImportWizardPage = lazy(() => import('../features/imports/components/ImportWizardPage'))
+const ImportHistoryPage = lazy(() => import('../features/imports/components/ImportHistoryPage'))
+const CampaignsPage = lazy(() => import('../features/campaigns/components/CampaignsPage'))
+const CampaignDetailPage = lazy(() => import('../features/campaigns/components/CampaignDetailPage'))
+const MailingListsPage = lazy(() => import('../features/mailing-lists/components/MailingListsPage'))
+const MailingListNewPage = lazy(() => import('../features/mailing-lists/components/MailingListNewPage'))
+const MailingListDetailPage = lazy(() => import('../features/mailing-lists/components/MailingListDetailPage'))
+const DashboardPage = lazy(() => import('../features/dashboard/components/DashboardPage'))
+const ReportsIndexPage = lazy(() => import('../features/reports/components/ReportsIndexPage'))
+const ReportPage = lazy(() => import('../features/reports/components/ReportPage'))
 const NotFoundPage = lazy(() => import('./NotFoundPage'))
 
 const page = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</Suspense>
@@ -32,6 +52,8 @@ const page = (node: ReactNode) => <Suspense fallback={<FullPageSpin />}>{node}</
 const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
   { path: '/setup', element: page(<SetupPage />) },
+  // The customers' service form: no sign-in, outside the app layout.
+  { path: '/support/new', element: page(<PublicTicketPage />) },
   {
     path: '/',
     element: (
@@ -40,7 +62,9 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      { index: true, element: <DashboardPage /> },
+      { path: 'reports', element: <ReportsIndexPage /> },
+      { path: 'reports/:name', element: <ReportPage /> },
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/deleted', element: <DeletedCustomersPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
@@ -52,6 +76,14 @@ const router = createBrowserRouter([
       { path: 'opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'opportunities/:id', element: <OpportunityDetailPage /> },
       { path: 'tasks', element: <MyTasksPage /> },
+      { path: 'products', element: <ProductsPage /> },
+      { path: 'quotes', element: <QuotesPage /> },
+      { path: 'quotes/:id', element: <QuoteDetailPage /> },
+      { path: 'orders', element: <OrdersPage /> },
+      { path: 'orders/:id', element: <OrderDetailPage /> },
+      { path: 'tickets', element: <TicketsPage /> },
+      { path: 'tickets/:id', element: <TicketDetailPage /> },
+      { path: 'service-settings', element: <RequireRole roles={['admin']}><ServiceSettingsPage /></RequireRole> },
       { path: 'pipeline-stages', element: <RequireRole roles={['admin']}><PipelineStagesPage /></RequireRole> },
       { path: 'lead-routing', element: <RequireRole roles={['admin']}><LeadRoutingPage /></RequireRole> },
       { path: 'users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
@@ -60,6 +92,14 @@ const router = createBrowserRouter([
       { path: 'settings', element: <Navigate to="/settings/profile" replace /> },
       { path: 'settings/profile', element: <ProfilePage /> },
       { path: 'settings/tokens', element: <ApiTokensPage /> },
+      { path: 'settings/company', element: <RequireRole roles={['admin']}><CompanyProfilePage /></RequireRole> },
+      { path: 'import', element: <ImportWizardPage /> },
+      { path: 'imports', element: <ImportHistoryPage /> },
+      { path: 'campaigns', element: <RequireRole roles={['admin', 'marketing', 'manager']}><CampaignsPage /></RequireRole> },
+      { path: 'campaigns/:id', element: <RequireRole roles={['admin', 'marketing', 'manager']}><CampaignDetailPage /></RequireRole> },
+      { path: 'mailing-lists', element: <RequireRole roles={['admin', 'marketing', 'manager']}><MailingListsPage /></RequireRole> },
+      { path: 'mailing-lists/new', element: <RequireRole roles={['admin', 'marketing']}><MailingListNewPage /></RequireRole> },
+      { path: 'mailing-lists/:id', element: <RequireRole roles={['admin', 'marketing', 'manager']}><MailingListDetailPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

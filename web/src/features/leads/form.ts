@@ -14,6 +14,7 @@ export interface LeadFormValues {
   status?: Exclude<LeadStatus, 'converted'>
   score?: number | null
   ownerId?: string | null
+  campaignId?: string | null
   description?: Text
 }
 
@@ -30,6 +31,7 @@ export function toFormValues(l: Lead, defaultRegion: string): LeadFormValues {
     status: l.status === 'converted' ? undefined : l.status,
     score: l.score,
     ownerId: l.ownerId,
+    campaignId: l.campaignId,
     description: l.description,
   }
 }

@@ -13,6 +13,7 @@ export interface OpportunityFormValues {
   probability?: number | null
   expectedCloseDate?: Dayjs | null
   lostReason?: string | null
+  campaignId?: string | null
 }
 
 export const newOpportunityValues = (ownerId: string, customerId?: string): OpportunityFormValues => ({
@@ -36,6 +37,7 @@ export function toFormValues(o: Opportunity): OpportunityFormValues {
     probability: o.probability,
     expectedCloseDate: o.expectedCloseDate ? dayjs(o.expectedCloseDate) : null,
     lostReason: o.lostReason,
+    campaignId: o.campaignId,
   }
 }
 
@@ -50,6 +52,7 @@ export function toInput(v: OpportunityFormValues, hasLines: boolean): Opportunit
     customerId: v.customerId,
     currency: v.currency,
     expectedCloseDate: v.expectedCloseDate ? v.expectedCloseDate.format('YYYY-MM-DD') : null,
+    campaignId: v.campaignId ?? null,
   }
   if (v.stage) out.stage = v.stage
   if (v.probability !== null && v.probability !== undefined) out.probability = v.probability

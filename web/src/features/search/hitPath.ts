@@ -5,6 +5,7 @@ const PATHS: Record<SearchHit['kind'], string> = {
   contact: '/contacts', // opened as a drawer over the contact list
   lead: '/leads',
   opportunity: '/opportunities',
+  ticket: '/tickets',
 }
 
 /** Where a search hit leads: the record's own page. */

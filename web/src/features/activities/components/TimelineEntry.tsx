@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { DateTime } from '../../../components/DateTime'
 import { StageTag } from '../../pipeline-stages/components/StageTag'
+import { TicketStatusTag } from '../../tickets/components/TicketStatusTag'
+import { TICKET_STATUSES, type TicketStatus } from '../../tickets/types'
 import type { Activity, TimelineItem } from '../types'
 import { ActivityItem } from './ActivityItem'
 
@@ -15,15 +17,16 @@ interface Props {
   onDelete: (a: Activity) => void
 }
 
-const KIND_COLORS = { activity: 'default', stage_change: 'purple', opportunity_created: 'gold', lead_converted: 'cyan' } as const
+const KIND_COLORS = { activity: 'default', stage_change: 'purple', opportunity_created: 'gold', lead_converted: 'cyan', ticket: 'red' } as const
 
 /**
  * What the server puts in `detail`: for a stage change the stage keys "before → after", for a new
- * deal its first stage, for a converted lead the lead's name. Stage keys are shown by their names.
+ * deal its first stage, for a converted lead the lead's name, for a ticket its status (shown in the
+ * title line). Stage keys are shown by their names.
  */
 function EventDetail({ item }: { item: TimelineItem }) {
   const { t } = useTranslation()
-  if (!item.detail) return null
+  if (!item.detail || item.kind === 'ticket') return null
   if (item.kind === 'stage_change') {
     const [before, after] = item.detail.includes(' → ') ? item.detail.split(' → ') : [null, item.detail]
     return (
@@ -45,7 +48,24 @@ function EventDetail({ item }: { item: TimelineItem }) {
   return <Typography.Text type="secondary">{t('timeline.convertedFrom', { name: item.detail })}</Typography.Text>
 }
 
-/** One entry of a customer's timeline: an activity, or an event on one of his deals or leads. */
+/** A ticket's `title` is "number subject" (the number has no spaces); its `detail` is the status. */
+function TicketTitle({ item }: { item: TimelineItem }) {
+  const cut = item.title.indexOf(' ')
+  const number = cut < 0 ? item.title : item.title.slice(0, cut)
+  const subject = cut < 0 ? '' : item.title.slice(cut + 1)
+  const status = TICKET_STATUSES.includes(item.detail as TicketStatus) ? (item.detail as TicketStatus) : null
+  return (
+    <>
+      <Typography.Text strong style={{ wordBreak: 'break-word' }}>
+        <Link to={`/tickets/${item.id}`}>{subject ? `${number} · ${subject}` : number}</Link>
+      </Typography.Text>
+      {status && <Typography.Text type="secondary">·</Typography.Text>}
+      {status && <TicketStatusTag status={status} />}
+    </>
+  )
+}
+
+/** One entry of a customer's timeline: an activity, an event on one of his deals or leads, or one of his tickets. */
 export function TimelineEntry({ item, toggling, onToggle, onDelete }: Props) {
   const { t } = useTranslation()
   if (item.kind === 'activity' && item.activity) {
@@ -59,9 +79,13 @@ export function TimelineEntry({ item, toggling, onToggle, onDelete }: Props) {
         <Tag color={KIND_COLORS[item.kind]} bordered={false} style={{ marginInlineEnd: 0 }}>
           {t(`timeline.kind.${item.kind}`)}
         </Tag>
-        <Typography.Text strong style={{ wordBreak: 'break-word' }}>
-          {title}
-        </Typography.Text>
+        {item.kind === 'ticket' ? (
+          <TicketTitle item={item} />
+        ) : (
+          <Typography.Text strong style={{ wordBreak: 'break-word' }}>
+            {title}
+          </Typography.Text>
+        )}
       </Flex>
       <div style={{ marginTop: 6 }}>
         <EventDetail item={item} />

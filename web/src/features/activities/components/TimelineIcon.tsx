@@ -1,4 +1,4 @@
-import { FundOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons'
+import { CustomerServiceOutlined, FundOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons'
 import type { TimelineItem } from '../types'
 import { ActivityTypeIcon } from './ActivityTypeIcon'
 
@@ -6,6 +6,7 @@ const EVENT_STYLE = {
   stage_change: { icon: <SwapOutlined />, color: '#7c3aed' },
   opportunity_created: { icon: <FundOutlined />, color: '#d97706' },
   lead_converted: { icon: <UserAddOutlined />, color: '#0891b2' },
+  ticket: { icon: <CustomerServiceOutlined />, color: '#ef4444' },
 } as const
 
 /** The dot of a timeline entry: the activity type's icon, or one per kind of event. */

@@ -30,7 +30,8 @@ export default function SetupPage() {
   const submit = ({ name, email, password }: SetupValues) =>
     setup.mutate(
       { name, email, password, locale: isAppLocale(i18n.language) ? i18n.language : undefined },
-      { onSuccess: () => navigate('/', { replace: true }), onError },
+      // A new company has nothing to chart yet: start where its first customers go in.
+      { onSuccess: () => navigate('/customers', { replace: true }), onError },
     )
 
   return (

@@ -7,6 +7,7 @@ import { CursorPager } from '../../../components/CursorPager'
 import { DebouncedInput } from '../../../components/DebouncedInput'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorResult } from '../../../components/ErrorResult'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageHeader } from '../../../components/PageHeader'
 import { useCursorPager } from '../../../hooks/useCursorPager'
 import { useConfirmDeleteContact } from '../hooks/useConfirmDeleteContact'
@@ -15,6 +16,7 @@ import type { Contact } from '../types'
 import { ContactDrawer } from './ContactDrawer'
 import { ContactFormModal } from './ContactFormModal'
 import { ContactTable } from './ContactTable'
+import { ImportLink } from '../../imports/components/ImportLink'
 
 export default function ContactsPage() {
   const { t } = useTranslation()
@@ -42,7 +44,7 @@ export default function ContactsPage() {
 
   return (
     <>
-      <PageHeader title={t('contacts.title')} actions={newButton} />
+      <PageHeader title={t('contacts.title')} actions={<><ImportLink entity="contacts" /><ExportButton resource="contacts" params={params} />{newButton}</>} />
       <Card>
         <DebouncedInput
           value={q}

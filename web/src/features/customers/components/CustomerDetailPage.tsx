@@ -7,6 +7,8 @@ import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
 import { CustomerTimeline } from '../../activities/components/CustomerTimeline'
 import { CustomerOpportunities } from '../../opportunities/components/CustomerOpportunities'
+import { CustomerTickets } from '../../tickets/components/CustomerTickets'
+import { CustomerOrders } from '../../orders/components/CustomerOrders'
 import { useConfirmDeleteCustomer } from '../hooks/useConfirmDeleteCustomer'
 import { useCustomer } from '../hooks/useCustomer'
 import { CustomerAvatar } from './CustomerAvatar'
@@ -75,6 +77,8 @@ export default function CustomerDetailPage() {
               items={[
                 { key: 'timeline', label: t('customers.tabs.timeline'), children: <CustomerTimeline customerId={customer.id} /> },
                 { key: 'opportunities', label: t('customers.tabs.opportunities'), children: <CustomerOpportunities customer={customer} /> },
+                { key: 'orders', label: t('orders.title'), children: <CustomerOrders customerId={customer.id} /> },
+                { key: 'tickets', label: t('tickets.customerTab.title'), children: <CustomerTickets customer={customer} /> },
                 { key: 'contacts', label: t('customers.tabs.contacts'), children: <CustomerContacts customerId={customer.id} /> },
                 { key: 'history', label: t('customers.tabs.history'), children: <CustomerHistory customerId={customer.id} /> },
               ]}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { CursorPager } from '../../../components/CursorPager'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorResult } from '../../../components/ErrorResult'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageHeader } from '../../../components/PageHeader'
 import { useCursorPager } from '../../../hooks/useCursorPager'
 import { useAuth } from '../../auth/hooks/useAuth'
@@ -14,6 +15,7 @@ import { CustomerFilters } from './CustomerFilters'
 import { CustomerFormDrawer } from './CustomerFormDrawer'
 import { CustomerListTabs } from './CustomerListTabs'
 import { CustomerTable } from './CustomerTable'
+import { ImportLink } from '../../imports/components/ImportLink'
 
 export default function CustomersPage() {
   const { t } = useTranslation()
@@ -38,7 +40,7 @@ export default function CustomersPage() {
 
   return (
     <>
-      <PageHeader title={t('customers.title')} subtitle={<CustomerListTabs current="all" />} actions={newButton} />
+      <PageHeader title={t('customers.title')} subtitle={<CustomerListTabs current="all" />} actions={<><ImportLink entity="customers" /><ExportButton resource="customers" params={list.params} />{newButton}</>} />
       <Card>
         <CustomerFilters list={list} />
         {query.error ? (

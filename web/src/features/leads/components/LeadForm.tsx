@@ -2,6 +2,7 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd'
 import type { FormInstance } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../auth/hooks/useAuth'
+import { CampaignSelect } from '../../campaigns/components/CampaignSelect'
 import { UserSelect } from '../../users/components/UserSelect'
 import type { LeadFormValues } from '../form'
 import { useLeadDuplicates } from '../hooks/useLeadDuplicates'
@@ -61,6 +62,11 @@ export function LeadForm({ form, initialValues, leadId, status = 'new', ownerNam
         <Col {...half}>
           <Form.Item name="source" label={f('source')}>
             <Input maxLength={100} placeholder={t('leads.sourceHint')} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="campaignId" label={t('campaigns.sourceCampaign')}>
+            <CampaignSelect />
           </Form.Item>
         </Col>
         <Col {...half}>

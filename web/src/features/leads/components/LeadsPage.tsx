@@ -6,6 +6,7 @@ import { BulkAssignBar } from '../../../components/BulkAssignBar'
 import { CursorPager } from '../../../components/CursorPager'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorResult } from '../../../components/ErrorResult'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageHeader } from '../../../components/PageHeader'
 import { useCursorPager } from '../../../hooks/useCursorPager'
 import { useAuth } from '../../auth/hooks/useAuth'
@@ -15,6 +16,7 @@ import { DEFAULT_SORT, useLeadListParams } from '../hooks/useLeadListParams'
 import { LeadFilters } from './LeadFilters'
 import { LeadFormDrawer } from './LeadFormDrawer'
 import { LeadTable } from './LeadTable'
+import { ImportLink } from '../../imports/components/ImportLink'
 
 /** Sales leads: search and filter, create, and (managers, admins) reassign a selection. */
 export default function LeadsPage() {
@@ -41,7 +43,7 @@ export default function LeadsPage() {
 
   return (
     <>
-      <PageHeader title={t('leads.title')} actions={newButton} />
+      <PageHeader title={t('leads.title')} actions={<><ImportLink entity="leads" /><ExportButton resource="leads" params={list.params} />{newButton}</>} />
       <Card>
         <LeadFilters list={list} />
         {canAssign && <BulkAssignBar selected={selected} assign={assign} onDone={() => setSelected([])} />}

@@ -8,6 +8,7 @@ import { Money } from '../../../components/Money'
 import { useNotifyError } from '../../../hooks/useNotifyError'
 import { isApiError } from '../../../lib/ApiError'
 import { formatMoney } from '../../../lib/money'
+import { ProductSelect } from '../../products/components/ProductSelect'
 import { useUpdateOpportunity } from '../hooks/useUpdateOpportunity'
 import { emptyLine, linesChanged, previewLineAmount, previewTotal, toDraft, toLineInputs, type LineDraft } from '../lines'
 import { opportunityKeys, type Opportunity } from '../types'
@@ -51,6 +52,22 @@ export function LinesEditor({ opportunity: o }: { opportunity: Opportunity }) {
     <LineCell line={l} field={field} index={i} disabled={busy} onChange={change} />
   )
   const columns: TableProps<LineDraft>['columns'] = [
+    {
+      key: 'product',
+      title: t('quotes.lines.product'),
+      width: 170,
+      // Picking a product fills the line from the catalog; the text and price stay editable.
+      render: (_, l, i) => (
+        <ProductSelect
+          value={l.productId ?? undefined}
+          labelRender={(o) => o.label ?? t('products.fromCatalog')}
+          onPick={(p) => change(l.key, { productId: p.id, description: p.name, unitPrice: p.unitPrice })}
+          disabled={busy}
+          aria-label={`${t('quotes.lines.product')} ${i + 1}`}
+          style={{ width: '100%' }}
+        />
+      ),
+    },
     { key: 'description', title: t('opportunities.lines.description'), render: cell('description') },
     { key: 'quantity', title: t('opportunities.lines.quantity'), width: 86, render: cell('quantity') },
     { key: 'unitPrice', title: t('opportunities.lines.unitPrice'), width: 120, render: cell('unitPrice') },
@@ -82,7 +99,7 @@ export function LinesEditor({ opportunity: o }: { opportunity: Opportunity }) {
         columns={columns}
         dataSource={lines}
         pagination={false}
-        scroll={{ x: 620 }}
+        scroll={{ x: 790 }}
         locale={{ emptyText: t('opportunities.lines.empty') }}
       />
       <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginTop: 12 }}>

@@ -6,6 +6,7 @@ import { BulkAssignBar } from '../../../components/BulkAssignBar'
 import { CursorPager } from '../../../components/CursorPager'
 import { EmptyState } from '../../../components/EmptyState'
 import { ErrorResult } from '../../../components/ErrorResult'
+import { ExportButton } from '../../../components/ExportButton'
 import { PageHeader } from '../../../components/PageHeader'
 import { useCursorPager } from '../../../hooks/useCursorPager'
 import { useAuth } from '../../auth/hooks/useAuth'
@@ -16,6 +17,7 @@ import { OpportunityFilters } from './OpportunityFilters'
 import { OpportunityFormDrawer } from './OpportunityFormDrawer'
 import { OpportunityTable } from './OpportunityTable'
 import { OpportunityViewSwitch } from './OpportunityViewSwitch'
+import { ImportLink } from '../../imports/components/ImportLink'
 
 /** The deals as a filterable, sortable list; managers can reassign a selection. */
 export default function OpportunitiesPage() {
@@ -43,7 +45,7 @@ export default function OpportunitiesPage() {
 
   return (
     <>
-      <PageHeader title={t('opportunities.title')} subtitle={<OpportunityViewSwitch current="list" />} actions={newButton} />
+      <PageHeader title={t('opportunities.title')} subtitle={<OpportunityViewSwitch current="list" />} actions={<><ImportLink entity="opportunities" /><ExportButton resource="opportunities" params={list.params} />{newButton}</>} />
       <Card>
         <OpportunityFilters list={list} />
         {canAssign && <BulkAssignBar selected={selected} assign={assign} onDone={() => setSelected([])} />}

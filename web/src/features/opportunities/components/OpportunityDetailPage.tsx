@@ -8,6 +8,9 @@ import { Money } from '../../../components/Money'
 import { PageHeader } from '../../../components/PageHeader'
 import { ActivityFeed } from '../../activities/components/ActivityFeed'
 import { StageTag } from '../../pipeline-stages/components/StageTag'
+import { useStageLabels } from '../../pipeline-stages/hooks/useStageLabels'
+import { GenerateQuoteButton } from '../../quotes/components/GenerateQuoteButton'
+import { OpportunityQuotes } from '../../quotes/components/OpportunityQuotes'
 import { useConfirmDeleteOpportunity } from '../hooks/useConfirmDeleteOpportunity'
 import { useOpportunity } from '../hooks/useOpportunity'
 import { LinesEditor } from './LinesEditor'
@@ -24,6 +27,7 @@ export default function OpportunityDetailPage() {
   const confirmDelete = useConfirmDeleteOpportunity()
   const [editing, setEditing] = useState(false)
   const [tab, setTab] = useState('activities')
+  const { byKey: stageByKey } = useStageLabels()
 
   if (isPending) return <Skeleton active paragraph={{ rows: 8 }} />
   if (error) return <ErrorResult error={error} onRetry={() => void refetch()} />
@@ -49,6 +53,7 @@ export default function OpportunityDetailPage() {
         }
         actions={
           <>
+            <GenerateQuoteButton opportunity={o} lost={stageByKey.get(o.stage)?.kind === 'lost'} />
             <Button icon={<EditOutlined />} type="primary" onClick={() => setEditing(true)}>
               {t('common.edit')}
             </Button>
@@ -75,6 +80,7 @@ export default function OpportunityDetailPage() {
               items={[
                 { key: 'activities', label: t('opportunities.tabs.activities'), children: <ActivityFeed filter={{ opportunityId: o.id }} links={{ opportunityId: o.id, customerId: o.customerId, contactId: o.contactId }} /> },
                 { key: 'lines', label: t('opportunities.tabs.lines'), children: <LinesEditor opportunity={o} /> },
+                { key: 'quotes', label: t('quotes.title'), children: <OpportunityQuotes opportunityId={o.id} /> },
                 { key: 'history', label: t('opportunities.tabs.history'), children: <OpportunityHistory opportunity={o} /> },
               ]}
             />

@@ -6,6 +6,7 @@ import { ContactSelect } from '../../contacts/components/ContactSelect'
 import { CustomerSelect } from '../../customers/components/CustomerSelect'
 import { StageSelect } from '../../pipeline-stages/components/StageSelect'
 import { useStageLabels } from '../../pipeline-stages/hooks/useStageLabels'
+import { CampaignSelect } from '../../campaigns/components/CampaignSelect'
 import { UserSelect } from '../../users/components/UserSelect'
 import type { OpportunityFormValues } from '../form'
 
@@ -86,6 +87,11 @@ export function OpportunityForm({ form, initialValues, hasLines, customerName, o
         <Col {...half}>
           <Form.Item name="expectedCloseDate" label={f('expectedCloseDate')}>
             <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="campaignId" label={t('campaigns.sourceCampaign')}>
+            <CampaignSelect />
           </Form.Item>
         </Col>
       </Row>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { AimOutlined, FundOutlined, SearchOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
+import { AimOutlined, CustomerServiceOutlined, FundOutlined, SearchOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons'
 import { AutoComplete, Flex, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,13 +10,14 @@ import type { SearchHit } from '../api'
 import { hitPath } from '../hitPath'
 import { useGlobalSearch } from '../hooks/useGlobalSearch'
 
-const KINDS: SearchHit['kind'][] = ['customer', 'contact', 'lead', 'opportunity']
+const KINDS: SearchHit['kind'][] = ['customer', 'contact', 'lead', 'opportunity', 'ticket']
 
 const ICONS: Record<SearchHit['kind'], ReactNode> = {
   customer: <TeamOutlined style={{ color: '#6366f1' }} />,
   contact: <UserOutlined style={{ color: '#0ea5e9' }} />,
   lead: <AimOutlined style={{ color: '#f59e0b' }} />,
   opportunity: <FundOutlined style={{ color: '#10b981' }} />,
+  ticket: <CustomerServiceOutlined style={{ color: '#ef4444' }} />,
 }
 
 const E164 = /\+\d{7,15}/g

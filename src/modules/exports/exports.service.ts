@@ -1,0 +1,114 @@
+import type { Readable } from 'node:stream'
+import { validationError } from '../../server/errors'
+import type { RequestContext } from '../../server/context'
+import type { ContactService } from '../contacts/contacts.service'
+import type { CustomerService } from '../customers/customers.service'
+import type { LeadService } from '../leads/leads.service'
+import type { OpportunityService } from '../opportunities/opportunities.service'
+import type { StageService } from '../pipeline-stages/pipeline-stages.service'
+import { contactColumns, customerColumns, leadColumns, opportunityColumns, pickColumns, type ExportColumn, type Lookup } from './exports.columns'
+import { zoneClock } from './exports.format'
+import type { ExportEntity, ExportFormat, ExportQuery } from './exports.schema'
+import { csvStream, xlsxStream } from './exports.writers'
+
+/** Rows per database round trip: large enough that the query cost vanishes, small enough to stream. */
+export const EXPORT_PAGE = 2000
+
+export interface ExportDeps {
+  customers: CustomerService
+  contacts: ContactService
+  leads: LeadService
+  opportunities: OpportunityService
+  pipelineStages: StageService
+}
+
+type Page<R> = { items: R[]; nextCursor: string | null }
+type Lister<Q, R> = (ctx: RequestContext, q: Q) => Promise<Page<R>>
+
+const titles: Record<ExportEntity, [string, string]> = {
+  customers: ['Customers', '客户'],
+  contacts: ['Contacts', '联系人'],
+  leads: ['Leads', '销售线索'],
+  opportunities: ['Opportunities', '销售机会'],
+}
+
+export interface ExportFile {
+  filename: string
+  contentType: string
+  body: Readable
+}
+
+/**
+ * Exports walk the list's own keyset pages (the module's list(): its filters, its permission
+ * scope in SQL, its sort) a large page at a time, so an export shows exactly what the list
+ * shows the caller and never holds more than a page. A search term exports every match in the
+ * list's order rather than the relevance top-N.
+ */
+export function createExportService(deps: ExportDeps) {
+  /** Reads the first page before answering, so a bad filter or cursor is a 400, not a cut-off file. */
+  async function pagesOf<Q extends { limit: number; cursor?: string }, R>(ctx: RequestContext, list: Lister<Q, R>, query: Omit<Q, 'limit' | 'cursor'>): Promise<AsyncIterable<R[]>> {
+    const first = await list(ctx, { ...query, limit: EXPORT_PAGE } as Q)
+    return (async function* () {
+      let page = first
+      yield page.items
+      while (page.nextCursor) {
+        page = await list(ctx, { ...query, limit: EXPORT_PAGE, cursor: page.nextCursor } as Q)
+        yield page.items
+      }
+    })()
+  }
+
+  async function build<R>(
+    entity: ExportEntity,
+    all: ExportColumn<R>[],
+    params: { format: ExportFormat; columns?: string[]; lang?: 'en' | 'zh-CN'; tz?: string },
+    pages: () => Promise<AsyncIterable<R[]>>,
+    lookup: Omit<Lookup, 'lang'> = { stageName: (k) => k },
+  ): Promise<ExportFile> {
+    const unknown = (params.columns ?? []).filter((k) => !all.some((c) => c.key === k))
+    if (unknown.length) throw validationError([{ path: 'columns', message: `Unknown column ${unknown.join(', ')}; one of ${all.map((c) => c.key).join(', ')}` }])
+    const lang = params.lang ?? 'zh-CN'
+    const clock = zoneClock(params.tz ?? 'UTC')
+    const sheet = { columns: pickColumns(all, params.columns), lookup: { ...lookup, lang }, clock, title: titles[entity][lang === 'en' ? 0 : 1], pages: await pages() }
+    const day = new Date(clock.wall(new Date().toISOString())).toISOString().slice(0, 10)
+    const filename = `${sheet.title}-${day}.${params.format}`
+    return params.format === 'xlsx'
+      ? { filename, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: xlsxStream(sheet) }
+      : { filename, contentType: 'text/csv; charset=utf-8', body: csvStream(sheet) }
+  }
+
+  const split = <Q extends { format: ExportFormat; columns?: string[]; lang?: 'en' | 'zh-CN'; tz?: string }>(q: Q) => {
+    const { format, columns, lang, tz, ...filters } = q
+    return { params: { format, columns, lang, tz }, filters }
+  }
+
+  return {
+    async customers(ctx: RequestContext, query: ExportQuery<'customers'>) {
+      const { params, filters } = split(query)
+      const sort = filters.sort ?? (filters.deleted ? '-deletedAt' : '-createdAt')
+      return build('customers', customerColumns, params, () => pagesOf(ctx, deps.customers.list, { ...filters, sort }))
+    },
+
+    async contacts(ctx: RequestContext, query: ExportQuery<'contacts'>) {
+      const { params, filters } = split(query)
+      return build('contacts', contactColumns, params, () => pagesOf(ctx, deps.contacts.list, filters))
+    },
+
+    async leads(ctx: RequestContext, query: ExportQuery<'leads'>) {
+      const { params, filters } = split(query)
+      const sort = filters.sort ?? (filters.deleted ? '-deletedAt' : '-createdAt')
+      return build('leads', leadColumns, params, () => pagesOf(ctx, deps.leads.list, { ...filters, sort }))
+    },
+
+    async opportunities(ctx: RequestContext, query: ExportQuery<'opportunities'>) {
+      const { params, filters } = split(query)
+      const stages = await deps.pipelineStages.all()
+      const names = new Map(stages.map((s) => [s.key, params.lang === 'en' ? (s.nameEn ?? s.name) : s.name]))
+      return build('opportunities', opportunityColumns, params, () => pagesOf(ctx, deps.opportunities.list, filters), {
+        stageName: (k) => names.get(k) ?? k,
+      })
+    },
+  }
+}
+
+export type ExportService = ReturnType<typeof createExportService>

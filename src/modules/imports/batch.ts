@@ -1,0 +1,324 @@
+import type { ZodType } from 'zod'
+import type { Executor } from '../../db/database'
+import { changedFields } from '../../lib/diff'
+import { newId } from '../../lib/ids'
+import { toE164Fast as toE164 } from './phone-fast'
+import type { RequestContext } from '../../server/context'
+import { AppError } from '../../server/errors'
+import { assertCanAssign, inScope, scopeFor } from '../../server/permissions'
+import { customerCreateSchema } from '../customers/customers.schema'
+import { contactCreateSchema } from '../contacts/contacts.schema'
+import { leadCreateSchema } from '../leads/leads.schema'
+import { opportunityCreateSchema } from '../opportunities/opportunities.schema'
+import { productCreateSchema } from '../products/products.schema'
+import { recordAuditBatch } from '../audit/audit.service'
+import * as repo from './imports.repository'
+import type { ImportEntity, ImportOptions } from './imports.schema'
+import type { Issue, PreparedRow } from './prepare'
+import { keyOf, resolveCustomers, resolveOwners, type CustomerRef } from './references'
+import type { StageInfo } from './targets'
+
+export const ENTITY_TABLE = { customers: 'customers', contacts: 'contacts', leads: 'leads', opportunities: 'opportunities', products: 'products' } as const
+export const AUDIT_ENTITY = { customers: 'customer', contacts: 'contact', leads: 'lead', opportunities: 'opportunity', products: 'product' } as const
+const SCHEMAS: Record<ImportEntity, ZodType> = {
+  customers: customerCreateSchema, contacts: contactCreateSchema, leads: leadCreateSchema, opportunities: opportunityCreateSchema, products: productCreateSchema,
+}
+const OWNED = new Set<ImportEntity>(['customers', 'leads', 'opportunities'])
+
+export interface BatchEnv {
+  exec: Executor
+  ctx: RequestContext
+  entity: ImportEntity
+  options: ImportOptions
+  stages: StageInfo[]
+  defaultRegion: string
+  importId: string
+  /** false: validate and count only (validation pass, dry run, preview). */
+  write: boolean
+}
+
+export type Outcome = 'create' | 'update' | 'skip' | 'invalid'
+export interface RowResult {
+  row: number
+  cells: string[]
+  outcome: Outcome
+  errors: Issue[]
+  /** The columns as they will be stored (preview). */
+  record: Record<string, unknown>
+  entityId?: string
+}
+
+interface Planned extends RowResult {
+  dedupeKey?: string
+  /** The file named an owner: an update may move the record to him. */
+  ownerGiven?: boolean
+  existing?: Record<string, any>
+}
+
+/**
+ * Validates, resolves and de-duplicates one batch with a fixed number of queries, and with
+ * `write` stores it: one multi-row INSERT, the updates, one audit INSERT, one journal INSERT.
+ */
+export async function processBatch(env: BatchEnv, rows: PreparedRow[]): Promise<RowResult[]> {
+  const { exec, ctx, entity, options } = env
+  const owners = OWNED.has(entity) ? await resolveOwners(exec, rows) : new Map()
+  const needsCustomer = entity === 'contacts' || entity === 'opportunities'
+  const customers = needsCustomer ? await resolveCustomers(exec, ctx, rows.filter((r) => r.errors.length === 0), { createMissing: options.createMissing, write: env.write, importId: env.importId }) : new Map()
+  const planned: Planned[] = rows.map((r) => build(env, r, owners, customers))
+
+  // A SKU is unique among live products: even "create" must find the existing ones.
+  if (entity === 'products') await dedupe(env, planned, 'sku')
+  else if (options.mode !== 'create' && options.dedupeBy) await dedupe(env, planned, options.dedupeBy)
+  if (!env.write) return planned
+  await write(env, planned)
+  return planned
+}
+
+function build(env: BatchEnv, r: PreparedRow, owners: Map<string, any>, customers: Map<string, any>): Planned {
+  const { ctx, entity } = env
+  const errors: Issue[] = [...r.errors]
+  const result: Planned = { row: r.row, cells: r.cells, outcome: 'invalid', errors, record: {} }
+  if (errors.length) return result
+  const { owner, customer, closedAt, createdAt, ...values } = r.values
+  const input: Record<string, unknown> = {}
+  const address: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(values)) {
+    if (k.startsWith('address.')) address[k.slice(8)] = v
+    else input[k] = v
+  }
+  if (Object.keys(address).length) input.address = address
+
+  let customerRef: CustomerRef | undefined
+  if (entity === 'contacts' || entity === 'opportunities') {
+    const res = customers.get(keyOf(customer))
+    if (!res) errors.push({ path: 'customer', message: 'Required' })
+    else if (!res.ok) errors.push({ path: 'customer', message: res.message })
+    else {
+      customerRef = res.value
+      input.customerId = customerRef!.id
+      if (entity === 'contacts' && !customerRef!.created && !inScope(scopeFor(ctx.actor, 'write'), customerRef!)) {
+        errors.push({ path: 'customer', message: 'You may not add contacts to this customer' })
+      }
+    }
+  }
+  const parsed = SCHEMAS[entity].safeParse(input)
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) errors.push({ path: i.path.join('.') || 'row', message: i.message })
+    return result
+  }
+  // zod's output is a fresh object already: no copy needed.
+  const record = parsed.data as Record<string, unknown>
+  if (typeof record.phone === 'string') {
+    const e164 = phoneE164(record.phone, env.defaultRegion)
+    if (!e164) errors.push({ path: 'phone', message: `"${record.phone}" is not a valid phone number for region ${env.defaultRegion} (use +country code for others)` })
+    else record.phone = e164
+  }
+  if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, errors))
+  if (entity === 'opportunities') opportunityDefaults(env, record, closedAt as string | undefined, createdAt as string | undefined, errors)
+  if (errors.length) return result
+  result.record = record
+  result.outcome = 'create'
+  result.ownerGiven = owner !== undefined
+  return result
+}
+
+/**
+ * libphonenumber costs tens of µs a number; files repeat numbers (a company's switchboard, the
+ * same customer in both passes of a small file), so results are remembered, in a bounded map.
+ */
+const phoneCache = new Map<string, string | null>()
+const PHONE_CACHE_MAX = 50_000
+function phoneE164(raw: string, region: string): string | null {
+  const key = `${region}\u0000${raw}`
+  const hit = phoneCache.get(key)
+  if (hit !== undefined) return hit
+  const e164 = toE164(raw, region)
+  if (phoneCache.size >= PHONE_CACHE_MAX) phoneCache.clear()
+  phoneCache.set(key, e164)
+  return e164
+}
+
+function ownership(env: BatchEnv, owner: unknown, owners: Map<string, any>, errors: Issue[]) {
+  const { actor } = env.ctx
+  if (owner === undefined) {
+    // Marketing imports leads for sales to pick up: unowned, so lead routing deals them out.
+    if (actor.role === 'marketing') return { ownerId: null, teamId: null }
+    return { ownerId: actor.userId, teamId: actor.teamId }
+  }
+  const res = owners.get(keyOf(owner))
+  if (!res?.ok) {
+    errors.push({ path: 'owner', message: res?.message ?? 'Unknown user' })
+    return {}
+  }
+  try {
+    assertCanAssign(actor, res.value)
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err
+    errors.push({ path: 'owner', message: err.code === 'FORBIDDEN' ? `You may not assign records to ${String(owner)}` : `${String(owner)} is inactive` })
+    return {}
+  }
+  return { ownerId: res.value.id, teamId: res.value.teamId }
+}
+
+/** Stage, probability and closing as the opportunity service sets them; imported history kept. */
+function opportunityDefaults(env: BatchEnv, record: Record<string, unknown>, closedAt: string | undefined, createdAt: string | undefined, errors: Issue[]) {
+  const stage = record.stage ? env.stages.find((s) => s.key === record.stage) : env.stages.find((s) => s.kind === 'open')
+  if (!stage) {
+    errors.push({ path: 'stage', message: `Unknown stage "${String(record.stage)}"` })
+    return
+  }
+  record.stage = stage.key
+  record.probability ??= stage.probability
+  record.amount ??= '0'
+  record.currency ??= 'CNY'
+  delete record.lines
+  const closedDay = closedAt ?? (record.expectedCloseDate as string | undefined)
+  record.closedAt = stage.kind === 'open' ? null : closedDay ? new Date(`${closedDay}T00:00:00Z`) : new Date()
+  if (createdAt) record.createdAt = new Date(`${createdAt}T00:00:00Z`)
+}
+
+/** The duplicate key of a planned row, in the form the lookup compares. */
+function keyFor(entity: ImportEntity, by: 'email' | 'phone' | 'name' | 'sku', rec: Record<string, unknown>): string | undefined {
+  if (by === 'sku') return typeof rec.sku === 'string' ? rec.sku.toLowerCase() : undefined
+  if (by === 'email') return typeof rec.email === 'string' ? rec.email.toLowerCase() : undefined
+  if (by === 'phone') return typeof rec.phone === 'string' ? rec.phone : undefined
+  const second = entity === 'contacts' || entity === 'opportunities' ? rec.customerId : rec.company
+  return `${String(rec.name).toLowerCase()}\u0001${String(second ?? '').toLowerCase()}`
+}
+
+async function dedupe(env: BatchEnv, planned: Planned[], by: 'email' | 'phone' | 'name' | 'sku') {
+  const { entity, options } = env
+  const live = planned.filter((p) => p.outcome === 'create')
+  for (const p of live) p.dedupeKey = keyFor(entity, by, p.record)
+  const keys = [...new Set(live.map((p) => p.dedupeKey).filter((k): k is string => !!k))]
+  const lookupKeys = by === 'name' ? [...new Set(keys.map((k) => k.split('\u0001')[0]!))] : keys
+  const found = await repo.findDuplicates(env.exec, {
+    table: ENTITY_TABLE[entity],
+    by,
+    keys: lookupKeys,
+    scope: entity === 'products' ? undefined : scopeFor(env.ctx.actor, 'read'),
+    forUpdate: env.write,
+  })
+  const existing = new Map<string, Record<string, any>>()
+  for (const row of found) {
+    const k = keyFor(entity, by, row)
+    if (k && !existing.has(k)) existing.set(k, row)
+  }
+  const firstInBatch = new Map<string, Planned>()
+  for (const p of live) {
+    if (!p.dedupeKey) continue
+    const hit = existing.get(p.dedupeKey)
+    const earlier = firstInBatch.get(p.dedupeKey)
+    if (!hit && !earlier) {
+      firstInBatch.set(p.dedupeKey, p)
+      continue
+    }
+    if (options.mode === 'create') {
+      p.outcome = 'invalid'
+      p.errors.push({ path: 'sku', message: `SKU ${String(p.record.sku)} exists${hit ? '' : ' earlier in the file'}: choose update or skip duplicates` })
+      continue
+    }
+    if (options.mode === 'skip-duplicates') {
+      p.outcome = 'skip'
+      continue
+    }
+    if (!hit) {
+      // A repeat of a row earlier in this batch: its values go onto that row's record.
+      Object.assign(earlier!.record, definedOnly(p.record))
+      p.outcome = 'skip'
+      continue
+    }
+    if (!canWrite(env, hit)) {
+      p.outcome = 'invalid'
+      p.errors.push({ path: by, message: `Matches ${AUDIT_ENTITY[entity]} "${hit.name}" which you may not change` })
+      continue
+    }
+    p.existing = hit
+    p.entityId = hit.id
+    const patch = patchOf(p.record, hit, p.ownerGiven ?? false)
+    p.record = patch
+    p.outcome = Object.keys(patch).length ? 'update' : 'skip'
+    // Later repeats update the same record.
+    existing.set(p.dedupeKey, { ...hit, ...patch })
+  }
+}
+
+function canWrite(env: BatchEnv, row: Record<string, any>) {
+  if (env.entity === 'products') return true
+  // A contact is changed by whoever may change its customer (findDuplicates joins the owner in).
+  const owned = env.entity === 'contacts' ? { ownerId: row.customerOwnerId ?? null, teamId: row.customerTeamId ?? null } : row
+  return inScope(scopeFor(env.ctx.actor, 'write'), owned as { ownerId: string | null; teamId: string | null })
+}
+
+const definedOnly = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== null))
+
+/** The filled cells that differ from the record: a blank cell never clears a stored value. */
+function patchOf(record: Record<string, unknown>, current: Record<string, any>, ownerGiven: boolean): Record<string, unknown> {
+  const patch: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(definedOnly(record))) {
+    if (k === 'ownerId' || k === 'teamId' || k === 'createdAt') continue
+    // The SKU that matched, in another case, is the same SKU: the catalog keeps its spelling.
+    if (k === 'sku' && typeof v === 'string' && String(current.sku).toLowerCase() === v.toLowerCase()) continue
+    const merged = k === 'address' ? { ...(current.address ?? {}), ...(v as object) } : v
+    const before = current[k] instanceof Date ? current[k].toISOString() : current[k]
+    const after = merged instanceof Date ? merged.toISOString() : merged
+    if (JSON.stringify(before ?? null) !== JSON.stringify(after)) patch[k] = merged
+  }
+  // Ownership moves only when the file names an owner.
+  if (ownerGiven && record.ownerId !== undefined && record.ownerId !== current.ownerId) {
+    patch.ownerId = record.ownerId
+    patch.teamId = record.teamId
+  }
+  return patch
+}
+
+const toColumns = (r: Record<string, unknown>) =>
+  'address' in r ? { ...r, address: r.address == null ? null : JSON.stringify(r.address) } : r
+
+async function write(env: BatchEnv, planned: Planned[]) {
+  const { exec, ctx, entity, importId } = env
+  const table = ENTITY_TABLE[entity]
+  const creates = planned.filter((p) => p.outcome === 'create')
+  if (entity === 'contacts') await primaries(env, creates)
+  const rows = creates.map((p) => {
+    p.entityId = newId()
+    return { ...p.record, id: p.entityId, createdBy: ctx.actor.userId }
+  })
+  // One INSERT … SELECT for the whole batch (address as a jsonb value, tags as text[]).
+  await repo.insertSet(exec, table, rows)
+  const audits = creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), importId: { before: null, after: importId } } }))
+  const journal: Record<string, unknown>[] = creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: null }))
+  for (const p of planned.filter((x) => x.outcome === 'update')) {
+    const current = p.existing!
+    const ok = await repo.updateRecord(exec, table, current.id, current.version, toColumns(p.record))
+    if (!ok) {
+      p.outcome = 'invalid'
+      p.errors.push({ path: 'row', message: 'The matching record changed during the import' })
+      continue
+    }
+    const before: Record<string, unknown> = {}
+    for (const k of Object.keys(p.record)) before[k] = current[k] instanceof Date ? current[k].toISOString() : (current[k] ?? null)
+    audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: current.id, changes: { ...changedFields(serializable(current), serializable(p.record)), importId: { before: null, after: importId } } })
+    journal.push({ importId, rowNumber: p.row, outcome: 'updated', entityId: current.id, before, afterVersion: current.version + 1, cells: null, errors: null })
+  }
+  for (const p of planned.filter((x) => x.outcome === 'invalid')) {
+    journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
+  }
+  // Audit and journal rows set-based, in the batch's transaction.
+  await recordAuditBatch(exec, ctx, audits)
+  await repo.insertJournalSet(exec, journal)
+}
+
+const serializable = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))
+
+/** A customer keeps one primary contact: an imported one becomes primary only where there is none yet. */
+async function primaries(env: BatchEnv, creates: Planned[]) {
+  const wanted = creates.filter((p) => p.record.isPrimary === true)
+  if (wanted.length === 0) return
+  const taken = new Set(await repo.customersWithPrimary(env.exec, [...new Set(wanted.map((p) => p.record.customerId as string))]))
+  for (const p of wanted) {
+    const c = p.record.customerId as string
+    if (taken.has(c)) p.record.isPrimary = false
+    else taken.add(c)
+  }
+}

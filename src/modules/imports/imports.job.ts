@@ -1,0 +1,149 @@
+import type { Db } from '../../db/database'
+import type { RequestContext } from '../../server/context'
+import { AppError } from '../../server/errors'
+import { processBatch, type BatchEnv, type RowResult } from './batch'
+import * as repo from './imports.repository'
+import { importOptionsSchema, type ImportEntity } from './imports.schema'
+import { proposeMapping } from './mapping'
+import { makePlan, prepareRow, type PreparedRow } from './prepare'
+import { readRecords } from './readers'
+import { chunkSource } from './source'
+import { fieldsOf } from './targets'
+
+/** Rows a write transaction takes: big enough that set-based statements amortise, small enough for flat memory. */
+export const BATCH_SIZE = 5000
+
+export interface ImportJobDeps {
+  db: Db
+  defaultRegion: string
+  batchSize?: number
+  /** Called after each committed batch (CLI progress bar). */
+  onProgress?: (p: { phase: 'validate' | 'write'; processed: number; total: number | null }) => void
+}
+
+const tally = (results: RowResult[]) => ({
+  created: results.filter((r) => r.outcome === 'create').length,
+  updated: results.filter((r) => r.outcome === 'update').length,
+  skipped: results.filter((r) => r.outcome === 'skip').length,
+  invalid: results.filter((r) => r.outcome === 'invalid').length,
+})
+
+/**
+ * Works one import. Pass 1 validates every row without writing (a dry run ends here; so does a
+ * file with invalid rows unless skipInvalid). Pass 2 writes in batches, each one transaction that
+ * also moves imports.committed_row: a crashed job resumes after the last committed batch, so no
+ * row is written twice and none is lost. Running it again on a finished import does nothing.
+ */
+export async function runImport(deps: ImportJobDeps, id: string): Promise<void> {
+  const { db } = deps
+  const batchSize = deps.batchSize ?? BATCH_SIZE
+  const row = await repo.findImport(db, id)
+  if (!row || row.status !== 'running') return
+  // A failed import cannot be started again: its upload goes with the verdict (errors.csv reads the journal).
+  const fail = (patch: Parameters<typeof repo.updateImport>[2]) =>
+    db.transaction().execute(async (trx) => {
+      await repo.updateImport(trx, id, { ...patch, status: 'failed', phase: null, finishedAt: new Date() })
+      await repo.deleteChunks(trx, id)
+    })
+  const creator = row.createdBy ? await repo.findActor(db, row.createdBy) : undefined
+  if (!creator || !creator.active) {
+    await fail({ error: 'The user who started the import is no longer active' })
+    return
+  }
+  const ctx: RequestContext = { actor: { userId: creator.id, role: creator.role, teamId: creator.teamId }, requestId: `import:${id}` }
+  const options = importOptionsSchema.parse(row.options)
+  const entity = options.entity as ImportEntity
+  const stages = await repo.stagesForImport(db)
+  const fields = fieldsOf(entity, stages)
+  const src = chunkSource(db, id, row.size)
+  const info = { format: row.format, encoding: row.encoding, delimiter: row.delimiter, sheets: [], sheet: row.sheet }
+
+  // The proposal comes from the same first rows the wizard saw, so "auto" means the same here.
+  let plan: ReturnType<typeof makePlan> | undefined
+  async function* batches(after: number): AsyncGenerator<PreparedRow[]> {
+    let batch: PreparedRow[] = []
+    let sample: string[][] | null = []
+    let held: { row: number; cells: string[] }[] = []
+    for await (const rec of readRecords(src, info)) {
+      if (rec.row <= row!.headerRow) continue
+      if (!plan) {
+        sample!.push(rec.cells)
+        held.push(rec)
+        if (sample!.length < 20) continue
+        plan = makePlan(row!.columns, fields, options, proposeMapping(row!.columns, sample!, fields))
+        sample = null
+      }
+      for (const r of held.length ? held : [rec]) {
+        if (r.row <= after) continue
+        batch.push(prepareRow(plan, r))
+        if (batch.length >= batchSize) {
+          yield batch
+          batch = []
+        }
+      }
+      held = []
+    }
+    if (!plan) {
+      plan = makePlan(row!.columns, fields, options, proposeMapping(row!.columns, sample ?? [], fields))
+      for (const r of held) if (r.row > after) batch.push(prepareRow(plan, r))
+    }
+    if (batch.length) yield batch
+  }
+
+  const env = (exec: BatchEnv['exec'], write: boolean): BatchEnv => ({ exec, ctx, entity, options, stages, defaultRegion: deps.defaultRegion, importId: id, write })
+
+  try {
+    if (row.phase === 'validate') {
+      await repo.deleteJournal(db, id, 'invalid')
+      const counts = { created: 0, updated: 0, skipped: 0, invalid: 0 }
+      let processed = 0
+      for await (const batch of batches(0)) {
+        const results = await processBatch(env(db, false), batch)
+        const t = tally(results)
+        for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += t[k]
+        processed += batch.length
+        await repo.insertJournalSet(db, results.filter((r) => r.outcome === 'invalid').map((r) => ({
+          importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
+        })))
+        await repo.updateImport(db, id, { processedRows: processed })
+        deps.onProgress?.({ phase: 'validate', processed, total: null })
+      }
+      const totals = { totalRows: processed, createdCount: counts.created, updatedCount: counts.updated, skippedCount: counts.skipped, invalidCount: counts.invalid }
+      if (processed === 0) {
+        await fail({ ...totals, error: 'The file has no data rows.' })
+        return
+      }
+      if (options.dryRun) {
+        await repo.updateImport(db, id, { ...totals, status: 'dry_run_done', phase: null, finishedAt: new Date() })
+        return
+      }
+      if (counts.invalid > 0 && !options.skipInvalid) {
+        await fail({
+          ...totals,
+          error: `${counts.invalid} of ${processed} rows are invalid, so nothing was imported. Fix them (download the rejected rows) or choose to skip invalid rows.`,
+        })
+        return
+      }
+      await repo.updateImport(db, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0 })
+    }
+    const current = (await repo.findImport(db, id))!
+    let processed = current.processedRows
+    for await (const batch of batches(current.committedRow)) {
+      await db.transaction().execute(async (trx) => {
+        const results = await processBatch(env(trx, true), batch)
+        await repo.addProgress(trx, id, { row: batch.at(-1)!.row, processed: batch.length, ...tally(results) })
+      })
+      processed += batch.length
+      deps.onProgress?.({ phase: 'write', processed, total: current.totalRows })
+    }
+    await repo.updateImport(db, id, { status: 'completed', phase: null, finishedAt: new Date() })
+    await repo.deleteChunks(db, id)
+  } catch (err) {
+    // A file that turns out unreadable further down fails for good; anything else is retried (and resumes).
+    if (err instanceof AppError) {
+      await fail({ error: err.message })
+      return
+    }
+    throw err
+  }
+}

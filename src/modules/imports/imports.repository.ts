@@ -1,0 +1,207 @@
+import { sql, type Insertable, type Updateable } from 'kysely'
+import type { Executor } from '../../db/database'
+import { scopeCondition } from '../../db/scope'
+import type { Scope } from '../../server/permissions'
+import type { ImportRowsTable, ImportsTable } from './imports.table'
+
+export const insertImport = (db: Executor, row: Insertable<ImportsTable>) => db.insertInto('imports').values(row).execute()
+
+// Options are read as text: the camelCase plugin would rename the keys of a JSON value, and
+// mapping keys are the file's own headers ("opportunity_id" must stay as it is).
+const withOptions = <R extends { optionsJson: string | null }>(r: R | undefined) => {
+  if (!r) return undefined
+  const { optionsJson, ...rest } = r
+  return { ...rest, options: optionsJson === null ? null : (JSON.parse(optionsJson) as Record<string, unknown>) }
+}
+const importColumns = (db: Executor) => db.selectFrom('imports').selectAll().select(sql<string | null>`options::text`.as('optionsJson'))
+
+export const findImport = async (db: Executor, id: string) => withOptions(await importColumns(db).where('id', '=', id).executeTakeFirst())
+
+export const lockImport = async (db: Executor, id: string) => withOptions(await importColumns(db).where('id', '=', id).forUpdate().executeTakeFirst())
+
+export const updateImport = (db: Executor, id: string, patch: Updateable<ImportsTable>) =>
+  db.updateTable('imports').set({ ...patch, updatedAt: sql`now()`, version: sql`version + 1` }).where('id', '=', id).execute()
+
+/** Adds a committed batch's counts and moves the resume point, in the batch's transaction. */
+export const addProgress = (db: Executor, id: string, p: { row: number; processed: number; created: number; updated: number; skipped: number; invalid: number }) =>
+  db
+    .updateTable('imports')
+    .set({
+      committedRow: p.row,
+      processedRows: sql`processed_rows + ${p.processed}`,
+      createdCount: sql`created_count + ${p.created}`,
+      updatedCount: sql`updated_count + ${p.updated}`,
+      skippedCount: sql`skipped_count + ${p.skipped}`,
+      invalidCount: sql`invalid_count + ${p.invalid}`,
+      updatedAt: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute()
+
+export const listImports = async (db: Executor, f: { createdBy?: string; after?: { at: Date; id: string }; limit: number }) => {
+  let q = importColumns(db)
+  if (f.createdBy) q = q.where('createdBy', '=', f.createdBy)
+  if (f.after) q = q.where(sql<boolean>`(created_at, id) < (${f.after.at}, ${f.after.id}::uuid)`)
+  return (await q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute()).map((r) => withOptions(r)!)
+}
+
+export const insertChunk = (db: Executor, importId: string, seq: number, data: Buffer) =>
+  db.insertInto('importChunks').values({ importId, seq, data }).execute()
+
+export const readChunk = async (db: Executor, importId: string, seq: number) =>
+  (await db.selectFrom('importChunks').select('data').where('importId', '=', importId).where('seq', '=', seq).executeTakeFirst())?.data
+
+export const readChunks = async (db: Executor, importId: string, first: number, last: number) =>
+  (await db.selectFrom('importChunks').select('data').where('importId', '=', importId).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute()).map((r) => Buffer.from(r.data))
+
+export const deleteChunks = (db: Executor, importId: string) => db.deleteFrom('importChunks').where('importId', '=', importId).execute()
+
+export const insertJournal = (db: Executor, rows: Insertable<ImportRowsTable>[]) =>
+  rows.length === 0 ? Promise.resolve() : db.insertInto('importRows').values(rows).onConflict((oc) => oc.columns(['importId', 'rowNumber']).doNothing()).execute()
+
+export const deleteJournal = (db: Executor, importId: string, outcome: 'invalid') =>
+  db.deleteFrom('importRows').where('importId', '=', importId).where('outcome', '=', outcome).execute()
+
+/** One page of the journal by outcome, in row order (keyset on row_number). */
+export const journalPage = (db: Executor, importId: string, outcomes: ('created' | 'updated' | 'invalid')[], afterRow: number, limit: number) =>
+  db
+    .selectFrom('importRows')
+    .selectAll()
+    .where('importId', '=', importId)
+    .where('outcome', 'in', outcomes)
+    .where('rowNumber', '>', afterRow)
+    .orderBy('rowNumber')
+    .limit(limit)
+    .execute()
+
+/** Active users named by e-mail or name (any case): owner columns. */
+export const findUsersByKey = (db: Executor, keys: string[]) =>
+  keys.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('users')
+        .select(['id', 'email', 'name', 'teamId', 'active'])
+        .where((eb) => eb.or([eb(sql`lower(email)`, 'in', keys), eb(sql`lower(name)`, 'in', keys)]))
+        .execute()
+
+/** Visible customers named by e-mail or name (any case): customer columns of contacts and deals. */
+export const findCustomersByKey = (db: Executor, keys: string[], scope: Scope) => {
+  if (keys.length === 0) return Promise.resolve([])
+  let q = db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name', 'c.email', 'c.ownerId', 'c.teamId'])
+    .where('c.deletedAt', 'is', null)
+    .where('c.mergedInto', 'is', null)
+    .where((eb) => eb.or([eb(sql`lower(c.email)`, 'in', keys), eb(sql`lower(c.name)`, 'in', keys)]))
+  const s = scopeCondition(scope, 'c')
+  if (s) q = q.where(s)
+  return q.execute()
+}
+
+export interface DedupeLookup {
+  table: 'customers' | 'contacts' | 'leads' | 'opportunities' | 'products'
+  by: 'email' | 'phone' | 'name' | 'sku'
+  keys: string[]
+  /** The caller's read scope (contacts: their customer's); undefined = every record (products). */
+  scope: Scope | undefined
+  forUpdate: boolean
+}
+
+/**
+ * Live records matching any of the keys, each arm an index lookup (lower(email), phone,
+ * lower(name)). Rows come back whole: an update's before-image is taken from them.
+ */
+export function findDuplicates(db: Executor, l: DedupeLookup) {
+  if (l.keys.length === 0) return Promise.resolve([] as Record<string, any>[])
+  let q = (db as any).selectFrom(`${l.table} as t`).selectAll('t').where('t.deletedAt', 'is', null)
+  if (l.table === 'customers') q = q.where('t.mergedInto', 'is', null)
+  // A contact has no owner of its own: it is visible (and writable) through its customer's.
+  if (l.table === 'contacts') q = q.innerJoin('customers as c', 'c.id', 't.customerId').select(['c.ownerId as customerOwnerId', 'c.teamId as customerTeamId'])
+  if (l.by === 'email') q = q.where(sql`lower(t.email)`, 'in', l.keys)
+  else if (l.by === 'phone') q = q.where('t.phone', 'in', l.keys)
+  else if (l.by === 'sku') q = q.where(sql`lower(t.sku)`, 'in', l.keys)
+  else q = q.where(sql`lower(t.name)`, 'in', l.keys)
+  if (l.scope !== undefined) {
+    const s = scopeCondition(l.scope, l.table === 'contacts' ? 'c' : 't')
+    if (s) q = q.where(s)
+  }
+  if (l.forUpdate) q = q.forUpdate(l.table === 'contacts' ? ['t'] : undefined)
+  return q.orderBy('t.id').execute() as Promise<Record<string, any>[]>
+}
+
+export const insertRecords = (db: Executor, table: string, rows: Record<string, unknown>[]) =>
+  rows.length === 0 ? Promise.resolve() : (db as any).insertInto(table).values(rows).execute()
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+/**
+ * Set-based insert of many rows in one statement with one parameter: the rows go as a JSON array
+ * and PostgreSQL types them by the table's row type (jsonb_populate_recordset), so a batch of
+ * thousands of rows costs one round trip and no per-value parameters (no 65,535-parameter cap).
+ * Values are JS values, not pre-serialised JSON: objects land in jsonb columns, arrays in array
+ * columns, Dates as ISO text in timestamptz. Rows are grouped by the keys they set, so a column a
+ * row leaves out keeps its DEFAULT, as with a multi-row VALUES insert.
+ */
+export async function insertSet(db: Executor, table: string, rows: Record<string, unknown>[], onConflictDoNothing?: string[]) {
+  const groups = new Map<string, { cols: string[]; rows: Record<string, unknown>[] }>()
+  for (const r of rows) {
+    const cols: string[] = []
+    const out: Record<string, unknown> = {}
+    for (const k in r) {
+      const v = r[k]
+      if (v === undefined) continue
+      const c = snake(k)
+      cols.push(c)
+      out[c] = v
+    }
+    const sig = cols.join(',')
+    let g = groups.get(sig)
+    if (!g) groups.set(sig, (g = { cols, rows: [] }))
+    g.rows.push(out)
+  }
+  for (const g of groups.values()) {
+    const cols = sql.join(g.cols.map((c) => sql.id(c)))
+    const conflict = onConflictDoNothing ? sql` ON CONFLICT (${sql.join(onConflictDoNothing.map((c) => sql.id(snake(c))))}) DO NOTHING` : sql``
+    await sql`INSERT INTO ${sql.table(table)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(g.rows)}::jsonb)${conflict}`.execute(db)
+  }
+}
+
+/** Journal rows with before/cells/errors as values (not JSON text), set-based in one statement. */
+export const insertJournalSet = (db: Executor, rows: Record<string, unknown>[]) =>
+  rows.length === 0 ? Promise.resolve() : insertSet(db, 'import_rows', rows, ['importId', 'rowNumber'])
+
+/** One import update; false when the record moved on (its version is not the expected one). */
+export async function updateRecord(db: Executor, table: string, id: string, expectedVersion: number, patch: Record<string, unknown>): Promise<boolean> {
+  const res = await (db as any)
+    .updateTable(table)
+    .set({ ...patch, updatedAt: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+/** Soft-deletes the records an import created, unless changed since (version 1); returns the ids it removed. */
+export async function softDeleteUnchanged(db: Executor, table: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await (db as any)
+    .updateTable(table)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()`, version: sql`version + 1` })
+    .where('id', 'in', ids)
+    .where('version', '=', 1)
+    .where('deletedAt', 'is', null)
+    .returning('id')
+    .execute()
+  return rows.map((r: { id: string }) => r.id)
+}
+
+export const stagesForImport = (db: Executor) =>
+  db.selectFrom('pipelineStages').select(['key', 'name', 'nameEn', 'probability', 'kind']).where('deletedAt', 'is', null).orderBy('position').execute()
+
+export const customersWithPrimary = async (db: Executor, customerIds: string[]) =>
+  (await db.selectFrom('contacts').select('customerId').distinct().where('customerId', 'in', customerIds).where('isPrimary', '=', true).where('deletedAt', 'is', null).execute()).map((r) => r.customerId)
+
+export const deleteImport = (db: Executor, id: string) => db.deleteFrom('imports').where('id', '=', id).execute()
+
+export const findActor = (db: Executor, id: string) =>
+  db.selectFrom('users').select(['id', 'role', 'teamId', 'active']).where('id', '=', id).executeTakeFirst()

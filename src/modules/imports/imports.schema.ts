@@ -1,0 +1,164 @@
+import { z } from 'zod'
+import { id, timestamp } from '../../lib/schema'
+
+/**
+ * The import contract (API.md /imports). The wizard's flow:
+ *   1. POST /imports/analyze  (multipart: file, entity, sheet?)      → ImportAnalysis (the upload is kept, status `ready`)
+ *   2. POST /imports/{id}/preview (JSON ImportOptions)               → ImportPreview: the first 20 rows as they would be stored
+ *   3. POST /imports/{id}/start   (JSON ImportOptions)               → 202 {id}; the job validates every row first, then writes
+ *   4. GET  /imports/{id} (poll)  → ImportStatus; GET /imports/{id}/errors.csv; POST /imports/{id}/undo → ImportUndoResult
+ * POST /imports (multipart: file + the ImportOptions fields as form fields, `mapping`/`valueMapping` as JSON text)
+ * does 1 and 3 at once (CLI, integrations): omitted mapping = the proposed one.
+ */
+export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'opportunities', 'products'] as const
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number]
+
+export const IMPORT_MODES = ['create', 'upsert', 'skip-duplicates'] as const
+export const DEDUPE_KEYS = ['email', 'phone', 'name', 'sku'] as const
+export const IMPORT_STATUSES = ['analyzing', 'ready', 'running', 'dry_run_done', 'completed', 'failed', 'undone'] as const
+export type ImportStatusValue = (typeof IMPORT_STATUSES)[number]
+
+/** What a target field holds; the wizard picks an editor, the engine a parser. */
+export const FIELD_KINDS = ['text', 'email', 'phone', 'enum', 'date', 'money', 'integer', 'boolean', 'tags', 'currency', 'url', 'ref'] as const
+
+export const importFieldSchema = z
+  .object({
+    key: z.string().describe('mapping target, e.g. email, address.city, owner, customer'),
+    kind: z.enum(FIELD_KINDS),
+    required: z.boolean(),
+    values: z.array(z.object({ value: z.string(), label: z.string() })).optional().describe('enum: the allowed stored values (stage keys, statuses)'),
+    ref: z.enum(['user', 'customer']).optional().describe('ref: what the column names (looked up by e-mail or name)'),
+  })
+  .meta({ id: 'ImportField' })
+export type ImportField = z.infer<typeof importFieldSchema>
+
+/** `{ "<column header as in the file>": "<field key>" | null }`; null or absent = ignore the column. */
+export const mappingSchema = z.record(z.string().max(200), z.string().max(60).nullable())
+/** `{ "<field key>": { "<value as in the file>": "<stored value>" } }` for enum fields (stage, status, type…). */
+export const valueMappingSchema = z.record(z.string().max(60), z.record(z.string().max(500), z.string().max(100)))
+
+const optionsShape = {
+  entity: z.enum(IMPORT_ENTITIES),
+  sheet: z.string().max(200).optional().describe('xlsx: the sheet to read; default the first'),
+  mapping: mappingSchema.optional().describe('omitted = the proposed mapping'),
+  valueMapping: valueMappingSchema.optional().describe('merged over the proposed value mapping'),
+  mode: z.enum(IMPORT_MODES).default('create').describe('create: always new; upsert: update the duplicate; skip-duplicates: leave it'),
+  dedupeBy: z.enum(DEDUPE_KEYS).optional().describe('email, phone, or name (+ company where the entity has one), sku (products); required for upsert and skip-duplicates'),
+  dryRun: z.boolean().default(false),
+  skipInvalid: z.boolean().default(false).describe('false: any invalid row means nothing is written'),
+  createMissing: z.boolean().default(false).describe('create referenced customers that do not exist (else a row error)'),
+  dayFirst: z.boolean().default(true).describe('05/01/2026 = 5 January (true) or May 1 (false); ISO, 2026/1/5 and 2026年1月5日 are unambiguous'),
+}
+
+export const importOptionsSchema = z
+  .strictObject(optionsShape)
+  .refine((o) => o.mode === 'create' || o.dedupeBy, { path: ['dedupeBy'], message: 'Required for upsert and skip-duplicates' })
+  .meta({ id: 'ImportOptions' })
+export type ImportOptions = z.infer<typeof importOptionsSchema>
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>
+
+/** Multipart text fields of POST /imports and POST /imports/analyze, before JSON parsing. */
+export const importFormSchema = z.strictObject({
+  entity: z.enum(IMPORT_ENTITIES),
+  sheet: z.string().max(200).optional(),
+  mapping: z.string().max(100_000).optional().describe('JSON, or "auto"'),
+  valueMapping: z.string().max(100_000).optional().describe('JSON'),
+  mode: z.enum(IMPORT_MODES).optional(),
+  dedupeBy: z.enum(DEDUPE_KEYS).optional(),
+  dryRun: z.stringbool().optional(),
+  skipInvalid: z.stringbool().optional(),
+  createMissing: z.stringbool().optional(),
+  dayFirst: z.stringbool().optional(),
+})
+
+export const rowErrorSchema = z
+  .object({
+    row: z.number().int().describe('row number in the file/sheet (the header is its own row)'),
+    errors: z.array(z.object({ path: z.string().describe('field key, or the column header'), message: z.string() })),
+  })
+  .meta({ id: 'ImportRowError' })
+export type RowError = z.infer<typeof rowErrorSchema>
+
+const detected = {
+  fileName: z.string(),
+  size: z.number().int(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable().describe('csv: utf-8, gb18030, utf-16le…'),
+  delimiter: z.string().nullable().describe('csv: , ; or tab'),
+  sheets: z.array(z.string()).describe('xlsx: sheet names'),
+  sheet: z.string().nullable(),
+  headerRow: z.number().int().describe('row number of the header in the file'),
+  columns: z.array(z.string()).describe('the header cells (blank ones named "Column N")'),
+}
+
+export const importAnalysisSchema = z
+  .object({
+    id,
+    entity: z.enum(IMPORT_ENTITIES),
+    ...detected,
+    fields: z.array(importFieldSchema).describe('the entity’s importable fields'),
+    proposedMapping: mappingSchema,
+    proposedValueMapping: valueMappingSchema.describe('for each mapped enum field: every distinct value in the first rows → its likely stored value'),
+    sampleRows: z.array(z.array(z.string())).describe('the first 20 data rows as read'),
+  })
+  .meta({ id: 'ImportAnalysis' })
+export type ImportAnalysis = z.infer<typeof importAnalysisSchema>
+
+export const importPreviewSchema = z
+  .object({
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        values: z.record(z.string(), z.unknown()).describe('field → value as it will be stored'),
+        errors: rowErrorSchema.shape.errors,
+      }),
+    ),
+  })
+  .meta({ id: 'ImportPreview' })
+export type ImportPreview = z.infer<typeof importPreviewSchema>
+
+export const importCountsSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  invalid: z.number().int(),
+})
+
+export const importStatusSchema = z
+  .object({
+    id,
+    entity: z.enum(IMPORT_ENTITIES),
+    status: z.enum(IMPORT_STATUSES),
+    phase: z.enum(['validate', 'write']).nullable().describe('while running'),
+    fileName: z.string(),
+    size: z.number().int(),
+    options: z.object(optionsShape).partial().nullable(),
+    progress: z.object({ processed: z.number().int(), total: z.number().int().nullable() }),
+    counts: importCountsSchema.describe('dry run: what would happen'),
+    rowErrors: z.array(rowErrorSchema).describe('the first 100 invalid rows; all of them in errors.csv'),
+    error: z.string().nullable().describe('why the whole file failed (unreadable file, invalid rows without skipInvalid…)'),
+    createdBy: id.nullable(),
+    createdAt: timestamp,
+    finishedAt: timestamp.nullable(),
+    undoneAt: timestamp.nullable(),
+  })
+  .meta({ id: 'ImportStatus' })
+export type ImportStatus = z.infer<typeof importStatusSchema>
+
+export const importListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(1000).optional(),
+  all: z.stringbool().optional().describe('admin: everyone’s imports (default: mine)'),
+})
+export type ImportListQuery = z.infer<typeof importListQuerySchema>
+
+export const importUndoResultSchema = z
+  .object({
+    removed: z.number().int(),
+    restored: z.number().int(),
+    notUndone: z.array(z.object({ row: z.number().int(), entityId: id, reason: z.string() })).describe('records changed since the import, left as they are'),
+  })
+  .meta({ id: 'ImportUndoResult' })
+export type ImportUndoResult = z.infer<typeof importUndoResultSchema>
+
+export const importAcceptedSchema = z.object({ id }).meta({ id: 'ImportAccepted' })

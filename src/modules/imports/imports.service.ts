@@ -1,0 +1,220 @@
+import type { Db } from '../../db/database'
+import { decodeCursor, encodeCursor } from '../../lib/cursor'
+import { newId } from '../../lib/ids'
+import type { RequestContext } from '../../server/context'
+import { AppError, validationError } from '../../server/errors'
+import type { Jobs } from '../../server/jobs'
+import { canCreateOwned } from '../../server/permissions'
+import { processBatch } from './batch'
+import { fileError } from './file-error'
+import * as repo from './imports.repository'
+import {
+  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptionsInput, type ImportPreview, type ImportStatus,
+} from './imports.schema'
+import { columnNames, detectHeader, proposeMapping, proposeValueMapping } from './mapping'
+import { checkMapping, makePlan, prepareRow } from './prepare'
+import { inspectFile, readRecords, type RawRecord } from './readers'
+import { CHUNK_SIZE, chunkSource } from './source'
+import { fieldsOf } from './targets'
+import { toStatus } from './imports.status'
+import { runImport } from './imports.job'
+
+export const IMPORT_JOB = 'import'
+const SAMPLE_ROWS = 20
+
+export interface ImportDeps {
+  db: Db
+  jobs: Jobs
+  defaultRegion: string
+  /** Largest upload accepted (bytes). */
+  maxBytes?: number
+}
+
+/** 1 GiB: a bigger export is better split (or loaded with `kith import`, which reads from disk the same way). */
+export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024
+
+/** Who may import what: marketing brings in leads; the other roles whatever they may create. */
+export function assertMayImport(ctx: RequestContext, entity: ImportEntity) {
+  if (entity === 'leads') return
+  // The catalog is kept by admins and managers (as in the products module).
+  if (entity === 'products' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') throw new AppError('FORBIDDEN', 'Only admins and managers import products')
+  if (!canCreateOwned(ctx.actor)) throw new AppError('FORBIDDEN', `Your role cannot import ${entity}`)
+}
+
+export type ImportRow = NonNullable<Awaited<ReturnType<typeof repo.findImport>>>
+
+export function createImportService(deps: ImportDeps) {
+  const { db, jobs } = deps
+  // Retried jobs resume after the last committed batch; an hour without finishing counts as a crash.
+  jobs.define<{ id: string }>(IMPORT_JOB, (data) => runImport({ db, defaultRegion: deps.defaultRegion }, data.id), { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 3600 })
+
+  async function mine(ctx: RequestContext, id: string): Promise<ImportRow> {
+    const row = await repo.findImport(db, id)
+    if (!row || (row.createdBy !== ctx.actor.userId && ctx.actor.role !== 'admin')) throw new AppError('IMPORT_NOT_FOUND')
+    return row
+  }
+
+  /** The header and the first data rows, read from the stored upload. */
+  async function head(row: ImportRow) {
+    const src = chunkSource(db, row.id, row.size)
+    const info = { format: row.format, encoding: row.encoding, delimiter: row.delimiter, sheets: [], sheet: row.sheet }
+    const records: RawRecord[] = []
+    for await (const rec of readRecords(src, info)) {
+      records.push(rec)
+      if (records.length >= 10 + SAMPLE_ROWS) break
+    }
+    return records
+  }
+
+  async function analysis(row: ImportRow, sheets: string[]): Promise<ImportAnalysis> {
+    const records = await head(row)
+    const headerRow = row.headerRow
+    const sample = records.filter((r) => r.row > headerRow).slice(0, SAMPLE_ROWS).map((r) => r.cells)
+    const entity = row.entity as ImportEntity
+    const fields = fieldsOf(entity, await repo.stagesForImport(db))
+    const mapping = proposeMapping(row.columns, sample, fields)
+    return {
+      id: row.id, entity, fileName: row.fileName, size: row.size, format: row.format, encoding: row.encoding, delimiter: row.delimiter,
+      sheets, sheet: row.sheet, headerRow, columns: row.columns, fields, proposedMapping: mapping,
+      proposedValueMapping: proposeValueMapping(mapping, row.columns, sample, fields), sampleRows: sample,
+    }
+  }
+
+  return {
+    /**
+     * Stores the upload chunk by chunk as it arrives (never the whole file in memory), then
+     * detects format, encoding, delimiter, sheets and header. A file that cannot be read is a 400.
+     */
+    async upload(ctx: RequestContext, input: { entity: ImportEntity; fileName: string; sheet?: string; data: AsyncIterable<Buffer> }): Promise<ImportAnalysis> {
+      assertMayImport(ctx, input.entity)
+      const id = newId()
+      await repo.insertImport(db, { id, entity: input.entity, fileName: input.fileName.slice(0, 300), format: 'csv', createdBy: ctx.actor.userId, options: null, columns: '[]', status: 'analyzing' })
+      try {
+        let size = 0
+        let seq = 0
+        let pending = Buffer.alloc(0)
+        for await (const piece of input.data) {
+          size += piece.length
+          const max = deps.maxBytes ?? MAX_IMPORT_BYTES
+          if (size > max) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(max / 1048576)} MB; split it into smaller files.`)
+          pending = pending.length ? Buffer.concat([pending, piece]) : Buffer.from(piece)
+          // Fixed-size chunks: a byte's chunk is offset / CHUNK_SIZE, so ranges are read without an index.
+          while (pending.length >= CHUNK_SIZE) {
+            await repo.insertChunk(db, id, seq++, pending.subarray(0, CHUNK_SIZE))
+            pending = pending.subarray(CHUNK_SIZE)
+          }
+        }
+        if (pending.length) await repo.insertChunk(db, id, seq++, pending)
+        const src = chunkSource(db, id, size)
+        const info = await inspectFile(src, input.fileName, input.sheet)
+        await repo.updateImport(db, id, { size, format: info.format, encoding: info.encoding, delimiter: info.delimiter, sheet: info.sheet })
+        const records = await head({ ...(await repo.findImport(db, id))! })
+        if (records.length === 0) throw fileError('The file has no rows.')
+        const headerIndex = detectHeader(records)
+        const header = records[headerIndex]!
+        if (records.length === headerIndex + 1) throw fileError('The file has a header row but no data rows.')
+        await repo.updateImport(db, id, { headerRow: header.row, columns: JSON.stringify(columnNames(header.cells)), status: 'ready' })
+        return analysis((await repo.findImport(db, id))!, info.sheets)
+      } catch (err) {
+        await repo.deleteImport(db, id)
+        throw err
+      }
+    },
+
+    async analysis(ctx: RequestContext, id: string): Promise<ImportAnalysis> {
+      const row = await mine(ctx, id)
+      const info = await inspectFile(chunkSource(db, id, row.size), row.fileName, row.sheet)
+      return analysis(row, info.sheets)
+    },
+
+    /** The first rows as they would be stored with these options, and what is wrong with them. */
+    async preview(ctx: RequestContext, id: string, input: ImportOptionsInput): Promise<ImportPreview> {
+      const row = await mine(ctx, id)
+      const options = importOptionsSchema.parse(input)
+      assertMayImport(ctx, options.entity)
+      const stages = await repo.stagesForImport(db)
+      const fields = fieldsOf(options.entity, stages)
+      const records = (await head(row)).filter((r) => r.row > row.headerRow).slice(0, SAMPLE_ROWS)
+      const proposed = proposeMapping(row.columns, records.map((r) => r.cells), fields)
+      const issues = checkMapping(row.columns, fields, options.mapping ?? proposed)
+      if (issues.length) throw validationError(issues)
+      const plan = makePlan(row.columns, fields, options, proposed)
+      const prepared = records.map((r) => prepareRow(plan, r))
+      const results = await processBatch({ exec: db, ctx, entity: options.entity, options, stages, defaultRegion: deps.defaultRegion, importId: id, write: false }, prepared)
+      return {
+        rows: results.map((r, i) => ({
+          row: r.row,
+          values: { ...r.record, ...pick(prepared[i]!.values, ['owner', 'customer']) },
+          errors: r.errors,
+        })),
+      }
+    },
+
+    /** Queues the job (validate every row, then write) in the transaction that records the options. */
+    async start(ctx: RequestContext, id: string, input: ImportOptionsInput, opts: { enqueue?: boolean } = {}): Promise<{ id: string }> {
+      const options = importOptionsSchema.parse(input)
+      assertMayImport(ctx, options.entity)
+      if (options.entity === 'opportunities' && options.dedupeBy && options.dedupeBy !== 'name') {
+        throw validationError([{ path: 'dedupeBy', message: 'Deals are matched by name (and customer) only' }])
+      }
+      if ((options.entity === 'products') !== (options.dedupeBy === 'sku') && options.dedupeBy) {
+        throw validationError([{ path: 'dedupeBy', message: options.entity === 'products' ? 'Products are matched by SKU' : 'Only products have a SKU' }])
+      }
+      // The queue's schema is set up outside the transaction: on PGlite's one connection it would wait for it.
+      const enqueue = opts.enqueue ?? true
+      if (enqueue) await jobs.start()
+      return db.transaction().execute(async (trx) => {
+        const row = await repo.lockImport(trx, id)
+        if (!row || (row.createdBy !== ctx.actor.userId && ctx.actor.role !== 'admin')) throw new AppError('IMPORT_NOT_FOUND')
+        if (row.status !== 'ready' && row.status !== 'dry_run_done') throw new AppError('IMPORT_STATE_CONFLICT', `The import is ${row.status}`)
+        const fields = fieldsOf(options.entity, await repo.stagesForImport(trx))
+        if (options.mapping) {
+          const issues = checkMapping(row.columns, fields, options.mapping)
+          if (issues.length) throw validationError(issues)
+        }
+        await repo.updateImport(trx, id, {
+          entity: options.entity, options: JSON.stringify(options), status: 'running', phase: 'validate', error: null,
+          processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0, finishedAt: null,
+        })
+        // The CLI works its import in-process (with a progress bar) and queues nothing.
+        if (enqueue) await jobs.send(IMPORT_JOB, { id }, { trx })
+        return { id }
+      })
+    },
+
+    async get(ctx: RequestContext, id: string): Promise<ImportStatus> {
+      const row = await mine(ctx, id)
+      return toStatus(row, await repo.journalPage(db, id, ['invalid'], -2147483648, 100))
+    },
+
+    async list(ctx: RequestContext, q: ImportListQuery) {
+      if (q.all && ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins list everyone’s imports')
+      const c = q.cursor ? decodeCursor(q.cursor, 'imports') : undefined
+      // A forged cursor (a time that is no time, or one the database cannot hold) is a 400, not a 500.
+      const at = c && typeof c.v === 'string' ? new Date(c.v) : null
+      const year = at?.getUTCFullYear() ?? NaN
+      if (q.cursor && (!c || !at || Number.isNaN(at.getTime()) || year < 1 || year > 9999)) throw validationError([{ path: 'cursor', message: 'Invalid cursor' }])
+      const rows = await repo.listImports(db, { createdBy: q.all ? undefined : ctx.actor.userId, after: c && at ? { at, id: c.id } : undefined, limit: q.limit })
+      const items = rows.slice(0, q.limit).map((r) => toStatus(r, []))
+      const last = rows.length > q.limit ? rows[q.limit - 1] : undefined
+      return { items, nextCursor: last ? encodeCursor({ s: 'imports', v: last.createdAt.toISOString(), id: last.id }) : null }
+    },
+
+    /** The rejected rows for errors.csv, page by page (the caller streams them). */
+    async *rejected(ctx: RequestContext, id: string): AsyncGenerator<{ columns: string[] } | { row: number; cells: string[]; reason: string }> {
+      const row = await mine(ctx, id)
+      yield { columns: row.columns }
+      let after = -2147483648
+      for (;;) {
+        const page = await repo.journalPage(db, id, ['invalid'], after, 1000)
+        for (const r of page) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ') }
+        if (page.length < 1000) return
+        after = page.at(-1)!.rowNumber
+      }
+    },
+  }
+}
+
+const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]))
+
+export type ImportService = ReturnType<typeof createImportService>

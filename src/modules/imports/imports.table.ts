@@ -1,0 +1,53 @@
+import type { Generated, JSONColumnType } from 'kysely'
+
+export interface ImportsTable {
+  id: string
+  entity: string
+  status: Generated<string>
+  phase: string | null
+  fileName: string
+  size: Generated<number>
+  format: 'csv' | 'xlsx'
+  encoding: string | null
+  delimiter: string | null
+  sheet: string | null
+  headerRow: Generated<number>
+  columns: JSONColumnType<string[], string | undefined, string>
+  options: JSONColumnType<Record<string, unknown> | null, string | null, string | null>
+  totalRows: number | null
+  processedRows: Generated<number>
+  /** The last file row whose write batch committed: a resumed job starts after it. */
+  committedRow: Generated<number>
+  createdCount: Generated<number>
+  updatedCount: Generated<number>
+  skippedCount: Generated<number>
+  invalidCount: Generated<number>
+  error: string | null
+  createdBy: string | null
+  createdAt: Generated<Date>
+  updatedAt: Generated<Date>
+  finishedAt: Date | null
+  undoneAt: Date | null
+  version: Generated<number>
+}
+
+export interface ImportChunksTable {
+  importId: string
+  seq: number
+  data: Buffer
+}
+
+export interface ImportRowsTable {
+  importId: string
+  rowNumber: number
+  outcome: 'created' | 'updated' | 'invalid'
+  /** Set when the record is of another entity than the import's: a customer created for a missing reference (row number negated). */
+  entity: string | null
+  entityId: string | null
+  /** Updated rows: the columns the import overwrote, as they were (undo restores them). */
+  before: JSONColumnType<Record<string, unknown> | null, string | null, string | null>
+  afterVersion: number | null
+  /** Invalid rows: the original cells (errors.csv). */
+  cells: JSONColumnType<string[] | null, string | null, string | null>
+  errors: JSONColumnType<{ path: string; message: string }[] | null, string | null, string | null>
+}

@@ -1,0 +1,36 @@
+import type { TestApp, AuthHeaders } from '../../test/test-app'
+
+/** A multipart/form-data body as a browser sends it: text fields in order, then the file. */
+export function multipart(fields: Record<string, string | undefined>, file?: { name: string; data: Buffer; type?: string }) {
+  const boundary = `----kithtest${Math.random().toString(16).slice(2)}`
+  const parts: Buffer[] = []
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) continue
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  }
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`))
+    parts.push(file.data, Buffer.from('\r\n'))
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`))
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+export function importApi(t: TestApp) {
+  const post = (url: string, as: AuthHeaders, body: ReturnType<typeof multipart>) =>
+    t.app.inject({ method: 'POST', url, headers: { ...as, ...body.headers }, payload: body.payload })
+  return {
+    analyze: (as: AuthHeaders, entity: string, file: { name: string; data: Buffer }, extra: Record<string, string> = {}) =>
+      post('/api/v1/imports/analyze', as, multipart({ entity, ...extra }, file)),
+    upload: (as: AuthHeaders, fields: Record<string, string | undefined>, file: { name: string; data: Buffer }) =>
+      post('/api/v1/imports', as, multipart(fields, file)),
+    /** Starts an analysed upload and works the queue; returns the final status. */
+    async run(as: AuthHeaders, id: string, options: Record<string, unknown>) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/start`, headers: as, payload: options })
+      if (res.statusCode !== 202) throw new Error(`start: ${res.statusCode} ${res.body}`)
+      await t.services.jobs.drain('import')
+      return (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: as })).json()
+    },
+    status: async (as: AuthHeaders, id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: as })).json(),
+  }
+}

@@ -1,0 +1,60 @@
+import { sql } from 'kysely'
+import { col, ownedBy, sumMoney, type ReportDefinition, type ReportOutput } from '../report'
+import { label } from '../reports.labels'
+
+/**
+ * RFM from the orders placed in the range (not cancelled, in the report currency): recency = days
+ * from the last order to the end of the range, frequency = orders, monetary = their total. Each is
+ * scored 1–5 by quintile among the customers who ordered, and the scores name a segment. Default:
+ * one row per segment; groupBy=customer lists customers (the biggest first, or one with customerId).
+ */
+export const rfm: ReportDefinition = {
+  name: 'rfm',
+  async run(input): Promise<ReportOutput> {
+    const { db, lang, params } = input
+    const scored = sql`
+      WITH per AS (
+        SELECT o.customer_id, max(o.ordered_at) AS last_at, count(*)::int AS f, sum(o.total) AS m
+          FROM orders o
+         WHERE o.deleted_at IS NULL AND o.status <> 'cancelled' AND o.currency = ${params.currency}
+           AND o.ordered_at >= (${params.from}::date)::timestamp AT TIME ZONE ${params.tz}
+           AND o.ordered_at < ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz}
+           AND o.customer_id IN (SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND ${ownedBy(input, 'c')})
+         GROUP BY o.customer_id),
+      s AS (
+        SELECT per.*, floor(extract(epoch FROM ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz} - last_at) / 86400)::int AS r_days,
+               ntile(5) OVER (ORDER BY last_at) AS r, ntile(5) OVER (ORDER BY f) AS fs, ntile(5) OVER (ORDER BY m) AS ms
+          FROM per)
+      SELECT s.*, CASE
+          WHEN r >= 4 AND fs >= 4 THEN 'champions'
+          WHEN r >= 3 AND fs >= 4 THEN 'loyal'
+          WHEN r >= 4 AND fs = 1 THEN 'new'
+          WHEN r >= 4 THEN 'potential'
+          WHEN r <= 2 AND fs >= 3 THEN 'at_risk'
+          WHEN r <= 2 THEN 'hibernating'
+          ELSE 'attention' END AS segment
+        FROM s`
+    if (params.groupBy === 'customer') {
+      const { rows } = await sql<{ customerId: string; name: string; rDays: number; f: number; m: string; r: number; fs: number; ms: number; segment: string }>`
+        WITH x AS (${scored})
+        SELECT x.customer_id, c.name, x.r_days, x.f, x.m::text AS m, x.r, x.fs, x.ms, x.segment
+          FROM x JOIN customers c ON c.id = x.customer_id
+         ${params.customerId ? sql`WHERE x.customer_id = ${params.customerId}::uuid` : sql``}
+         ORDER BY x.m DESC, x.customer_id LIMIT 200`.execute(db)
+      return {
+        columns: [col(lang, 'customer', 'text'), col(lang, 'segment', 'text'), col(lang, 'recency', 'number'), col(lang, 'frequency', 'number'), col(lang, 'monetary', 'money'), { key: 'score', label: 'R-F-M', type: 'text' }],
+        rows: rows.map((r) => ({ customerId: r.customerId, customer: r.name, segment: label(lang, `segment.${r.segment}`), segmentKey: r.segment, recency: r.rDays, frequency: r.f, monetary: r.m, score: `${r.r}-${r.fs}-${r.ms}` })),
+        totals: {},
+      }
+    }
+    const { rows } = await sql<{ segment: string; n: number; rDays: string; f: string; m: string }>`
+      WITH x AS (${scored})
+      SELECT segment, count(*)::int AS n, round(avg(r_days), 1)::text AS r_days, round(avg(f), 2)::text AS f, sum(m)::text AS m
+        FROM x GROUP BY segment ORDER BY sum(m) DESC`.execute(db)
+    return {
+      columns: [col(lang, 'segment', 'text'), col(lang, 'customers', 'number'), col(lang, 'recency', 'number'), col(lang, 'frequency', 'number'), col(lang, 'monetary', 'money')],
+      rows: rows.map((r) => ({ segment: label(lang, `segment.${r.segment}`), segmentKey: r.segment, customers: r.n, recency: Number(r.rDays), frequency: Number(r.f), monetary: r.m })),
+      totals: { customers: rows.reduce((s, r) => s + r.n, 0), monetary: sumMoney(rows.map((r) => r.m)) },
+    }
+  },
+}

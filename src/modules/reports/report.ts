@@ -1,0 +1,81 @@
+import { sql, type RawBuilder } from 'kysely'
+import Big from 'big.js'
+import type { Executor } from '../../db/database'
+import type { Scope } from '../../server/permissions'
+import type { ReportColumn, ReportName, ReportParams, ReportRow } from './reports.schema'
+import { label, type Lang } from './reports.labels'
+
+/** What one report computes from: resolved parameters and the caller's visibility. */
+export interface ReportInput {
+  db: Executor
+  params: ReportParams & { from: string; to: string; tz: string }
+  scope: Scope
+  lang: Lang
+}
+
+export interface ReportOutput {
+  columns: ReportColumn[]
+  rows: ReportRow[]
+  totals: Record<string, string | number | null>
+  notes?: string[]
+}
+
+export interface ReportDefinition {
+  name: ReportName
+  run(input: ReportInput): Promise<ReportOutput>
+}
+
+export const col = (lang: Lang, key: string, type: ReportColumn['type'], labelKey = key): ReportColumn => ({ key, label: label(lang, labelKey), type })
+
+/**
+ * The owner/team restriction of a report over a table with owner_id and team_id: the caller's
+ * scope (what he may read) and the optional ownerId/teamId filters, as one SQL condition.
+ */
+export function ownedBy(input: ReportInput, alias: string): RawBuilder<boolean> {
+  const owner = sql.ref(`${alias}.owner_id`)
+  const team = sql.ref(`${alias}.team_id`)
+  const parts: RawBuilder<boolean>[] = [sql<boolean>`true`]
+  const { scope, params } = input
+  if (scope === 'none') parts.push(sql<boolean>`false`)
+  else if (scope && scope.teamId === null) parts.push(sql<boolean>`${owner} = ${scope.ownerId}::uuid`)
+  else if (scope) parts.push(sql<boolean>`(${owner} = ${scope.ownerId}::uuid OR ${team} = ${scope.teamId}::uuid)`)
+  if (params.ownerId) parts.push(sql<boolean>`${owner} = ${params.ownerId}::uuid`)
+  if (params.teamId) parts.push(sql<boolean>`${team} = ${params.teamId}::uuid`)
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`
+}
+
+/** `column` within [from, to] as whole days in the caller's time zone. */
+export function within(input: ReportInput, column: string): RawBuilder<boolean> {
+  const c = sql.ref(column)
+  const { from, to, tz } = input.params
+  return sql<boolean>`(${c} >= (${from}::date)::timestamp AT TIME ZONE ${tz} AND ${c} < ((${to}::date + 1))::timestamp AT TIME ZONE ${tz})`
+}
+
+/** The calendar month (YYYY-MM) of a timestamp in the caller's time zone. */
+export const monthOf = (input: ReportInput, column: string) =>
+  sql<string>`to_char(${sql.ref(column)} AT TIME ZONE ${input.params.tz}, 'YYYY-MM')`
+
+/** Rates as percentages with one decimal; null when there is nothing to divide by. */
+export const pct = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null)
+
+/** Every month from `from` to `to` (YYYY-MM), so months without data still get a row. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = []
+  let [y, m] = from.slice(0, 7).split('-').map(Number)
+  const [ty, tm] = to.slice(0, 7).split('-').map(Number)
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`)
+    m++
+    if (m > 12) {
+      m = 1
+      y++
+    }
+  }
+  return out
+}
+
+/** Exact decimal sum of the database's decimal strings, two places. */
+export const sumMoney = (values: string[]): string => values.reduce((a, v) => a.plus(v), new Big(0)).toFixed(2)
+
+/** A name for a group key: the stage/owner/team name, or "(none)". */
+export const orNone = (lang: import('./reports.labels').Lang, v: string | null | undefined) => v ?? label(lang, 'note.noValue')

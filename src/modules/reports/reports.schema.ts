@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { id, timestamp, version } from '../../lib/schema'
+import { REPORT_CATALOG, type ReportCatalogName } from './reports.catalog'
+
+export type ReportName = ReportCatalogName
+export const REPORT_NAMES = Object.keys(REPORT_CATALOG) as [ReportName, ...ReportName[]]
+
+export const GROUP_BYS = ['stage', 'owner', 'team', 'product', 'source', 'campaign', 'month', 'customer', 'type', 'channel', 'priority', 'category'] as const
+export type GroupBy = (typeof GROUP_BYS)[number]
+
+const day = z.iso.date()
+const currency = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY')
+
+export const reportParamsSchema = z
+  .strictObject({
+    from: day.optional(),
+    to: day.optional(),
+    ownerId: id.optional(),
+    teamId: id.optional(),
+    groupBy: z.enum(GROUP_BYS).optional(),
+    /** Money is summed in one currency at a time; deals in others are counted apart. */
+    currency: currency.default('CNY'),
+    /** at-risk: days without an activity or order. */
+    days: z.coerce.number().int().min(1).max(3650).default(90),
+    lang: z.enum(['zh-CN', 'en']).optional(),
+    /** Months and days are the caller's: the web sends the browser's zone. */
+    tz: z.string().max(64).optional(),
+    /** rfm: one customer's segment (the customer page). */
+    customerId: id.optional(),
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'Must not be before from' })
+export type ReportParams = z.infer<typeof reportParamsSchema>
+
+export const reportNameParams = z.strictObject({ name: z.enum(REPORT_NAMES) })
+
+export const COLUMN_TYPES = ['text', 'number', 'money', 'percent', 'days', 'date', 'month'] as const
+export const reportColumnSchema = z.object({ key: z.string(), label: z.string(), type: z.enum(COLUMN_TYPES) })
+export type ReportColumn = z.infer<typeof reportColumnSchema>
+
+const cell = z.union([z.string(), z.number(), z.null()])
+/** Where a row leads: the list it summarises, as the list endpoint's filters. */
+export const drillSchema = z.object({ resource: z.enum(['opportunities', 'leads', 'customers', 'tickets', 'campaigns']), filters: z.record(z.string(), z.string()) })
+
+export const reportResultSchema = z.object({
+  name: z.enum(REPORT_NAMES),
+  title: z.string(),
+  from: day,
+  to: day,
+  currency,
+  columns: z.array(reportColumnSchema),
+  rows: z.array(z.record(z.string(), z.union([cell, drillSchema]))),
+  totals: z.record(z.string(), cell),
+  /** What the numbers leave out or how they were counted, in the caller's language. */
+  notes: z.array(z.string()),
+})
+export type ReportResult = z.infer<typeof reportResultSchema>
+export type ReportRow = ReportResult['rows'][number]
+
+export const salesTargetSchema = z
+  .object({ id, month: day, ownerId: id.nullable(), teamId: id.nullable(), amount: z.string(), currency, createdAt: timestamp, updatedAt: timestamp, version })
+  .meta({ id: 'SalesTarget' })
+export type SalesTarget = z.infer<typeof salesTargetSchema>
+
+const money = z.string().trim().regex(/^\d{1,16}(\.\d{1,2})?$/, 'A non-negative amount with at most 2 decimals')
+export const salesTargetPutSchema = z
+  .strictObject({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month such as 2026-11'),
+    ownerId: id.nullable().default(null),
+    teamId: id.nullable().default(null),
+    amount: money,
+    currency,
+    /** The version last seen when changing an existing target; a stale one is refused with 409. */
+    version: version.optional(),
+  })
+  .refine((t) => !(t.ownerId && t.teamId), { path: ['teamId'], message: 'A target is for a person or a team, not both' })
+export type SalesTargetPut = z.infer<typeof salesTargetPutSchema>
+export const salesTargetListQuery = z.strictObject({ from: z.string().regex(/^\d{4}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}$/).optional() })

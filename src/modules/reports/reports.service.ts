@@ -1,0 +1,69 @@
+import type { Db } from '../../db/database'
+import { AppError } from '../../server/errors'
+import type { RequestContext } from '../../server/context'
+import { scopeFor } from '../../server/permissions'
+import { reports } from './reports.registry'
+import { REPORT_CATALOG } from './reports.catalog'
+import { label, type Lang } from './reports.labels'
+import type { ReportName, ReportParams, ReportResult } from './reports.schema'
+
+const DAY = 86400_000
+const isoDay = (d: Date) => d.toISOString().slice(0, 10)
+
+const monthStartOf = (d: Date, add: number) => isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1)))
+
+/** Unless given: the last twelve months, or for reports about deals still to close this month and the next eleven. */
+function defaultPeriod(q: { from?: string; to?: string }, ahead: boolean) {
+  const now = new Date()
+  if (ahead) return { from: q.from ?? monthStartOf(now, 0), to: q.to ?? isoDay(new Date(Date.parse(monthStartOf(now, 12)) - DAY)) }
+  return { from: q.from ?? monthStartOf(now, -11), to: q.to ?? isoDay(now) }
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Reports are a read model over the sales, customer, service and marketing tables (the one place,
+ * with the customer timeline, where a module reads tables it does not own): aggregates in SQL,
+ * filtered by the caller's visibility like every list.
+ */
+export function createReportService({ db }: { db: Db }) {
+  return {
+    async run(ctx: RequestContext, name: ReportName, query: ReportParams, acceptLanguage?: string): Promise<ReportResult> {
+      const report = reports[name]
+      if (!report) throw new AppError('NOT_FOUND', `No report named ${name}`)
+      const { roles, groupBys } = REPORT_CATALOG[name] as { roles: readonly string[]; groupBys: readonly string[] }
+      if (!roles.includes(ctx.actor.role)) throw new AppError('FORBIDDEN', 'Your role cannot see this report')
+      if (query.groupBy && !groupBys.includes(query.groupBy)) {
+        throw new AppError('VALIDATION_FAILED', 'groupBy: not offered by this report', {
+          errors: [{ path: 'groupBy', message: `One of: ${groupBys.join(', ') || '(none)'}` }],
+        })
+      }
+      const tz = query.tz ?? 'UTC'
+      if (!validTimeZone(tz)) throw new AppError('VALIDATION_FAILED', 'tz: unknown time zone', { errors: [{ path: 'tz', message: 'An IANA time zone such as Asia/Shanghai' }] })
+      const { from, to } = defaultPeriod(query, 'ahead' in REPORT_CATALOG[name])
+      if (Date.parse(to) - Date.parse(from) > 5 * 366 * DAY) {
+        throw new AppError('VALIDATION_FAILED', 'from: at most five years', { errors: [{ path: 'from', message: 'A range of at most five years' }] })
+      }
+      // A rep's reports are about his own deals unless he asks for his team's; a manager's about his team.
+      const params = { ...query, from, to, tz }
+      // Only over records sales owns: tickets are worked by support, campaigns run by marketing.
+      const salesOwned = REPORT_CATALOG[name].area === 'sales' || REPORT_CATALOG[name].area === 'customers'
+      if (salesOwned && !params.ownerId && !params.teamId) {
+        if (ctx.actor.role === 'sales') params.ownerId = ctx.actor.userId
+        else if (ctx.actor.role === 'manager' && ctx.actor.teamId) params.teamId = ctx.actor.teamId
+      }
+      const lang: Lang = query.lang ?? (acceptLanguage?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en')
+      const out = await report.run({ db, params, scope: scopeFor(ctx.actor, 'read'), lang })
+      return { name, title: label(lang, `title.${name}`), from, to, currency: params.currency, notes: out.notes ?? [], columns: out.columns, rows: out.rows, totals: out.totals }
+    },
+  }
+}
+
+export type ReportService = ReturnType<typeof createReportService>

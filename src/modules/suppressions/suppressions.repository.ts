@@ -1,0 +1,19 @@
+import type { Executor } from '../../db/database'
+import type { SuppressionReason } from './suppressions.table'
+
+/** The first reason an address was suppressed stays (an unsubscribe is not overwritten by a later bounce). */
+export const suppress = (db: Executor, row: { email: string; reason: SuppressionReason; campaignId: string | null; detail: string | null }) =>
+  db.insertInto('suppressions').values({ ...row, email: row.email.trim().toLowerCase() }).onConflict((oc) => oc.column('email').doNothing()).executeTakeFirst()
+
+export const findSuppression = (db: Executor, email: string) =>
+  db.selectFrom('suppressions').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
+
+export const deleteSuppression = (db: Executor, email: string) =>
+  db.deleteFrom('suppressions').where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
+
+export async function listSuppressions(db: Executor, f: { after: { at: Date; email: string } | null; limit: number; reason?: SuppressionReason }) {
+  let q = db.selectFrom('suppressions').selectAll()
+  if (f.reason) q = q.where('reason', '=', f.reason)
+  if (f.after) q = q.where((eb) => eb.or([eb('createdAt', '<', f.after!.at), eb.and([eb('createdAt', '=', f.after!.at), eb('email', '<', f.after!.email)])]))
+  return q.orderBy('createdAt', 'desc').orderBy('email', 'desc').limit(f.limit + 1).execute()
+}

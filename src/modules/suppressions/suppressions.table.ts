@@ -1,0 +1,12 @@
+import type { Generated } from 'kysely'
+
+export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained' | 'manual'
+
+/** One row per lower-cased address that no campaign may mail again. */
+export interface SuppressionsTable {
+  email: string
+  reason: SuppressionReason
+  campaignId: string | null
+  detail: string | null
+  createdAt: Generated<Date>
+}

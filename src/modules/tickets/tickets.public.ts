@@ -1,0 +1,68 @@
+import { randomInt } from 'node:crypto'
+import { phoneField } from '../../lib/phone'
+import { systemContext, type RequestContext } from '../../server/context'
+import type { TicketCore, TicketDeps } from './tickets.core'
+import type { PublicTicket } from './tickets.schema'
+
+/** Reads on behalf of the public form: sees every customer, writes nothing under this name. */
+const FORM_READER: RequestContext = systemContext({ userId: '00000000-0000-0000-0000-000000000000', role: 'admin', teamId: null }, 'public-form')
+
+export interface FormMeta {
+  requestId: string
+  ip?: string
+  userAgent?: string
+  origin?: string
+}
+
+/**
+ * The customer service form (no sign-in). A filled honeypot gets the same kind of answer as a
+ * real submission but stores nothing. The caller's e-mail links the ticket to a customer (and
+ * contact) when exactly one matches; otherwise the ticket waits to be matched by an agent.
+ */
+export function createPublicTickets(core: TicketCore, deps: TicketDeps) {
+  const { db } = core
+
+  async function matchCaller(email: string | null | undefined): Promise<{ customerId: string | null; contactId: string | null }> {
+    if (!email) return { customerId: null, contactId: null }
+    const contacts = await deps.contacts.duplicates(FORM_READER, { email, phone: null }, 3)
+    if (contacts.length === 1) return { customerId: contacts[0]!.customerId, contactId: contacts[0]!.id }
+    const owners = new Set(contacts.map((c) => c.customerId))
+    if (owners.size === 1) return { customerId: contacts[0]!.customerId, contactId: null }
+    if (contacts.length > 1) return { customerId: null, contactId: null }
+    const customers = await deps.customers.duplicates(FORM_READER, { email }, 2)
+    return { customerId: customers.length === 1 ? customers[0]!.id : null, contactId: null }
+  }
+
+  return {
+    async submitPublic(input: PublicTicket, meta: FormMeta): Promise<{ number: string }> {
+      if (input.website2 && input.website2.trim() !== '') return { number: `T-${String(randomInt(1, 1_000_000)).padStart(6, '0')}` }
+      const contactPhone = phoneField(input.contactPhone, deps.defaultRegion, 'contactPhone') ?? null
+      const match = await matchCaller(input.contactEmail)
+      const acting = { actor: null, requestId: meta.requestId, ip: meta.ip }
+      return db.transaction().execute(async (trx) => {
+        const link = await core.link(FORM_READER, trx, match.customerId, match.contactId)
+        const type = input.type
+        const assigneeId = await deps.assignment.pick(trx, { type, priority: 'normal', customerTeamId: link.customerTeamId })
+        const ticket = await core.insert(trx, acting, {
+          type,
+          priority: 'normal',
+          subject: input.subject,
+          description: input.description,
+          channel: 'web',
+          customerId: link.customerId,
+          contactId: link.contactId,
+          orderId: null,
+          productId: null,
+          contactName: input.contactName,
+          contactEmail: input.contactEmail ?? null,
+          contactPhone,
+          expectedResolution: input.expectedResolution ?? null,
+          assigneeId,
+          createdBy: null,
+          meta: JSON.stringify({ form: { ip: meta.ip ?? null, userAgent: meta.userAgent ?? null, origin: meta.origin ?? null } }),
+        }, true)
+        return { number: ticket.number }
+      })
+    },
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * Customer service in a real browser against a real server: a customer submits the public form
+ * (no sign-in) and gets a ticket number; the admin finds it under "Unassigned", matches the
+ * unknown caller to a customer and assigns it to a support user; the support user replies,
+ * adds an internal note, is stopped from resolving without a resolution, resolves with one and
+ * records a rating of 4; the ticket shows on the customer's page. Screenshots in 中文 and English.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiCall } from './support/api'
+import { cjk, launchBrowser, screenshot } from './support/browser'
+import { ensureWebBuilt, startServer, type KithServer } from './support/server'
+
+const ADMIN = { name: '孙主管', email: 'service-admin@kith.test', password: 'kith-e2e-password-5' }
+const AGENT = { name: '赵客服', email: 'zhao.kefu@kith.test', password: 'kith-e2e-agent-pass-5' }
+const CUSTOMER = '杭州云帆贸易有限公司'
+const CALLER = { name: '王芳', email: 'wang.fang@yunfan-trade.cn', phone: '13900001111' }
+const SUBJECT = '扫码枪无法连接蓝牙'
+const TZ = 'Asia/Shanghai'
+
+let server: KithServer
+let browser: Browser
+let admin: BrowserContext
+let page: Page
+let ticketNumber = ''
+let ticketUrl = ''
+let customerId = ''
+
+const newContext = () => browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', timezoneId: TZ, viewport: { width: 1440, height: 900 } })
+/** Opens an antd Select by its label, types, and picks the option with this text. */
+async function pick(p: Page, scope: ReturnType<Page['locator']> | Page, label: string, text: string) {
+  const box = scope.getByRole('combobox', { name: label })
+  await box.click()
+  await box.fill(text)
+  await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click()
+}
+
+beforeAll(async () => {
+  ensureWebBuilt()
+  server = await startServer()
+  browser = await launchBrowser()
+  admin = await newContext()
+  page = await admin.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('customer service tickets in the browser', () => {
+  it('sets up the admin, a support user and the customer', async () => {
+    await page.goto('/')
+    await page.waitForURL(/\/setup$/)
+    await page.getByLabel('您的姓名').fill(ADMIN.name)
+    await page.getByLabel('电子邮箱').fill(ADMIN.email)
+    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
+    await page.getByLabel('确认密码').fill(ADMIN.password)
+    await page.getByRole('button', { name: '创建管理员' }).click()
+    await page.waitForURL(/\/customers$/)
+    await apiCall(page, 'POST', '/users', { ...AGENT, role: 'support' })
+    customerId = (await apiCall<{ id: string }>(page, 'POST', '/customers', { name: CUSTOMER, type: 'company' })).id
+  })
+
+  it('a customer submits the public form without signing in and gets a ticket number', async () => {
+    const visitor = await newContext()
+    const form = await visitor.newPage()
+    await form.goto('/support/new')
+    await form.getByRole('heading', { name: '联系客户服务' }).waitFor()
+    // The honeypot is in the form but not for people.
+    const box = await form.locator('#website2').boundingBox() // rendered off-screen, not display:none
+    expect(box!.x + box!.width).toBeLessThan(0)
+
+    await form.locator('.ant-segmented').getByText('投诉').click()
+    await form.getByLabel('您的姓名').fill(CALLER.name)
+    await form.getByLabel('主题').fill(SUBJECT)
+    await form.getByLabel('问题描述').fill('上周购买的 20 把扫码枪中有 3 把无法与安卓终端配对，已重启多次。')
+    await form.getByLabel('您期望的解决方案').fill('尽快更换这 3 把扫码枪')
+    // Neither e-mail nor phone: we could not answer.
+    await form.getByRole('button', { name: cjk('提交') }).click()
+    await form.getByText('请填写电子邮箱或电话，以便我们回复您').waitFor()
+    await form.getByLabel('电子邮箱').fill(CALLER.email)
+    await form.getByLabel('电话').fill(CALLER.phone)
+    await screenshot(form, 'support-form')
+    await form.getByRole('button', { name: cjk('提交') }).click()
+    const number = form.getByTestId('public-ticket-number')
+    await number.waitFor()
+    ticketNumber = (await number.textContent())!.trim()
+    expect(ticketNumber).toMatch(/^T-\d+$/)
+    await form.getByText(`您的工单编号是 ${ticketNumber}`).waitFor()
+    await screenshot(form, 'support-form-done')
+    await visitor.close()
+  })
+
+  it('the admin finds it under Unassigned with its SLA due time', async () => {
+    await page.getByRole('menuitem', { name: /服务工单$/ }).click()
+    await page.waitForURL(/\/tickets$/)
+    await page.getByTestId('ticket-views').getByText('未分配').click()
+    const row = page.locator(`[data-testid="ticket-row"][data-number="${ticketNumber}"]`)
+    await row.waitFor()
+    expect(await row.textContent()).toContain(SUBJECT)
+    expect(await row.textContent()).toContain('投诉')
+    expect(await row.getByTestId('sla-badge').textContent()).toMatch(/^响应 · 剩余 \d+小时/)
+    await screenshot(page, 'tickets-inbox-zh')
+    await row.getByRole('link', { name: ticketNumber }).click()
+    await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/)
+    ticketUrl = new URL(page.url()).pathname
+    await expect.poll(() => page.getByTestId('ticket-subject').textContent()).toBe(SUBJECT)
+    await page.getByTestId('expected-resolution').getByText('尽快更换这 3 把扫码枪').waitFor()
+  })
+
+  it('matches the unknown caller to the customer and assigns the ticket to the support user', async () => {
+    const caller = page.getByTestId('caller-card')
+    await caller.getByText(CALLER.name).waitFor()
+    await caller.getByRole('button', { name: cjk('关联客户') }).click()
+    const dialog = page.getByRole('dialog').filter({ hasText: `将工单 ${ticketNumber} 关联到客户` })
+    await pick(page, dialog, '客户', '云帆贸易')
+    await dialog.getByRole('button', { name: cjk('关联客户') }).click()
+    await page.getByText(`工单已关联到 ${CUSTOMER}。`).waitFor()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.locator('.ant-descriptions').getByRole('link', { name: CUSTOMER }).waitFor()
+
+    await pick(page, page, '分配给', AGENT.name)
+    await page.getByText(`已分配给 ${AGENT.name}。`).waitFor()
+    await page.getByRole('tab', { name: '变更历史' }).click()
+    const history = page.getByTestId('ticket-history')
+    await history.locator('[data-kind="assigned"]').getByText(AGENT.name).waitFor()
+    await history.locator('[data-kind="customer"]').waitFor()
+  })
+
+  it('the support user replies, cannot resolve without a resolution, resolves and records a rating of 4', async () => {
+    const agent = await newContext()
+    const p = await agent.newPage()
+    await p.goto('/login')
+    await p.getByLabel('电子邮箱').fill(AGENT.email)
+    await p.getByLabel('密码').fill(AGENT.password)
+    await p.getByRole('button', { name: cjk('登录') }).click()
+    await p.waitForURL((url) => url.pathname === '/') // the dashboard
+
+    // "My tickets" is the inbox's first view.
+    await p.getByRole('menuitem', { name: /服务工单$/ }).click()
+    const row = p.locator(`[data-testid="ticket-row"][data-number="${ticketNumber}"]`)
+    await row.waitFor()
+    await row.getByRole('link', { name: ticketNumber }).click()
+    await p.waitForURL(new RegExp(`${ticketUrl}$`))
+
+    const composer = p.getByTestId('comment-composer')
+    await composer.getByRole('textbox', { name: '回复客户' }).fill('王女士您好，已收到，我们今天会寄出 3 把新的扫码枪。')
+    await composer.getByRole('button', { name: cjk('发送回复') }).click()
+    await p.getByText('回复已添加。').waitFor()
+    const log = p.getByTestId('ticket-log')
+    await log.locator('[data-kind="public"]').getByText('今天会寄出').waitFor()
+    // Answering starts the work and stops the first-response clock.
+    await expect.poll(() => p.getByTestId('ticket-status').first().textContent()).toBe('处理中')
+    await p.locator('[data-kind="firstResponse"][data-state="met"]').waitFor()
+
+    await composer.locator('.ant-segmented').getByText('内部备注').click()
+    await composer.getByRole('textbox', { name: '内部备注' }).fill('仓库确认有货，顺丰单号 SF1234567890。')
+    await composer.getByRole('button', { name: cjk('添加备注') }).click()
+    await log.locator('[data-kind="internal"]').getByText('SF1234567890').waitFor()
+
+    await p.getByTestId('ticket-status-actions').getByRole('button', { name: cjk('解决') }).click()
+    const dialog = p.getByRole('dialog').filter({ hasText: `解决工单 ${ticketNumber}` })
+    await dialog.getByRole('button', { name: cjk('确认解决') }).click()
+    await dialog.getByText('请先填写处理结果再解决工单').waitFor()
+    expect(await p.getByTestId('ticket-status').first().textContent()).toBe('处理中')
+    await dialog.getByLabel('处理结果').fill('已更换 3 把扫码枪，客户确认可以正常配对。')
+    await dialog.getByRole('button', { name: cjk('确认解决') }).click()
+    await p.getByText('工单已解决。').waitFor()
+    await expect.poll(() => p.getByTestId('ticket-status').first().textContent()).toBe('已解决')
+    await p.getByTestId('ticket-resolution').getByText('客户确认可以正常配对').waitFor()
+
+    const rating = p.getByTestId('ticket-satisfaction')
+    await rating.locator('.ant-rate-star').nth(3).locator('[role="radio"]').click()
+    await p.getByText('满意度已保存。').waitFor()
+    await expect.poll(() => rating.getByTestId('satisfaction-text').textContent()).toBe('满意 · 4 / 5 分')
+    await p.mouse.move(0, 0) // no star tooltip in the picture
+    await p.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(p, 'ticket-detail-zh')
+
+    await p.getByTestId('language-switch').click()
+    await p.getByRole('menuitem', { name: 'English' }).click()
+    await rating.getByText('Satisfied · 4 of 5').waitFor()
+    await p.getByTestId('ticket-status').first().getByText('Resolved').waitFor()
+    await p.setViewportSize({ width: 1440, height: 1100 })
+    await p.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(p, 'ticket-detail-en')
+    await agent.close()
+
+    const saved = await apiCall<{ status: string; satisfaction: number; resolution: string; assigneeName: string }>(page, 'GET', `/tickets/${ticketUrl.split('/').pop()}`)
+    expect(saved).toMatchObject({ status: 'resolved', satisfaction: 4, assigneeName: AGENT.name })
+  })
+
+  it('the admin sets business hours and a round-robin rule; the next web-form ticket is assigned by it', async () => {
+    await page.getByRole('menuitem', { name: /服务设置$/ }).click()
+    await page.waitForURL(/\/service-settings$/)
+    const sla = page.getByTestId('sla-settings')
+    await sla.getByRole('switch').click()
+    await sla.getByTestId('business-hours').waitFor()
+    await expect.poll(() => sla.locator('[title^="Asia/Shanghai"]').count()).toBe(1) // the browser's zone as the default
+    await sla.getByRole('button', { name: cjk('保存') }).click()
+    await page.getByText('SLA 设置已保存。').waitFor()
+
+    const rules = page.getByTestId('assignment-rules')
+    await rules.getByRole('button', { name: /添加规则/ }).click()
+    const rule = rules.getByTestId('assignment-rule').first()
+    await rule.getByLabel('规则名称').fill('投诉优先')
+    await pick(page, rule, '客服人员', AGENT.name)
+    await page.keyboard.press('Escape')
+    await rules.getByRole('button', { name: cjk('保存') }).click()
+    await page.getByText('分配规则已保存。').waitFor()
+    await page.mouse.move(0, 0)
+    await page.setViewportSize({ width: 1440, height: 1250 })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'service-settings-zh')
+    await page.setViewportSize({ width: 1440, height: 900 })
+
+    // Saved on the server: a reload shows the rule, and the next web-form ticket goes to its pool.
+    await page.reload()
+    await expect.poll(() => page.getByTestId('assignment-rule').first().getByLabel('规则名称').inputValue()).toBe('投诉优先')
+    const res = await page.request.post('/api/v1/public/tickets', {
+      data: { type: 'inquiry', subject: '发票抬头如何修改', description: '需要把抬头改成分公司。', contactName: '李雷', contactPhone: '13700003333', website2: '' },
+    })
+    expect(res.status()).toBe(201)
+    const { number } = (await res.json()) as { number: string }
+    const found = await apiCall<{ items: { number: string; assigneeName: string | null }[] }>(page, 'GET', `/tickets?q=${number}`)
+    expect(found.items.find((x) => x.number === number)?.assigneeName).toBe(AGENT.name)
+  })
+
+  it('shows the ticket on the customer\'s page, and the inbox in English', async () => {
+    await page.goto(`/customers/${customerId}`)
+    await page.getByRole('tab', { name: '服务工单' }).click()
+    const tab = page.getByTestId('customer-tickets')
+    const row = tab.locator(`[data-testid="ticket-row"][data-number="${ticketNumber}"]`)
+    await row.waitFor()
+    expect(await row.textContent()).toContain('已解决')
+
+    await page.getByTestId('language-switch').click()
+    await page.getByRole('menuitem', { name: 'English' }).click()
+    await page.getByRole('menuitem', { name: 'Tickets' }).click()
+    await page.waitForURL(/\/tickets$/)
+    await page.getByTestId('ticket-views').getByText('All', { exact: true }).click()
+    await page.locator(`[data-testid="ticket-row"][data-number="${ticketNumber}"]`).getByText('Resolved').waitFor()
+    await screenshot(page, 'tickets-inbox-en')
+  })
+})

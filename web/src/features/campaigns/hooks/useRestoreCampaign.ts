@@ -1,0 +1,11 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { campaignsApi } from '../api'
+import { campaignKeys } from '../types'
+
+export function useRestoreCampaign() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => campaignsApi.restore(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() }),
+  })
+}

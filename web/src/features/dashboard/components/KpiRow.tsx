@@ -1,0 +1,49 @@
+import { Card, Col, Row, Statistic } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { formatMoney } from '../../../lib/money'
+import { useActivityList } from '../../activities/hooks/useActivityList'
+import { useReport } from '../../reports/hooks/useReport'
+import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
+import { browserTimeZone } from '../../../lib/format'
+
+/** This month at a glance: won against the target, deals still to close, tasks due today. */
+export function KpiRow() {
+  const { t } = useTranslation()
+  const month = { from: monthStart(0), to: monthEnd(0) }
+  const forecast = useReport('forecast', month)
+  const closing = useReport('pipeline', { ...month, groupBy: 'stage' })
+  const tasks = useActivityList({ mine: true, type: 'task', open: true, due: 'today', tz: browserTimeZone(), limit: 50 })
+  const f = forecast.data?.totals
+  const currency = forecast.data?.currency ?? 'CNY'
+  return (
+    <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      <Col xs={24} sm={12} lg={6}>
+        <Card size="small" data-testid="kpi-won">
+          <Statistic title={t('dashboard.wonThisMonth')} value={f ? formatMoney(String(f.wonAmount ?? '0'), currency) : '–'} loading={forecast.isPending} />
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Card size="small" data-testid="kpi-attainment">
+          <Statistic title={t('dashboard.attainment')} value={f?.attainment ?? '–'} suffix={f?.attainment != null ? '%' : undefined} loading={forecast.isPending} />
+          {f && f.target == null && <Link to="/reports/forecast">{t('dashboard.noTarget')}</Link>}
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Card size="small" data-testid="kpi-closing">
+          <Statistic
+            title={t('dashboard.closingThisMonth')}
+            value={closing.data ? `${closing.data.totals.count ?? 0} · ${formatMoney(String(closing.data.totals.amount ?? '0'), closing.data.currency)}` : '–'}
+            loading={closing.isPending}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} sm={12} lg={6}>
+        <Card size="small" data-testid="kpi-tasks">
+          <Statistic title={t('dashboard.tasksToday')} value={tasks.data ? tasks.data.items.length + (tasks.data.nextCursor ? '+' : '') : '–'} loading={tasks.isPending} />
+          <Link to="/tasks">{t('dashboard.openTasks')}</Link>
+        </Card>
+      </Col>
+    </Row>
+  )
+}

@@ -1,0 +1,91 @@
+import { CheckCircleTwoTone, WarningTwoTone } from '@ant-design/icons'
+import { Table, Tooltip, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { fieldLabel } from '../fieldLabel'
+import type { ImportAnalysis, ImportPreview, Mapping } from '../types'
+
+interface Props {
+  preview: ImportPreview
+  analysis: ImportAnalysis
+  mapping: Mapping
+}
+
+type Values = Record<string, unknown>
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The stored form made readable: nested values (address) become their own columns, and the ids
+ * resolved from names (owner, customer, team) are left out — the user knows them by the name in
+ * his file, which the mapping step showed.
+ */
+function readable(values: Values): Values {
+  const out: Values = {}
+  for (const [k, v] of Object.entries(values)) {
+    if ((typeof v === 'string' && UUID.test(v)) || k.endsWith('Id')) continue
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [sub, sv] of Object.entries(v as Values)) if (sv !== null && sv !== undefined) out[`${k}.${sub}`] = sv
+    } else out[k] = v
+  }
+  return out
+}
+
+/** An invalid row has no stored form: show what the file holds under each mapped field. */
+function raw(analysis: ImportAnalysis, mapping: Mapping, row: number): Values {
+  const cells = analysis.sampleRows[row - analysis.headerRow - 1] ?? []
+  const out: Values = {}
+  analysis.columns.forEach((column, i) => {
+    const field = mapping[column]
+    if (field && cells[i]) out[field] = cells[i]
+  })
+  return out
+}
+
+const show = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v))
+
+/** The first rows as they will be stored (parsed dates, E.164 phones), invalid ones as read. */
+export function PreviewTable({ preview, analysis, mapping }: Props) {
+  const { t } = useTranslation()
+  const rows = preview.rows.map((r) => {
+    const values = readable(r.values)
+    return { ...r, shown: r.errors.length && Object.keys(values).length === 0 ? raw(analysis, mapping, r.row) : values }
+  })
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.shown)))]
+  return (
+    <>
+      <Typography.Title level={5}>{t('imports.preview.title', { count: rows.length })}</Typography.Title>
+      <Table
+        size="small"
+        rowKey="row"
+        data-testid="import-preview"
+        scroll={{ x: 'max-content' }}
+        pagination={false}
+        dataSource={rows}
+        columns={[
+          { key: 'row', title: t('imports.preview.row'), dataIndex: 'row', width: 64, fixed: 'left' },
+          {
+            key: 'ok',
+            title: '',
+            width: 40,
+            fixed: 'left',
+            render: (_, r) =>
+              r.errors.length ? (
+                <Tooltip title={r.errors.map((e) => `${fieldLabel(t, e.path)}: ${e.message}`).join('\n')}>
+                  <WarningTwoTone twoToneColor="#faad14" aria-label={t('imports.preview.errors')} />
+                </Tooltip>
+              ) : (
+                <CheckCircleTwoTone twoToneColor="#52c41a" aria-label={t('imports.preview.ok')} />
+              ),
+          },
+          ...keys.map((k) => ({
+            key: k,
+            title: fieldLabel(t, k),
+            render: (_: unknown, r: (typeof rows)[number]) => {
+              const bad = r.errors.some((e) => e.path === k)
+              return <Typography.Text type={bad ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>{show(r.shown[k])}</Typography.Text>
+            },
+          })),
+        ]}
+      />
+    </>
+  )
+}

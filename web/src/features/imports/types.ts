@@ -1,0 +1,31 @@
+import type { z } from 'zod'
+import type {
+  ImportAnalysis,
+  ImportField,
+  ImportOptionsInput,
+  ImportPreview,
+  ImportStatus,
+  ImportUndoResult,
+  ImportEntity,
+  RowError,
+  importListQuerySchema,
+} from '@server/modules/imports/imports.schema'
+
+export type { ImportAnalysis, ImportField, ImportOptionsInput, ImportPreview, ImportStatus, ImportUndoResult, ImportEntity, RowError }
+export type ImportListParams = Partial<z.infer<typeof importListQuerySchema>>
+export type ImportMode = NonNullable<ImportOptionsInput['mode']>
+export type DedupeKey = NonNullable<ImportOptionsInput['dedupeBy']>
+export type Mapping = Record<string, string | null>
+export type ValueMapping = Record<string, Record<string, string>>
+
+export const IMPORT_ENTITY_LIST: ImportEntity[] = ['customers', 'contacts', 'leads', 'opportunities']
+
+/** Statuses after which nothing moves any more: polling stops. */
+export const SETTLED = new Set<ImportStatus['status']>(['ready', 'dry_run_done', 'completed', 'failed', 'undone'])
+
+export const importKeys = {
+  all: ['imports'] as const,
+  lists: () => [...importKeys.all, 'list'] as const,
+  list: (params: ImportListParams) => [...importKeys.lists(), params] as const,
+  detail: (id: string) => [...importKeys.all, 'detail', id] as const,
+}

@@ -1,0 +1,71 @@
+import { DatePicker, Flex, InputNumber, Select } from 'antd'
+import dayjs from 'dayjs'
+import { useTranslation } from 'react-i18next'
+import { CurrencySelect } from '../../../components/CurrencySelect'
+import { useTeams } from '../../teams/hooks/useTeams'
+import { UserSelect } from '../../users/components/UserSelect'
+import { useAuth } from '../../auth/hooks/useAuth'
+import { monthStart } from '../hooks/useReportParams'
+import { REPORT_CATALOG, type ReportName, type ReportQuery } from '../types'
+import { todayIso } from '../../../lib/format'
+
+interface Props {
+  name: ReportName
+  query: ReportQuery
+  onChange: (patch: Partial<Record<string, string | number | undefined>>) => void
+}
+
+/** Date range with presets, owner and team (managers and admins), grouping, currency, silent days. */
+export function ReportFilters({ name, query, onChange }: Props) {
+  const { t } = useTranslation()
+  const { hasRole } = useAuth()
+  const teams = useTeams()
+  const today = todayIso()
+  const presets = [
+    { label: t('reports.presets.thisMonth'), value: [dayjs(monthStart(0)), dayjs(today)] },
+    { label: t('reports.presets.last3Months'), value: [dayjs(monthStart(2)), dayjs(today)] },
+    { label: t('reports.presets.thisYear'), value: [dayjs(`${today.slice(0, 4)}-01-01`), dayjs(today)] },
+    { label: t('reports.presets.last12Months'), value: [dayjs(monthStart(11)), dayjs(today)] },
+  ] as { label: string; value: [dayjs.Dayjs, dayjs.Dayjs] }[]
+  const groupBys = REPORT_CATALOG[name].groupBys as readonly string[]
+  const money = name !== 'customer-growth' && name !== 'at-risk' && !['tickets', 'sla', 'csat'].includes(name)
+  return (
+    <Flex wrap gap={8} align="center" style={{ marginBottom: 16 }} data-testid="report-filters">
+      <DatePicker.RangePicker
+        aria-label={t('reports.range')}
+        allowClear={false}
+        presets={presets}
+        value={[dayjs(query.from), dayjs(query.to)]}
+        onChange={(v) => v?.[0] && v[1] && onChange({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+      />
+      {hasRole('admin', 'manager') && (
+        <>
+          <UserSelect style={{ width: 180 }} allowClear placeholder={t('reports.owner')} value={query.ownerId} onChange={(v: string | undefined) => onChange({ ownerId: v })} />
+          {hasRole('admin') && (
+            <Select
+              style={{ width: 160 }}
+              allowClear
+              placeholder={t('reports.team')}
+              value={query.teamId}
+              options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+              onChange={(v: string | undefined) => onChange({ teamId: v })}
+            />
+          )}
+        </>
+      )}
+      {groupBys.length > 0 && (
+        <Select
+          style={{ width: 170 }}
+          aria-label={t('reports.groupBy')}
+          value={query.groupBy ?? groupBys[0]}
+          options={groupBys.map((g) => ({ value: g, label: `${t('reports.groupBy')}: ${t(`reports.groupBys.${g}`)}` }))}
+          onChange={(v: string) => onChange({ groupBy: v })}
+        />
+      )}
+      {money && <CurrencySelect style={{ width: 120 }} value={query.currency ?? 'CNY'} onChange={(v: string) => onChange({ currency: v })} />}
+      {name === 'at-risk' && (
+        <InputNumber min={1} max={3650} addonBefore={t('reports.silentDays')} value={query.days ?? 90} onChange={(v) => v && onChange({ days: v })} style={{ width: 200 }} />
+      )}
+    </Flex>
+  )
+}
