@@ -9,7 +9,7 @@ import type { Captured } from './measure'
 export type Role = 'admin' | 'sales'
 
 export interface Case {
-  group: 'search' | 'global search' | 'list' | 'get' | 'board' | 'timeline' | 'stage change'
+  group: 'search' | 'global search' | 'list' | 'get' | 'board' | 'timeline' | 'stage change' | 'reports'
   name: string
   role: Role
   /** HTTP paths, used in turn (one per iteration). */

@@ -43,6 +43,7 @@ export function markdownReport(input: ReportInput): string {
     ['get', 'One customer — `GET /api/v1/customers/{id}`'],
     ['board', 'Pipeline board — `GET /api/v1/opportunities/board?ownerId=…` (50 deals per stage; sql = the sum of its queries, run one after another)'],
     ['timeline', 'Customer timeline — `GET /api/v1/customers/{id}/timeline?limit=50`, the customer with the most activities, cursors followed to pages 1, 100 and 1000 (sql = the sum of its 3 queries)'],
+    ['reports', 'Reports — `GET /api/v1/reports/{name}?from=…&to=…` over the last twelve months (sql = the report\'s queries, run together as the service does; a rep\'s reports cover his own deals)'],
     ['stage change', 'Stage change — `PATCH /api/v1/opportunities/{id}` `{stage, version}` (sql = the sum of the transaction\'s statements, replayed inside BEGIN … ROLLBACK)'],
   ]
   const lines = [

@@ -22,6 +22,7 @@ import { systemContext } from '../src/server/context'
 import { createServices } from '../src/services'
 import { BENCH_ADMIN_EMAIL, BENCH_DOMAIN, seedBulk } from '../src/seed/bulk'
 import { getCases, listCases, salesCases, searchCases, searchTerms, type Case, type CaseContext } from './cases'
+import { reportCases, seedReportData } from './reports'
 import { httpClient, stats, timeSql, timeSqlSerial, ms, type Captured } from './measure'
 import { markdownReport, pass, type Result } from './report'
 
@@ -68,6 +69,13 @@ let seeded: string | null = null
     const note = `${before ? `${before}\n\n` : ''}Seeded ${new Date().toISOString().slice(0, 10)}:\n${seeded}`.replaceAll("'", "''")
     await sql.raw(`COMMENT ON DATABASE "${new URL(url).pathname.slice(1)}" IS '${note}'`).execute(database.db)
   }
+}
+{
+  const c = new pg.Client(url)
+  await c.connect()
+  const note = await seedReportData(c, (l) => console.log(`  ${l}`))
+  await c.end()
+  if (note) seeded = `${seeded ?? ''}${seeded ? '\n' : ''}${note}`
 }
 const seedNote = (await sql<{ note: string | null }>`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()`.execute(database.db)).rows[0]?.note ?? null
 const size = { customers: await count('customers'), contacts: await count('contacts'), opportunities: await count('opportunities'), activities: await count('activities') }
@@ -120,6 +128,7 @@ const cases: Case[] = [
   ...(!only || only === 'list' ? await listCases(cc) : []),
   ...(!only || only === 'get' ? await getCases(cc) : []),
   ...(!only || only === 'sales' ? await salesCases(cc) : []),
+  ...(!only || only === 'reports' ? await reportCases(cc) : []),
 ]
 console.log(`\n${size.customers.toLocaleString('en-US')} customers, ${size.contacts.toLocaleString('en-US')} contacts, ${size.opportunities.toLocaleString('en-US')} opportunities, ${size.activities.toLocaleString('en-US')} activities; ${cases.length} cases × ${iterations} iterations (warm-up ${warmup})\n`)
 
@@ -143,8 +152,8 @@ async function runCase(c: Case): Promise<Result> {
     serverMs.delete(res.requestId)
     sqlMs.push(s)
     if (rows < 0) {
-      const body = JSON.parse(res.body) as { items?: unknown[]; columns?: { items: unknown[] }[] }
-      rows = body.items?.length ?? body.columns?.reduce((n, col) => n + col.items.length, 0) ?? 1
+      const body = JSON.parse(res.body) as { items?: unknown[]; rows?: unknown[]; columns?: { items?: unknown[] }[] }
+      rows = body.items?.length ?? body.rows?.length ?? body.columns?.reduce((n, col) => n + (col.items?.length ?? 0), 0) ?? 1
     }
   }
   return { c, rows, http: stats(http), server: stats(server), sql: stats(sqlMs) }
