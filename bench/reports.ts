@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { Case, CaseContext } from './cases'
 import { REPORT_NAMES, type ReportName } from '../src/modules/reports/reports.schema'
+import { REPORT_CATALOG } from '../src/modules/reports/reports.catalog'
 
 const TICKETS = 500_000
 const ORDERS = 500_000 // four lines each: 2,000,000 order lines
@@ -68,8 +69,7 @@ export async function reportCases(cc: CaseContext): Promise<Case[]> {
   for (const name of REPORT_NAMES as readonly ReportName[]) {
     for (const role of ['admin', 'sales'] as const) {
       const ctx = cc[role]
-      const roles: Record<string, string[]> = { tickets: ['admin'], sla: ['admin'], csat: ['admin'], campaigns: ['admin'] }
-      if (roles[name] && !roles[name].includes(role)) continue
+      if (!(REPORT_CATALOG[name].roles as readonly string[]).includes(ctx.actor.role)) continue
       const params = { from, to, tz: 'Asia/Shanghai', currency: 'CNY', days: 90, format: 'json' as const, lang: 'zh-CN' as const }
       cc.captured.length = 0
       await cc.services.reports.run(ctx, name, params)
