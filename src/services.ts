@@ -33,7 +33,6 @@ import { createTicketAssignment } from './modules/tickets/tickets.assign'
 import { createTicketSla } from './modules/tickets/tickets.sla'
 import { createExportService } from './modules/exports/exports.service'
 
-/** Wires every module's service with its explicit dependencies (no container). */
 /** What services reach outside the database: SMTP and the durable job queue. */
 export interface Infra {
   mailer: Mailer
@@ -51,6 +50,7 @@ const offlineInfra = (db: Db): Infra => ({
   jobs: createJobs(execSqlIn(db), { error: (obj, msg) => console.error(msg, obj) }),
 })
 
+/** Wires every module's service with its explicit dependencies (no container). */
 export function createServices(db: Db, config: ServiceConfig, infra: Infra = offlineInfra(db)) {
   const { mailer, jobs } = infra
   const audit = createAuditService({ db })
