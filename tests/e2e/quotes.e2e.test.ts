@@ -263,6 +263,18 @@ describe('quotes and orders in the browser', () => {
     await screenshot(page, 'customer-orders-zh')
   })
 
+  it('lists the quote and the order, and filters the orders by status', async () => {
+    const order = await apiCall<{ number: string }>(page, 'GET', `/orders/${orderId}`)
+    const quote = await apiCall<{ number: string }>(page, 'GET', `/quotes/${quoteId}`)
+    await page.goto('/quotes')
+    await page.locator('.ant-table-row').filter({ hasText: quote.number }).first().waitFor()
+    await page.goto('/orders?status=shipped')
+    await page.locator('.ant-table-row').filter({ hasText: order.number }).waitFor()
+    await page.goto('/orders?status=cancelled')
+    await page.getByText(order.number).waitFor({ state: 'detached' })
+    expect(await page.locator('.ant-table-row').count()).toBe(0)
+  })
+
   it('in English and on a phone-sized screen', async () => {
     await page.getByTestId('language-switch').click()
     await page.getByRole('menuitem', { name: 'English' }).click()
