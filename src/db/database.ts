@@ -18,6 +18,8 @@ export interface Database {
   db: Db
   kind: 'pglite' | 'postgres'
   execSql: ExecSql
+  /** PGlite only: the data directory as a tarball, so tests can start from a migrated copy. */
+  dumpDataDir?: () => Promise<Blob>
   close(): Promise<void>
 }
 
@@ -37,6 +39,8 @@ export interface OpenOptions {
   /** PGlite only: keep the database in memory (tests). */
   memory?: boolean
   poolSize?: number
+  /** PGlite only: start from this dumped data directory (a migrated snapshot) instead of initdb. */
+  loadDataDir?: Blob
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -57,6 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const pglite = await PGlite.create({
     dataDir,
+    loadDataDir: opts.loadDataDir,
     extensions: { pg_trgm },
     parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
   })
@@ -68,5 +73,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     values.length > 0
       ? viaKysely(text, values)
       : db.connection().execute(async () => ({ rows: (await pglite.exec(text)).at(-1)?.rows ?? [] }))
-  return { db, kind: 'pglite', execSql, close: () => db.destroy() }
+  const dumpDataDir = async () => (await pglite.dumpDataDir('none')) as Blob
+  return { db, kind: 'pglite', execSql, dumpDataDir, close: () => db.destroy() }
 }

@@ -1,38 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
+import { readFile } from 'node:fs/promises'
+import { inject } from 'vitest'
 import { openDatabase, type Database } from '../db/database'
-import { migrateToLatest } from '../db/migrate'
-
-/** Which engine this run uses: PGlite by default, the local PostgreSQL with TEST_DB=postgres. */
-export const testEngine = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite'
-export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-export const TEMPLATE_DB = 'kith_test_template'
-
-export const pgUrl = (database: string) => {
-  const url = new URL(PG_ADMIN_URL)
-  url.pathname = `/${database}`
-  return url.toString()
-}
-
-export async function adminQuery(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL })
-  await client.connect()
-  try {
-    await client.query(sqlText)
-  } finally {
-    await client.end()
-  }
-}
+import { adminQuery, pgUrl, TEMPLATE_DB, testEngine } from './test-engine'
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or on PostgreSQL a clone of
- * the template that global set-up migrated (CREATE DATABASE … TEMPLATE is much faster than migrating).
+ * A fresh, migrated database for one test file: an in-memory PGlite loaded from the snapshot global
+ * set-up migrated, or on PostgreSQL a clone of its template database (both much faster than migrating).
  */
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
   if (testEngine === 'pglite') {
-    const database = await openDatabase({ memory: true })
-    await migrateToLatest(database.db)
-    return database
+    const snapshot = inject('pgliteSnapshot')
+    if (!snapshot) throw new Error('the PGlite snapshot of global set-up is missing (run through vitest.config.ts)')
+    return openDatabase({ memory: true, loadDataDir: new Blob([await readFile(snapshot)]) })
   }
   const name = `kith_test_${randomBytes(6).toString('hex')}`
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`)

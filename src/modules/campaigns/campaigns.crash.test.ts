@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertUser } from '../../test/factories'
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp-server'
-import { testEngine } from '../../test/test-db'
+import { testEngine } from '../../test/test-engine'
 import { http } from '../../test/http'
 import { newId } from '../../lib/ids'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertActivity, insertLead, insertTeam, insertUser } from '../../test/factories'
-import { testEngine } from '../../test/test-db'
+import { testEngine } from '../../test/test-engine'
 
 /** Locking and races: PostgreSQL only (PGlite has a single connection, so nothing runs at once). */
 describe.skipIf(testEngine !== 'postgres')('leads under concurrency (PostgreSQL)', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertCustomer, insertOpportunity, insertUser } from '../../test/factories'
-import { testEngine } from '../../test/test-db'
+import { testEngine } from '../../test/test-engine'
 import { insertOpportunityLines } from './quotes.fixtures'
 
 /** Races: PostgreSQL only (PGlite has a single connection, so nothing runs at once). */
