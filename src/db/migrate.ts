@@ -9,6 +9,7 @@ import * as tickets from './migrations/2026_11_25_1600_tickets'
 import * as marketing from './migrations/2026_11_25_1700_marketing'
 import * as imports from './migrations/2026_11_25_1800_imports'
 import * as reports from './migrations/2026_11_25_1900_reports'
+import * as reportRollups from './migrations/2026_11_25_2000_report_rollups'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_1700_marketing': marketing,
   '2026_11_25_1800_imports': imports,
   '2026_11_25_1900_reports': reports,
+  '2026_11_25_2000_report_rollups': reportRollups,
 }
 
 function migrator(db: Db): Migrator {

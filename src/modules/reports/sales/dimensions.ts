@@ -23,15 +23,15 @@ export function groupDimension(input: ReportInput, by: GroupBy, monthColumn = 'o
       return { key: sql`o.stage`, label: name, sort: sql`lpad(s.position::text, 6, '0')`, join: none, filter: 'stage' }
     }
     case 'owner':
-      return { key: sql`o.owner_id::text`, label: sql`ou.name`, sort: sql`ou.name`, join: sql`LEFT JOIN users ou ON ou.id = o.owner_id`, filter: 'ownerId' }
+      return { key: sql`o.owner_id`, label: sql`ou.name`, sort: sql`ou.name`, join: sql`LEFT JOIN users ou ON ou.id = o.owner_id`, filter: 'ownerId' }
     case 'team':
-      return { key: sql`o.team_id::text`, label: sql`ot.name`, sort: sql`ot.name`, join: sql`LEFT JOIN teams ot ON ot.id = o.team_id`, filter: 'teamId' }
+      return { key: sql`o.team_id`, label: sql`ot.name`, sort: sql`ot.name`, join: sql`LEFT JOIN teams ot ON ot.id = o.team_id`, filter: 'teamId' }
     case 'source':
       return { key: sql`ol.source`, label: sql`ol.source`, sort: sql`ol.source`, join: sql`LEFT JOIN leads ol ON ol.id = o.lead_id`, filter: null }
     case 'campaign':
-      return { key: sql`o.campaign_id::text`, label: sql`oc.name`, sort: sql`oc.name`, join: sql`LEFT JOIN campaigns oc ON oc.id = o.campaign_id`, filter: null }
+      return { key: sql`o.campaign_id`, label: sql`oc.name`, sort: sql`oc.name`, join: sql`LEFT JOIN campaigns oc ON oc.id = o.campaign_id`, filter: null }
     case 'customer':
-      return { key: sql`o.customer_id::text`, label: sql`cu.name`, sort: sql`cu.name`, join: sql`JOIN customers cu ON cu.id = o.customer_id`, filter: 'customerId' }
+      return { key: sql`o.customer_id`, label: sql`cu.name`, sort: sql`cu.name`, join: sql`JOIN customers cu ON cu.id = o.customer_id`, filter: 'customerId' }
     default: {
       const m = monthIsDate
         ? sql<string>`to_char(${sql.ref(monthColumn)}, 'YYYY-MM')`
