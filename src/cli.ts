@@ -122,13 +122,14 @@ program
 
 program
   .command('import <entity> <file>')
-  .description('import customers, contacts, leads, opportunities or products from CSV/XLSX: kith import customers file.csv --mapping auto --dedupe email')
+  .description('import customers, contacts, leads, opportunities, products or mailing-list-members from CSV/XLSX: kith import customers file.csv --mapping auto --dedupe email')
   .option('--mapping <auto|file.json>', 'auto (proposed from the headers and data) or a JSON file {"column": "field"}', 'auto')
   .option('--dedupe <key>', 'email, phone, name or (products) sku: match existing records (with --mode)')
   .option('--mode <mode>', 'create, upsert or skip-duplicates (default skip-duplicates with --dedupe, else create)')
   .option('--dry-run', 'validate and count only; write nothing')
   .option('--skip-invalid', 'import the valid rows even when some are invalid')
-  .option('--create-missing', 'create customers named by contacts/deals that do not exist')
+  .option('--create-missing', 'create customers named by contacts/deals that do not exist (mailing-list-members: unknown e-mails as leads)')
+  .option('--list <id|name>', 'mailing-list-members: the static mailing list, by id or exact name')
   .option('--sheet <name>', 'xlsx: the sheet to read (default the first)')
   .option('--month-first', 'read 05/01/2026 as May 1 (default: day first)')
   .option('--as <email>', 'import as this user (default the first admin)')

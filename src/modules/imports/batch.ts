@@ -2,7 +2,7 @@ import type { ZodType } from 'zod'
 import type { Executor } from '../../db/database'
 import { changedFields } from '../../lib/diff'
 import { newId } from '../../lib/ids'
-import { toE164Fast as toE164 } from './phone-fast'
+import { invalidPhoneMessage, phoneE164 } from './phone-fast'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
 import { assertCanAssign, inScope, scopeFor } from '../../server/permissions'
@@ -13,17 +13,18 @@ import { opportunityCreateSchema } from '../opportunities/opportunities.schema'
 import { productCreateSchema } from '../products/products.schema'
 import { recordAuditBatch } from '../audit/audit.service'
 import * as repo from './imports.repository'
-import type { ImportEntity, ImportOptions } from './imports.schema'
+import type { ImportEntity, ImportOptions, RecordEntity } from './imports.schema'
+import { processListMembers } from './list-members'
 import type { Issue, PreparedRow } from './prepare'
 import { keyOf, resolveCustomers, resolveOwners, type CustomerRef } from './references'
 import type { StageInfo } from './targets'
 
 export const ENTITY_TABLE = { customers: 'customers', contacts: 'contacts', leads: 'leads', opportunities: 'opportunities', products: 'products' } as const
 export const AUDIT_ENTITY = { customers: 'customer', contacts: 'contact', leads: 'lead', opportunities: 'opportunity', products: 'product' } as const
-const SCHEMAS: Record<ImportEntity, ZodType> = {
+const SCHEMAS: Record<RecordEntity, ZodType> = {
   customers: customerCreateSchema, contacts: contactCreateSchema, leads: leadCreateSchema, opportunities: opportunityCreateSchema, products: productCreateSchema,
 }
-const OWNED = new Set<ImportEntity>(['customers', 'leads', 'opportunities'])
+const OWNED = new Set<RecordEntity>(['customers', 'leads', 'opportunities'])
 
 export interface BatchEnv {
   exec: Executor
@@ -48,6 +49,9 @@ export interface RowResult {
   entityId?: string
 }
 
+/** The environment of an import whose rows become records of their own. */
+type RecordEnv = BatchEnv & { entity: RecordEntity }
+
 interface Planned extends RowResult {
   dedupeKey?: string
   /** The file named an owner: an update may move the record to him. */
@@ -59,7 +63,9 @@ interface Planned extends RowResult {
  * Validates, resolves and de-duplicates one batch with a fixed number of queries, and with
  * `write` stores it: one multi-row INSERT, the updates, one audit INSERT, one journal INSERT.
  */
-export async function processBatch(env: BatchEnv, rows: PreparedRow[]): Promise<RowResult[]> {
+export async function processBatch(batchEnv: BatchEnv, rows: PreparedRow[]): Promise<RowResult[]> {
+  if (batchEnv.entity === 'mailing-list-members') return processListMembers(batchEnv, rows)
+  const env: RecordEnv = { ...batchEnv, entity: batchEnv.entity }
   const { exec, ctx, entity, options } = env
   const owners = OWNED.has(entity) ? await resolveOwners(exec, rows) : new Map()
   const needsCustomer = entity === 'contacts' || entity === 'opportunities'
@@ -74,7 +80,7 @@ export async function processBatch(env: BatchEnv, rows: PreparedRow[]): Promise<
   return planned
 }
 
-function build(env: BatchEnv, r: PreparedRow, owners: Map<string, any>, customers: Map<string, any>): Planned {
+function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, customers: Map<string, any>): Planned {
   const { ctx, entity } = env
   const errors: Issue[] = [...r.errors]
   const result: Planned = { row: r.row, cells: r.cells, outcome: 'invalid', errors, record: {} }
@@ -110,7 +116,7 @@ function build(env: BatchEnv, r: PreparedRow, owners: Map<string, any>, customer
   const record = parsed.data as Record<string, unknown>
   if (typeof record.phone === 'string') {
     const e164 = phoneE164(record.phone, env.defaultRegion)
-    if (!e164) errors.push({ path: 'phone', message: `"${record.phone}" is not a valid phone number for region ${env.defaultRegion} (use +country code for others)` })
+    if (!e164) errors.push({ path: 'phone', message: invalidPhoneMessage(record.phone, env.defaultRegion) })
     else record.phone = e164
   }
   if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, errors))
@@ -120,22 +126,6 @@ function build(env: BatchEnv, r: PreparedRow, owners: Map<string, any>, customer
   result.outcome = 'create'
   result.ownerGiven = owner !== undefined
   return result
-}
-
-/**
- * libphonenumber costs tens of µs a number; files repeat numbers (a company's switchboard, the
- * same customer in both passes of a small file), so results are remembered, in a bounded map.
- */
-const phoneCache = new Map<string, string | null>()
-const PHONE_CACHE_MAX = 50_000
-function phoneE164(raw: string, region: string): string | null {
-  const key = `${region}\u0000${raw}`
-  const hit = phoneCache.get(key)
-  if (hit !== undefined) return hit
-  const e164 = toE164(raw, region)
-  if (phoneCache.size >= PHONE_CACHE_MAX) phoneCache.clear()
-  phoneCache.set(key, e164)
-  return e164
 }
 
 function ownership(env: BatchEnv, owner: unknown, owners: Map<string, any>, errors: Issue[]) {
@@ -178,7 +168,7 @@ function opportunityDefaults(env: BatchEnv, record: Record<string, unknown>, clo
 }
 
 /** The duplicate key of a planned row, in the form the lookup compares. */
-function keyFor(entity: ImportEntity, by: 'email' | 'phone' | 'name' | 'sku', rec: Record<string, unknown>): string | undefined {
+function keyFor(entity: RecordEntity, by: 'email' | 'phone' | 'name' | 'sku', rec: Record<string, unknown>): string | undefined {
   if (by === 'sku') return typeof rec.sku === 'string' ? rec.sku.toLowerCase() : undefined
   if (by === 'email') return typeof rec.email === 'string' ? rec.email.toLowerCase() : undefined
   if (by === 'phone') return typeof rec.phone === 'string' ? rec.phone : undefined
@@ -186,7 +176,7 @@ function keyFor(entity: ImportEntity, by: 'email' | 'phone' | 'name' | 'sku', re
   return `${String(rec.name).toLowerCase()}\u0001${String(second ?? '').toLowerCase()}`
 }
 
-async function dedupe(env: BatchEnv, planned: Planned[], by: 'email' | 'phone' | 'name' | 'sku') {
+async function dedupe(env: RecordEnv, planned: Planned[], by: 'email' | 'phone' | 'name' | 'sku') {
   const { entity, options } = env
   const live = planned.filter((p) => p.outcome === 'create')
   for (const p of live) p.dedupeKey = keyFor(entity, by, p.record)
@@ -243,7 +233,7 @@ async function dedupe(env: BatchEnv, planned: Planned[], by: 'email' | 'phone' |
   }
 }
 
-function canWrite(env: BatchEnv, row: Record<string, any>) {
+function canWrite(env: RecordEnv, row: Record<string, any>) {
   if (env.entity === 'products') return true
   // A contact is changed by whoever may change its customer (findDuplicates joins the owner in).
   const owned = env.entity === 'contacts' ? { ownerId: row.customerOwnerId ?? null, teamId: row.customerTeamId ?? null } : row
@@ -275,7 +265,7 @@ function patchOf(record: Record<string, unknown>, current: Record<string, any>, 
 const toColumns = (r: Record<string, unknown>) =>
   'address' in r ? { ...r, address: r.address == null ? null : JSON.stringify(r.address) } : r
 
-async function write(env: BatchEnv, planned: Planned[]) {
+async function write(env: RecordEnv, planned: Planned[]) {
   const { exec, ctx, entity, importId } = env
   const table = ENTITY_TABLE[entity]
   const creates = planned.filter((p) => p.outcome === 'create')
@@ -312,7 +302,7 @@ async function write(env: BatchEnv, planned: Planned[]) {
 const serializable = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))
 
 /** A customer keeps one primary contact: an imported one becomes primary only where there is none yet. */
-async function primaries(env: BatchEnv, creates: Planned[]) {
+async function primaries(env: RecordEnv, creates: Planned[]) {
   const wanted = creates.filter((p) => p.record.isPrimary === true)
   if (wanted.length === 0) return
   const taken = new Set(await repo.customersWithPrimary(env.exec, [...new Set(wanted.map((p) => p.record.customerId as string))]))

@@ -19,6 +19,26 @@ export interface CliImportOptions {
   sheet?: string
   monthFirst?: boolean
   as?: string
+  /** mailing-list-members: the static list, by id or exact name. */
+  list?: string
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A list given by id is taken as it is (the import checks it); a name must name exactly one live list. */
+async function listIdOf(services: Services, ctx: RequestContext, list: string): Promise<string> {
+  const name = list.trim()
+  if (UUID.test(name)) return name
+  const named: string[] = []
+  let cursor: string | undefined
+  do {
+    const page = await services.mailingLists.list(ctx, { q: name, limit: 200, cursor })
+    named.push(...page.items.filter((l) => l.name === name).map((l) => l.id))
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  if (named.length === 0) throw new Error(`No mailing list is named "${name}" (give its exact name or its id)`)
+  if (named.length > 1) throw new Error(`${named.length} mailing lists are named "${name}": give the id of the one you mean`)
+  return named[0]!
 }
 
 /**
@@ -32,14 +52,16 @@ export async function runCliImport(services: Services, db: Db, defaultRegion: st
     : await db.selectFrom('users').select(['id', 'role', 'teamId', 'active']).where('role', '=', 'admin').where('active', '=', true).orderBy('createdAt').executeTakeFirst()
   if (!user || !user.active) throw new Error(opts.as ? `No active user ${opts.as}` : 'No active admin: create one with `kith user create` or pass --as <email>')
   const ctx: RequestContext = { actor: { userId: user.id, role: user.role, teamId: user.teamId }, requestId: `cli-import-${Date.now()}` }
+  if (entity === 'mailing-list-members' && !opts.list) throw new Error('Name the static mailing list to import into: --list <id or exact name>')
+  const listId = opts.list ? await listIdOf(services, ctx, opts.list) : undefined
 
-  const analysis = await services.imports.upload(ctx, { entity: entity as ImportEntity, fileName: basename(file), sheet: opts.sheet, data: createReadStream(file) })
+  const analysis = await services.imports.upload(ctx, { entity: entity as ImportEntity, fileName: basename(file), sheet: opts.sheet, listId, data: createReadStream(file) })
   err.write(`${analysis.format.toUpperCase()}${analysis.encoding ? ` ${analysis.encoding}` : ''}${analysis.delimiter ? ` delimiter ${JSON.stringify(analysis.delimiter)}` : ''}${analysis.sheet ? ` sheet ${analysis.sheet}` : ''}, header on row ${analysis.headerRow}\n`)
   const mapping = opts.mapping === 'auto' ? analysis.proposedMapping : (JSON.parse(readFileSync(opts.mapping, 'utf8')) as Record<string, string | null>)
   for (const [column, field] of Object.entries(mapping)) err.write(`  ${column} → ${field ?? '(ignored)'}\n`)
   const options: ImportOptionsInput = {
     entity: entity as ImportEntity, mapping, sheet: analysis.sheet ?? undefined, mode: opts.mode ?? (opts.dedupe ? 'skip-duplicates' : 'create'), dedupeBy: opts.dedupe,
-    dryRun: opts.dryRun ?? false, skipInvalid: opts.skipInvalid ?? false, createMissing: opts.createMissing ?? false, dayFirst: !opts.monthFirst,
+    dryRun: opts.dryRun ?? false, skipInvalid: opts.skipInvalid ?? false, createMissing: opts.createMissing ?? false, listId, dayFirst: !opts.monthFirst,
   }
   try {
     await services.imports.start(ctx, analysis.id, options, { enqueue: false })

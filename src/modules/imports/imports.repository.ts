@@ -205,3 +205,16 @@ export const deleteImport = (db: Executor, id: string) => db.deleteFrom('imports
 
 export const findActor = (db: Executor, id: string) =>
   db.selectFrom('users').select(['id', 'role', 'teamId', 'active']).where('id', '=', id).executeTakeFirst()
+
+/**
+ * Live records of one table with any of these e-mails (lower-cased keys), oldest first: the
+ * records a mailing-list-members import adds. A contact counts only while its customer lives
+ * (a list's audience leaves it out otherwise).
+ */
+export function findByEmails(db: Executor, table: 'contacts' | 'leads' | 'customers', keys: string[]): Promise<{ id: string; name: string; email: string }[]> {
+  if (keys.length === 0) return Promise.resolve([])
+  let q = (db as any).selectFrom(`${table} as t`).select(['t.id', 't.name', sql<string>`lower(t.email)`.as('email')]).where('t.deletedAt', 'is', null).where(sql`lower(t.email)`, 'in', keys)
+  if (table === 'customers') q = q.where('t.mergedInto', 'is', null)
+  if (table === 'contacts') q = q.innerJoin('customers as c', 'c.id', 't.customerId').where('c.deletedAt', 'is', null)
+  return q.orderBy('t.id').execute()
+}

@@ -65,7 +65,7 @@ function parseForm(fields: Record<string, string>) {
   }
   const options: ImportOptionsInput = {
     entity: f.entity, sheet: f.sheet, mode: f.mode, dedupeBy: f.dedupeBy, dryRun: f.dryRun, skipInvalid: f.skipInvalid,
-    createMissing: f.createMissing, dayFirst: f.dayFirst,
+    createMissing: f.createMissing, listId: f.listId, dayFirst: f.dayFirst,
     mapping: json('mapping', mappingSchema, f.mapping), valueMapping: json('valueMapping', valueMappingSchema, f.valueMapping),
   }
   const checked = importOptionsSchema.safeParse(options)
@@ -73,13 +73,18 @@ function parseForm(fields: Record<string, string>) {
   return options
 }
 
+const uploadFormSchema = importFormSchema.pick({ entity: true, sheet: true, listId: true })
+
 async function uploadFrom(req: FastifyRequest, imports: ImportService, ctx: RequestContext) {
   let id: string | undefined
   let analysis: Awaited<ReturnType<ImportService['upload']>> | undefined
   const fields = await readUpload(req, async (before, file) => {
     if (!before.entity) throw validationError([{ path: 'entity', message: 'Required, and sent before the file' }])
-    const form = parseForm({ entity: before.entity, ...(before.sheet ? { sheet: before.sheet } : {}) })
-    analysis = await imports.upload(ctx, { entity: form.entity, sheet: form.sheet, fileName: file.filename || 'upload', data: file.file })
+    // Only what the upload itself needs; the other options are checked when the import starts.
+    const parsed = uploadFormSchema.safeParse({ entity: before.entity, sheet: before.sheet || undefined, listId: before.listId || undefined })
+    if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })))
+    const form = parsed.data
+    analysis = await imports.upload(ctx, { entity: form.entity, sheet: form.sheet, listId: form.listId, fileName: file.filename || 'upload', data: file.file })
     id = analysis.id
   })
   return { id: id!, analysis: analysis!, fields }

@@ -10,8 +10,10 @@ import { id, timestamp } from '../../lib/schema'
  * POST /imports (multipart: file + the ImportOptions fields as form fields, `mapping`/`valueMapping` as JSON text)
  * does 1 and 3 at once (CLI, integrations): omitted mapping = the proposed one.
  */
-export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'opportunities', 'products'] as const
+export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'opportunities', 'products', 'mailing-list-members'] as const
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number]
+/** The entities whose rows become records of their own (the others add existing records somewhere). */
+export type RecordEntity = Exclude<ImportEntity, 'mailing-list-members'>
 
 export const IMPORT_MODES = ['create', 'upsert', 'skip-duplicates'] as const
 export const DEDUPE_KEYS = ['email', 'phone', 'name', 'sku'] as const
@@ -46,13 +48,25 @@ const optionsShape = {
   dedupeBy: z.enum(DEDUPE_KEYS).optional().describe('email, phone, or name (+ company where the entity has one), sku (products); required for upsert and skip-duplicates'),
   dryRun: z.boolean().default(false),
   skipInvalid: z.boolean().default(false).describe('false: any invalid row means nothing is written'),
-  createMissing: z.boolean().default(false).describe('create referenced customers that do not exist (else a row error)'),
+  createMissing: z.boolean().default(false).describe('create referenced customers that do not exist (else a row error); mailing-list-members: create unknown e-mails as leads'),
+  listId: id.optional().describe('mailing-list-members (required there, refused elsewhere): the static list the rows join'),
   dayFirst: z.boolean().default(true).describe('05/01/2026 = 5 January (true) or May 1 (false); ISO, 2026/1/5 and 2026年1月5日 are unambiguous'),
 }
 
 export const importOptionsSchema = z
   .strictObject(optionsShape)
-  .refine((o) => o.mode === 'create' || o.dedupeBy, { path: ['dedupeBy'], message: 'Required for upsert and skip-duplicates' })
+  .superRefine((o, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    if (o.entity !== 'mailing-list-members') {
+      if (o.mode !== 'create' && !o.dedupeBy) issue('dedupeBy', 'Required for upsert and skip-duplicates')
+      if (o.listId) issue('listId', 'Only mailing-list-members imports go into a list')
+      return
+    }
+    if (!o.listId) issue('listId', 'Required: the static mailing list the rows join')
+    // The member table is keyed by (list, record): a row already in the list is skipped, never a duplicate.
+    if (o.mode !== 'create') issue('mode', 'Mailing-list members are always added (mode create); rows already in the list are skipped')
+    if (o.dedupeBy) issue('dedupeBy', 'Mailing-list members are matched by e-mail already; leave dedupeBy out')
+  })
   .meta({ id: 'ImportOptions' })
 export type ImportOptions = z.infer<typeof importOptionsSchema>
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>
@@ -68,6 +82,7 @@ export const importFormSchema = z.strictObject({
   dryRun: z.stringbool().optional(),
   skipInvalid: z.stringbool().optional(),
   createMissing: z.stringbool().optional(),
+  listId: id.optional(),
   dayFirst: z.stringbool().optional(),
 })
 

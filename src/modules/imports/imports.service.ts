@@ -2,7 +2,7 @@ import type { Db } from '../../db/database'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { newId } from '../../lib/ids'
 import type { RequestContext } from '../../server/context'
-import { AppError, validationError } from '../../server/errors'
+import { AppError, fieldError, validationError } from '../../server/errors'
 import type { Jobs } from '../../server/jobs'
 import { canCreateOwned } from '../../server/permissions'
 import { processBatch } from './batch'
@@ -18,6 +18,8 @@ import { CHUNK_SIZE, chunkSource } from './source'
 import { fieldsOf } from './targets'
 import { toStatus } from './imports.status'
 import { runImport } from './imports.job'
+import { listForImport } from './list-members'
+import { assertListAccess } from '../mailing-lists/mailing-lists.service'
 
 export const IMPORT_JOB = 'import'
 const SAMPLE_ROWS = 20
@@ -33,8 +35,9 @@ export interface ImportDeps {
 /** 1 GiB: a bigger export is better split (or loaded with `kith import`, which reads from disk the same way). */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 
-/** Who may import what: marketing brings in leads; the other roles whatever they may create. */
+/** Who may import what: marketing brings in leads; list members whoever manages lists; the other roles whatever they may create. */
 export function assertMayImport(ctx: RequestContext, entity: ImportEntity) {
+  if (entity === 'mailing-list-members') return assertListAccess(ctx.actor, 'write')
   if (entity === 'leads') return
   // The catalog is kept by admins and managers (as in the products module).
   if (entity === 'products' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') throw new AppError('FORBIDDEN', 'Only admins and managers import products')
@@ -85,8 +88,13 @@ export function createImportService(deps: ImportDeps) {
      * Stores the upload chunk by chunk as it arrives (never the whole file in memory), then
      * detects format, encoding, delimiter, sheets and header. A file that cannot be read is a 400.
      */
-    async upload(ctx: RequestContext, input: { entity: ImportEntity; fileName: string; sheet?: string; data: AsyncIterable<Buffer> }): Promise<ImportAnalysis> {
+    async upload(ctx: RequestContext, input: { entity: ImportEntity; fileName: string; sheet?: string; listId?: string; data: AsyncIterable<Buffer> }): Promise<ImportAnalysis> {
       assertMayImport(ctx, input.entity)
+      // The list is chosen again at preview and start; one named with the upload is checked before the file is stored.
+      if (input.listId !== undefined) {
+        if (input.entity !== 'mailing-list-members') throw fieldError('listId', 'Only mailing-list-members imports go into a list')
+        await listForImport(db, ctx, input.listId, { lock: false })
+      }
       const id = newId()
       await repo.insertImport(db, { id, entity: input.entity, fileName: input.fileName.slice(0, 300), format: 'csv', createdBy: ctx.actor.userId, options: null, columns: '[]', status: 'analyzing' })
       try {
@@ -167,6 +175,7 @@ export function createImportService(deps: ImportDeps) {
         const row = await repo.lockImport(trx, id)
         if (!row || (row.createdBy !== ctx.actor.userId && ctx.actor.role !== 'admin')) throw new AppError('IMPORT_NOT_FOUND')
         if (row.status !== 'ready' && row.status !== 'dry_run_done') throw new AppError('IMPORT_STATE_CONFLICT', `The import is ${row.status}`)
+        if (options.entity === 'mailing-list-members') await listForImport(trx, ctx, options.listId!, { lock: false })
         const fields = fieldsOf(options.entity, await repo.stagesForImport(trx))
         if (options.mapping) {
           const issues = checkMapping(row.columns, fields, options.mapping)

@@ -1,17 +1,16 @@
 import type { TestApp, AuthHeaders } from '../../test/test-app'
 
-/** A multipart/form-data body as a browser sends it: text fields in order, then the file. */
-export function multipart(fields: Record<string, string | undefined>, file?: { name: string; data: Buffer; type?: string }) {
+/** A multipart/form-data body as a browser sends it: text fields in order, then the file (then any `after` fields). */
+export function multipart(fields: Record<string, string | undefined>, file?: { name: string; data: Buffer; type?: string }, after: Record<string, string> = {}) {
   const boundary = `----kithtest${Math.random().toString(16).slice(2)}`
   const parts: Buffer[] = []
-  for (const [k, v] of Object.entries(fields)) {
-    if (v === undefined) continue
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
-  }
+  const text = (k: string, v: string) => parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) text(k, v)
   if (file) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`))
     parts.push(file.data, Buffer.from('\r\n'))
   }
+  for (const [k, v] of Object.entries(after)) text(k, v)
   parts.push(Buffer.from(`--${boundary}--\r\n`))
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }

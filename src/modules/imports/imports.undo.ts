@@ -1,10 +1,11 @@
 import type { Db } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
-import { recordAuditBatch } from '../audit/audit.service'
+import { recordAuditBatch, type AuditEvent } from '../audit/audit.service'
 import { AUDIT_ENTITY, ENTITY_TABLE } from './batch'
 import * as repo from './imports.repository'
-import type { ImportEntity, ImportUndoResult } from './imports.schema'
+import type { ImportEntity, ImportUndoResult, RecordEntity } from './imports.schema'
+import { removeImportedMembers } from './list-members'
 
 /** Journal rows a transaction undoes: PGlite's one connection is free between pages. */
 export const UNDO_PAGE = 5000
@@ -13,7 +14,8 @@ const FIRST_ROW = -2147483648
 
 /**
  * Undoes a completed import page by page, each page one transaction: records it created are
- * removed (soft delete) and records it updated get their overwritten fields back — each only while
+ * removed (soft delete), members it added to a list leave it, and records it updated get their
+ * overwritten fields back — each only while
  * its version is still the one the import left, so a later edit by someone is never lost; those
  * are reported. While an undo is under way the import stays `completed` with `undoneAt` set (when
  * it started) and `committedRow` the last journal row undone: a call after a crash resumes there
@@ -33,31 +35,40 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
       if (!first && row.status === 'undone') return true
       if (row.status !== 'completed') throw new AppError('IMPORT_STATE_CONFLICT', row.status === 'undone' ? 'The import is already undone' : `Only a completed import can be undone (this one is ${row.status})`)
       const entity = row.entity as ImportEntity
-      const table = ENTITY_TABLE[entity]
       const after = row.undoneAt ? row.committedRow : FIRST_ROW
       const page = await repo.journalPage(trx, id, ['created', 'updated'], after, pageSize)
-      const audits: { action: string; entity: string; entityId: string; changes: Record<string, unknown> }[] = []
+      const audits: AuditEvent[] = []
       const removed = new Set<string>()
-      // Customers created for missing references are journalled with their own entity.
-      for (const target of new Set<ImportEntity>([entity, 'customers'])) {
+      // Customers created for missing references, and leads for unknown e-mails, are journalled with their own entity.
+      const removeCreated = async (target: RecordEntity) => {
         const created = page.filter((r) => r.outcome === 'created' && ((r.entity as ImportEntity | null) ?? entity) === target)
-        if (created.length === 0) continue
+        if (created.length === 0) return
         const gone = await repo.softDeleteUnchanged(trx, ENTITY_TABLE[target], created.map((r) => r.entityId!))
         for (const g of gone) removed.add(g)
         for (const r of created) if (!removed.has(r.entityId!)) note(r.rowNumber, r.entityId!, 'Changed or deleted since the import')
         audits.push(...gone.map((entityId) => ({ action: 'delete', entity: AUDIT_ENTITY[target], entityId, changes: { undoneImport: { before: null, after: id } } })))
       }
-      for (const r of page.filter((x) => x.outcome === 'updated')) {
-        const before = { ...(r.before ?? {}) }
-        if ('address' in before) before.address = before.address == null ? null : JSON.stringify(before.address)
-        for (const k of ['closedAt', 'createdAt']) if (typeof before[k] === 'string') before[k] = new Date(before[k] as string)
-        const ok = await repo.updateRecord(trx, table, r.entityId!, r.afterVersion!, before)
-        if (!ok) {
-          note(r.rowNumber, r.entityId!, 'Changed since the import')
-          continue
+      if (entity === 'mailing-list-members') {
+        await removeCreated('leads')
+        const members = page.filter((r) => r.outcome === 'created' && r.entity === null).map((r) => r.entityId!)
+        const undone = await removeImportedMembers(trx, row.options!.listId as string, members, id)
+        result.removed += undone.removed
+        if (undone.audit) audits.push(undone.audit)
+      } else {
+        for (const target of new Set<RecordEntity>([entity, 'customers'])) await removeCreated(target)
+        const table = ENTITY_TABLE[entity]
+        for (const r of page.filter((x) => x.outcome === 'updated')) {
+          const before = { ...(r.before ?? {}) }
+          if ('address' in before) before.address = before.address == null ? null : JSON.stringify(before.address)
+          for (const k of ['closedAt', 'createdAt']) if (typeof before[k] === 'string') before[k] = new Date(before[k] as string)
+          const ok = await repo.updateRecord(trx, table, r.entityId!, r.afterVersion!, before)
+          if (!ok) {
+            note(r.rowNumber, r.entityId!, 'Changed since the import')
+            continue
+          }
+          result.restored++
+          audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: r.entityId!, changes: { undoneImport: { before: null, after: id }, restored: { before: null, after: r.before } } })
         }
-        result.restored++
-        audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: r.entityId!, changes: { undoneImport: { before: null, after: id }, restored: { before: null, after: r.before } } })
       }
       result.removed += removed.size
       if (audits.length) await recordAuditBatch(trx, ctx, audits)

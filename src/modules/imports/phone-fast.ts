@@ -51,3 +51,21 @@ export function toE164Fast(input: string, defaultRegion: string): string | null 
   if (!parsed || !isValidFast(parsed)) return null
   return parsed.number
 }
+
+/**
+ * libphonenumber costs tens of µs a number; files repeat numbers (a company's switchboard, the
+ * same customer in both passes of a small file), so results are remembered, in a bounded map.
+ */
+const phoneCache = new Map<string, string | null>()
+const PHONE_CACHE_MAX = 50_000
+export function phoneE164(raw: string, region: string): string | null {
+  const key = `${region}\u0000${raw}`
+  const hit = phoneCache.get(key)
+  if (hit !== undefined) return hit
+  const e164 = toE164Fast(raw, region)
+  if (phoneCache.size >= PHONE_CACHE_MAX) phoneCache.clear()
+  phoneCache.set(key, e164)
+  return e164
+}
+
+export const invalidPhoneMessage = (raw: string, region: string) => `"${raw}" is not a valid phone number for region ${region} (use +country code for others)`

@@ -78,6 +78,13 @@ export function fieldsOf(entity: ImportEntity, stages: StageInfo[]): ImportField
         { key: 'createdAt', kind: 'date', required: false },
         text('lostReason'),
       ]
+    case 'mailing-list-members':
+      // The e-mail finds the record; the rest only fills a lead created for an unknown e-mail.
+      return [
+        { key: 'email', kind: 'email', required: true },
+        text('name'), text('company'),
+        { key: 'phone', kind: 'phone', required: false },
+      ]
   }
 }
 

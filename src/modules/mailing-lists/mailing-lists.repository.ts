@@ -115,3 +115,30 @@ export async function deleteMember(db: Executor, listId: string, entityId: strin
   const res = await db.deleteFrom('mailingListMembers').where('listId', '=', listId).where('entityId', '=', entityId).executeTakeFirst()
   return Number(res.numDeletedRows)
 }
+
+/** Which of these records are already members of the list. */
+export async function memberIdsAmong(db: Executor, listId: string, entityIds: string[]) {
+  if (entityIds.length === 0) return []
+  return (await db.selectFrom('mailingListMembers').select('entityId').where('listId', '=', listId).where('entityId', 'in', entityIds).execute()).map((r) => r.entityId)
+}
+
+/**
+ * Adds many members in one statement, the rows as one JSON parameter (no per-value parameters, so
+ * no cap on a batch); returns the ids actually added — a record already in the list is left as is.
+ */
+export async function insertMemberSet(db: Executor, listId: string, createdBy: string, members: { entityId: string; kind: MemberKind }[]) {
+  if (members.length === 0) return []
+  const { rows } = await sql<{ entityId: string }>`
+    INSERT INTO mailing_list_members (list_id, entity_id, kind, created_by)
+    SELECT ${listId}::uuid, m.entity_id, m.kind, ${createdBy}::uuid
+      FROM jsonb_to_recordset(${JSON.stringify(members.map((m) => ({ entity_id: m.entityId, kind: m.kind })))}::jsonb) AS m(entity_id uuid, kind text)
+    ON CONFLICT (list_id, entity_id) DO NOTHING
+    RETURNING entity_id`.execute(db)
+  return rows.map((r) => r.entityId)
+}
+
+/** Removes exactly these (list, record) pairs; returns the ids that were members. */
+export async function deleteMemberSet(db: Executor, listId: string, entityIds: string[]) {
+  if (entityIds.length === 0) return []
+  return (await db.deleteFrom('mailingListMembers').where('listId', '=', listId).where('entityId', 'in', entityIds).returning('entityId').execute()).map((r) => r.entityId)
+}

@@ -8,11 +8,12 @@ const path = (id: string) => `/imports/${encodeURIComponent(id)}`
  * The upload is multipart, which the JSON client does not send: the CSRF token comes from the
  * session (GET /auth/me), as the client's own requests get it.
  */
-async function upload(file: File, entity: ImportEntity, sheet?: string): Promise<ImportAnalysis> {
+async function upload(file: File, entity: ImportEntity, sheet?: string, listId?: string): Promise<ImportAnalysis> {
   const { csrfToken } = await api.get<{ csrfToken: string }>('/auth/me')
   const form = new FormData()
   form.set('entity', entity)
   if (sheet) form.set('sheet', sheet)
+  if (listId) form.set('listId', listId)
   form.set('file', file, file.name)
   let res: Response
   try {

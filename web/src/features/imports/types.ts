@@ -18,7 +18,10 @@ export type DedupeKey = NonNullable<ImportOptionsInput['dedupeBy']>
 export type Mapping = Record<string, string | null>
 export type ValueMapping = Record<string, Record<string, string>>
 
-export const IMPORT_ENTITY_LIST: ImportEntity[] = ['customers', 'contacts', 'leads', 'opportunities']
+export const IMPORT_ENTITY_LIST: ImportEntity[] = ['customers', 'contacts', 'leads', 'opportunities', 'mailing-list-members']
+
+/** Rows that join a static mailing list (marketing and admins): they need the list, and add rather than create or update. */
+export const LIST_MEMBERS = 'mailing-list-members' satisfies ImportEntity
 
 /** Statuses after which nothing moves any more: polling stops. */
 export const SETTLED = new Set<ImportStatus['status']>(['ready', 'dry_run_done', 'completed', 'failed', 'undone'])

@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Progress, Result, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { importsApi } from '../api'
-import type { ImportStatus } from '../types'
+import { LIST_MEMBERS, type ImportStatus } from '../types'
 import { ImportCounts } from './ImportCounts'
 
 interface Props {
@@ -47,7 +47,11 @@ export function ImportProgress({ status, onAnother }: Props) {
           extra={
             <Flex gap={8} justify="center" wrap>
               {rejected}
-              <Link to={`/${status.entity}`}><Button type="primary">{t('imports.run.viewRecords', { entity })}</Button></Link>
+              {status.entity === LIST_MEMBERS ? (
+                status.options?.listId && <Link to={`/mailing-lists/${status.options.listId}`}><Button type="primary">{t('imports.mailingList.view')}</Button></Link>
+              ) : (
+                <Link to={`/${status.entity}`}><Button type="primary">{t('imports.run.viewRecords', { entity })}</Button></Link>
+              )}
               <Button onClick={onAnother}>{t('imports.importAnother')}</Button>
               <Link to="/imports"><Button>{t('imports.history')}</Button></Link>
             </Flex>

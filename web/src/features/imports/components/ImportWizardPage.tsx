@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { PageHeader } from '../../../components/PageHeader'
 import { useNotifyError } from '../../../hooks/useNotifyError'
+import { useAuth } from '../../auth/hooks/useAuth'
 import { useAnalyzeImport } from '../hooks/useAnalyzeImport'
 import { useImportStatus } from '../hooks/useImportStatus'
 import { usePreviewImport } from '../hooks/usePreviewImport'
 import { useStartImport } from '../hooks/useStartImport'
-import { IMPORT_ENTITY_LIST, type ImportAnalysis, type ImportEntity, type ImportOptionsInput, type Mapping, type ValueMapping } from '../types'
+import { IMPORT_ENTITY_LIST, LIST_MEMBERS, type ImportAnalysis, type ImportEntity, type ImportOptionsInput, type Mapping, type ValueMapping } from '../types'
 import { DuplicateOptions, type DuplicateSettings } from './DuplicateOptions'
 import { FileSummary } from './FileSummary'
 import { ImportCounts } from './ImportCounts'
@@ -27,8 +28,11 @@ export default function ImportWizardPage() {
   const { t } = useTranslation()
   const notifyError = useNotifyError()
   const [search] = useSearchParams()
+  const managesLists = useAuth().hasRole('admin', 'marketing')
   const initial = search.get('entity') as ImportEntity | null
-  const [entity, setEntity] = useState<ImportEntity>(initial && IMPORT_ENTITY_LIST.includes(initial) ? initial : 'customers')
+  const [entity, setEntity] = useState<ImportEntity>(initial && IMPORT_ENTITY_LIST.includes(initial) && (initial !== LIST_MEMBERS || managesLists) ? initial : 'customers')
+  const [listId, setListId] = useState<string | undefined>(search.get('listId') ?? undefined)
+  const members = entity === LIST_MEMBERS
   const [file, setFile] = useState<File | null>(null)
   const [analysis, setAnalysis] = useState<ImportAnalysis | null>(null)
   const [mapping, setMapping] = useState<Mapping>({})
@@ -46,7 +50,7 @@ export default function ImportWizardPage() {
 
   const read = (f: File, sheet?: string) => {
     setFile(f)
-    analyze.mutate({ file: f, entity, sheet }, {
+    analyze.mutate({ file: f, entity, sheet, ...(members ? { listId } : {}) }, {
       onSuccess: (a) => {
         setAnalysis(a)
         setMapping(a.proposedMapping)
@@ -71,8 +75,8 @@ export default function ImportWizardPage() {
     ...(analysis?.sheet ? { sheet: analysis.sheet } : {}),
     mapping,
     valueMapping,
-    mode: settings.mode,
-    ...(settings.mode === 'create' ? {} : { dedupeBy: settings.dedupeBy }),
+    // Members are added or, when already in the list, skipped: there is no duplicate mode to choose.
+    ...(members ? { mode: 'create' as const, listId } : { mode: settings.mode, ...(settings.mode === 'create' ? {} : { dedupeBy: settings.dedupeBy }) }),
     dryRun,
     skipInvalid: settings.skipInvalid,
     createMissing: settings.createMissing,
@@ -123,14 +127,21 @@ export default function ImportWizardPage() {
           </>
         )}
 
-        {step === 0 && <UploadStep entity={entity} onEntityChange={setEntity} onFile={(f) => read(f)} busy={analyze.isPending} />}
+        {step === 0 && (
+          <UploadStep entity={entity} onEntityChange={setEntity} listId={listId} onListChange={setListId} onFile={(f) => read(f)} busy={analyze.isPending} />
+        )}
 
         {step === 1 && analysis && (
           <>
             <MappingTable analysis={analysis} mapping={mapping} onChange={setMapping} />
             <Divider />
             <ValueMappingCard analysis={analysis} mapping={mapping} valueMapping={valueMapping} onChange={setValueMapping} />
-            <DuplicateOptions value={settings} onChange={setSettings} hasReferences={analysis.fields.some((f) => f.kind === 'ref' && f.ref === 'customer')} />
+            <DuplicateOptions
+              value={settings}
+              onChange={setSettings}
+              hasReferences={analysis.fields.some((f) => f.kind === 'ref' && f.ref === 'customer')}
+              listMembers={members}
+            />
             <Flex justify="space-between" style={{ marginTop: 24 }}>
               <Button onClick={reset}>{t('imports.back')}</Button>
               <Button type="primary" data-testid="import-check" disabled={problems.missing.length > 0 || problems.twice.length > 0} onClick={toCheck}>
@@ -176,7 +187,7 @@ export default function ImportWizardPage() {
             <Flex justify="space-between" style={{ marginTop: 24 }}>
               <Button onClick={() => setStep(1)}>{t('imports.back')}</Button>
               <Button type="primary" data-testid="import-run" disabled={!checked || blocked || writable === 0} loading={start.isPending} onClick={toRun}>
-                {checked ? t('imports.run.startCount', { count: writable }) : t('imports.run.start')}
+                {checked ? t(members ? 'imports.mailingList.startCount' : 'imports.run.startCount', { count: writable }) : t('imports.run.start')}
               </Button>
             </Flex>
           </>

@@ -81,7 +81,9 @@ export function PreviewTable({ preview, analysis, mapping }: Props) {
             title: fieldLabel(t, k),
             render: (_: unknown, r: (typeof rows)[number]) => {
               const bad = r.errors.some((e) => e.path === k)
-              return <Typography.Text type={bad ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>{show(r.shown[k])}</Typography.Text>
+              // A members import says what each e-mail found: a contact, a lead, a customer, or a lead to create.
+              const text = k === 'kind' && typeof r.shown[k] === 'string' ? t(`imports.mailingList.kinds.${r.shown[k]}`) : show(r.shown[k])
+              return <Typography.Text type={bad ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>{text}</Typography.Text>
             },
           })),
         ]}

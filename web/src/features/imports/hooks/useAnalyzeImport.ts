@@ -4,6 +4,6 @@ import type { ImportEntity } from '../types'
 
 export function useAnalyzeImport() {
   return useMutation({
-    mutationFn: ({ file, entity, sheet }: { file: File; entity: ImportEntity; sheet?: string }) => importsApi.analyze(file, entity, sheet),
+    mutationFn: ({ file, entity, sheet, listId }: { file: File; entity: ImportEntity; sheet?: string; listId?: string }) => importsApi.analyze(file, entity, sheet, listId),
   })
 }
