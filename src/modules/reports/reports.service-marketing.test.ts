@@ -98,4 +98,36 @@ describe('service, RFM and campaign reports', () => {
     const body = json(await q(admin, 'campaigns'))
     expect(body.rows[0]).toMatchObject({ campaign: '双十一邮件', sent: 4, delivered: 3, openRate: 66.7, clickRate: 33.3, bounced: 1, leads: 2, opportunities: 1, wonAmount: '3000.00', cost: '1000.00', costPerLead: '500.00', roi: 200 })
   })
+  // Last: its 120 tickets would change the figures the tests above expect.
+  it('ticket volume by every grouping equals an independent recount with percentiles over the raw rows', async () => {
+    const types = ['inquiry', 'complaint', 'after_sales']
+    const channels = ['phone', 'email', 'web', 'chat', 'in_person']
+    const priorities = ['low', 'normal', 'high', 'urgent']
+    for (let i = 0; i < 120; i++) {
+      const created = Date.UTC(2026, i % 12, 1 + (i % 27), (i * 7) % 24)
+      const iso = (ms: number) => new Date(ms).toISOString()
+      await ticket({
+        type: types[i % 3]!, channel: channels[i % 5]!, priority: priorities[(i * 3) % 4]!, created: iso(created),
+        ...(i % 4 ? { firstResponded: iso(created + ((i * 37) % 50) * 360_000) } : {}),
+        ...(i % 3 ? { resolved: iso(created + ((i * 53) % 90) * 3_600_000) } : {}),
+      })
+    }
+    for (const groupBy of ['type', 'channel', 'priority', 'month']) {
+      const body = json(await q(support, 'tickets', { groupBy, tz: 'Asia/Shanghai', lang: 'zh-CN' }))
+      const key = groupBy === 'month' ? sql`to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')` : sql.ref(groupBy)
+      const { rows } = await sql<{ n: number; fr50: number | null; fr90: number | null; res50: number | null; res90: number | null }>`
+        SELECT count(*)::int AS n,
+               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - created_at) / 3600))::numeric, 1)::float8 AS fr50,
+               round((percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - created_at) / 3600))::numeric, 1)::float8 AS fr90,
+               round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 3600))::numeric, 1)::float8 AS res50,
+               round((percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at) / 3600))::numeric, 1)::float8 AS res90
+          FROM tickets
+         WHERE deleted_at IS NULL AND created_at >= '2026-01-01'::timestamp AT TIME ZONE 'Asia/Shanghai' AND created_at < '2027-01-01'::timestamp AT TIME ZONE 'Asia/Shanghai'
+         GROUP BY ${key} ORDER BY ${key}`.execute(t.db)
+      const got = body.rows.map((r: Record<string, unknown>) => ({ n: r.count, fr50: r.frMedian, fr90: r.frP90, res50: r.resMedian, res90: r.resP90 }))
+      const byCount = (a: { n: number }[]) => [...a].sort((x, y) => y.n - x.n || JSON.stringify(x).localeCompare(JSON.stringify(y)))
+      expect(byCount(got), groupBy).toEqual(byCount(rows))
+      expect(body.totals.count).toBe(rows.reduce((s, r) => s + r.n, 0))
+    }
+  })
 })
