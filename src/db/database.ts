@@ -46,7 +46,8 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const plugins = [new CamelCasePlugin()]
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
+    // JIT compiles a plan in 30–100 ms; Kith's queries (reports over a year included) finish in less, so it only adds that time.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c jit=off' })
     // An idle connection that dies (database restart, failover, a dropped test database) is
     // replaced on the next checkout; unhandled, its 'error' event would crash the process.
     pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`))

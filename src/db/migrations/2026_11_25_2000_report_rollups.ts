@@ -5,8 +5,8 @@ import { sql, type Kysely } from 'kysely'
  * creation, owner and team, kept current by statement-level triggers in the writing transaction
  * (a customer created a second ago is in the next report). The report adds, at each month
  * boundary of the caller's time zone, the part of that UTC day before the boundary from the
- * customers themselves, so it is exact in any time zone. And a covering index for the service
- * reports, which read a year of tickets.
+ * customers themselves, so it is exact in any time zone. And covering indexes for the service
+ * reports and RFM, which read a year of tickets and orders.
  */
 const live = 'deleted_at IS NULL AND merged_into IS NULL'
 const day = "(created_at AT TIME ZONE 'UTC')::date"
@@ -42,9 +42,11 @@ const upStatements = [
      FOR EACH STATEMENT EXECUTE FUNCTION kith_count_customers_deleted()`,
   `CREATE INDEX tickets_report_created_idx ON tickets (created_at)
      INCLUDE (type, channel, priority, status, assignee_id, first_responded_at, resolved_at) WHERE deleted_at IS NULL`,
+  `CREATE INDEX orders_report_ordered_idx ON orders (ordered_at) INCLUDE (customer_id, total, status, currency) WHERE deleted_at IS NULL`,
 ]
 
 const downStatements = [
+  'DROP INDEX orders_report_ordered_idx',
   'DROP INDEX tickets_report_created_idx',
   'DROP TRIGGER customers_count_deleted ON customers',
   'DROP TRIGGER customers_count_updated ON customers',

@@ -44,6 +44,9 @@ export function ownedBy(input: ReportInput, alias: string): RawBuilder<boolean> 
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`
 }
 
+/** The caller sees every record and filtered none out: ownedBy() is true. */
+export const unrestricted = (input: ReportInput): boolean => !input.scope && !input.params.ownerId && !input.params.teamId
+
 /** `column` within [from, to] as whole days in the caller's time zone. */
 export function within(input: ReportInput, column: string): RawBuilder<boolean> {
   const c = sql.ref(column)

@@ -80,6 +80,23 @@ describe('service, RFM and campaign reports', () => {
     expect(segments.totals.monetary).toBe(customers.reduce((s, _c, i) => s.plus(new Big(`${(i + 1) * 100}.10`).times(i + 1)), new Big(0)).toFixed(2))
     const one = json(await q(admin, 'rfm', { groupBy: 'customer', customerId: customers[9].id }))
     expect(one.rows).toHaveLength(1)
+
+    // Every customer's scores recomputed here: 1 + the quintile cut points (percentile_disc: the
+    // value at rank ceil(p·N)) the measure exceeds; recency ties (six last orders in December) score alike.
+    const measures = customers.map((_c, i) => ({ last: Math.min(11, 2 * i) + 1, f: i + 1, m: (i + 1) * (i + 1) * 100.1 }))
+    const cuts = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b)
+      return [0.2, 0.4, 0.6, 0.8].map((p) => sorted[Math.ceil(p * sorted.length) - 1]!)
+    }
+    const score = (v: number, c: number[]) => 1 + c.filter((x) => v > x).length
+    const [rc, fc, mc] = [cuts(measures.map((x) => x.last)), cuts(measures.map((x) => x.f)), cuts(measures.map((x) => x.m))]
+    for (const [i, x] of measures.entries()) {
+      expect(row(`RFM ${i}`).score, `RFM ${i}`).toBe(`${score(x.last, rc)}-${score(x.f, fc)}-${score(x.m, mc)}`)
+    }
+    // A deleted customer's orders are not counted.
+    await t.db.updateTable('customers').set({ deletedAt: new Date() }).where('id', '=', customers[0].id).execute()
+    expect(json(await q(admin, 'rfm')).totals.customers).toBe(9)
+    await t.db.updateTable('customers').set({ deletedAt: null }).where('id', '=', customers[0].id).execute()
   })
 
   it('campaign comparison: funnel from recipients, leads and won revenue sourced, cost per lead and ROI', async () => {

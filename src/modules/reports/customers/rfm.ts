@@ -1,17 +1,26 @@
 import { sql } from 'kysely'
-import { col, ownedBy, sumMoney, type ReportDefinition, type ReportOutput } from '../report'
+import { col, ownedBy, sumMoney, unrestricted, type ReportDefinition, type ReportOutput } from '../report'
 import { label } from '../reports.labels'
 
 /**
  * RFM from the orders placed in the range (not cancelled, in the report currency): recency = days
  * from the last order to the end of the range, frequency = orders, monetary = their total. Each is
- * scored 1–5 by quintile among the customers who ordered, and the scores name a segment. Default:
+ * scored 1–5 by the quintile it falls in among the customers who ordered (equal values score
+ * alike), and the scores name a segment. Default:
  * one row per segment; groupBy=customer lists customers (the biggest first, or one with customerId).
  */
 export const rfm: ReportDefinition = {
   name: 'rfm',
   async run(input): Promise<ReportOutput> {
     const { db, lang, params } = input
+    // Orders of live customers: for an unrestricted caller "not one of the few deleted" (an anti
+    // join), for others "one of the customers he may see" (his owner/team index range).
+    const liveCustomer = unrestricted(input)
+      ? sql`NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND c.deleted_at IS NOT NULL)`
+      : sql`o.customer_id IN (SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND ${ownedBy(input, 'c')})`
+    // Scores by the quintile cut points of each measure (ties score alike), three sorts of plain
+    // values instead of three window sorts of every row.
+    const score = (v: string, cuts: string) => sql.raw(`1 + (${v} > ${cuts}[1])::int + (${v} > ${cuts}[2])::int + (${v} > ${cuts}[3])::int + (${v} > ${cuts}[4])::int`)
     const scored = sql`
       WITH per AS (
         SELECT o.customer_id, max(o.ordered_at) AS last_at, count(*)::int AS f, sum(o.total) AS m
@@ -19,12 +28,17 @@ export const rfm: ReportDefinition = {
          WHERE o.deleted_at IS NULL AND o.status <> 'cancelled' AND o.currency = ${params.currency}
            AND o.ordered_at >= (${params.from}::date)::timestamp AT TIME ZONE ${params.tz}
            AND o.ordered_at < ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz}
-           AND o.customer_id IN (SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND ${ownedBy(input, 'c')})
+           AND ${liveCustomer}
          GROUP BY o.customer_id),
+      cuts AS (
+        SELECT percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY last_at) AS rc,
+               percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY f) AS fc,
+               percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY m) AS mc
+          FROM per),
       s AS (
         SELECT per.*, floor(extract(epoch FROM ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz} - last_at) / 86400)::int AS r_days,
-               ntile(5) OVER (ORDER BY last_at) AS r, ntile(5) OVER (ORDER BY f) AS fs, ntile(5) OVER (ORDER BY m) AS ms
-          FROM per)
+               ${score('last_at', 'rc')} AS r, ${score('f', 'fc')} AS fs, ${score('m', 'mc')} AS ms
+          FROM per, cuts)
       SELECT s.*, CASE
           WHEN r >= 4 AND fs >= 4 THEN 'champions'
           WHEN r >= 3 AND fs >= 4 THEN 'loyal'
