@@ -3,7 +3,8 @@
  * customers (as Chinese Excel saves it) with one bad row goes through the wizard — upload, the
  * proposed mapping 名称→名称 etc., dry run (1 invalid), import with the progress bar to 100%, the
  * rejected rows downloaded with their reason — then the customers list is exported to XLSX and
- * CSV and both files are read back. The dry run is shown again in English for the screenshot.
+ * CSV and both files are read back. The dry run is shown again in English for the screenshot, and
+ * last a file of e-mails fills a static mailing list (unknown addresses created as leads).
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +14,7 @@ import { parse } from 'csv-parse/sync'
 import iconv from 'iconv-lite'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiCall } from './support/api'
 import { cjk, launchBrowser, screenshot } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
@@ -37,6 +39,8 @@ async function uploadFile() {
   await page.locator('input[type=file]').setInputFiles(csvPath)
   await page.locator('[data-testid="import-mapping"]').waitFor()
 }
+
+const pick = (option: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
 
 const mappedTo = (column: string) => page.locator(`[data-testid="map-${column}"] .ant-select-selection-item`).innerText()
 
@@ -178,5 +182,31 @@ describe('import wizard and export in the browser', () => {
     await page.getByText(/Undone: 4 removed/).waitFor()
     const res = await page.request.get('/api/v1/customers')
     expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(0)
+  })
+
+  it('fills a static mailing list from a file of e-mails, creating leads for unknown ones', async () => {
+    const list = await apiCall<{ id: string }>(page, 'POST', '/mailing-lists', { name: '展会名单 2026', kind: 'static' })
+    const members = join(dir, 'expo.csv')
+    writeFileSync(members, '姓名,邮箱,公司\r\n林晓,lin.xiao@expo.cn,宁波港务\r\n陈默,chen.mo@expo.cn,\r\n林晓,LIN.XIAO@expo.cn,宁波港务\r\n')
+    await page.goto('/import')
+    await page.getByTestId('import-entity').click()
+    await pick('Mailing-list members')
+    await page.getByText('Choose the mailing list first').waitFor()
+    await page.getByTestId('import-list').click()
+    await pick('展会名单 2026')
+    await page.locator('input[type=file]').setInputFiles(members)
+    await page.locator('[data-testid="import-mapping"]').waitFor()
+    expect(await mappedTo('邮箱')).toBe('E-mail *')
+    await page.getByTestId('import-create-missing').click()
+    await page.getByTestId('import-check').click()
+    await page.getByTestId('import-dry-run').waitFor()
+    expect(await page.getByTestId('count-created').locator('.ant-statistic-content-value').innerText()).toBe('2')
+    expect(await page.getByTestId('count-skipped').locator('.ant-statistic-content-value').innerText()).toBe('1') // the repeat
+    await screenshot(page, 'import-list-members-en', true)
+    await page.getByRole('button', { name: cjk('Add 2 members') }).click()
+    await page.getByTestId('import-progress-bar').waitFor()
+    await page.getByRole('link', { name: 'View the mailing list' }).waitFor({ timeout: 60_000 })
+    const listed = await apiCall<{ items: { email: string; kind: string }[] }>(page, 'GET', `/mailing-lists/${list.id}/members`)
+    expect(listed.items.map((m) => `${m.kind} ${m.email}`).sort()).toEqual(['lead chen.mo@expo.cn', 'lead lin.xiao@expo.cn'])
   })
 })
