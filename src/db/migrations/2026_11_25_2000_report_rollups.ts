@@ -10,12 +10,14 @@ import { sql, type Kysely } from 'kysely'
  */
 const live = 'deleted_at IS NULL AND merged_into IS NULL'
 const day = "(created_at AT TIME ZONE 'UTC')::date"
+// One row per day, owner and team with NULL as a value of its own (UNIQUE NULLS NOT DISTINCT would need PostgreSQL 15).
+const key = "day, coalesce(owner_id, '00000000-0000-0000-0000-000000000000'::uuid), coalesce(team_id, '00000000-0000-0000-0000-000000000000'::uuid)"
 
 /** Adds the grouped deltas; a delta that cancels out (an edit of other fields) writes nothing. */
 const apply = (deltas: string) => `
      INSERT INTO customer_daily_counts (day, owner_id, team_id, n)
      SELECT day, owner_id, team_id, sum(n)::int FROM (${deltas}) d GROUP BY 1, 2, 3 HAVING sum(n) <> 0
-     ON CONFLICT (day, owner_id, team_id) DO UPDATE SET n = customer_daily_counts.n + excluded.n`
+     ON CONFLICT (${key}) DO UPDATE SET n = customer_daily_counts.n + excluded.n`
 const rows = (table: string, sign: 1 | -1) => `SELECT ${day} AS day, owner_id, team_id, ${sign} AS n FROM ${table} WHERE ${live}`
 
 const upStatements = [
@@ -23,9 +25,9 @@ const upStatements = [
      day date NOT NULL,
      owner_id uuid,
      team_id uuid,
-     n integer NOT NULL,
-     CONSTRAINT customer_daily_counts_key UNIQUE NULLS NOT DISTINCT (day, owner_id, team_id)
+     n integer NOT NULL
    )`,
+  `CREATE UNIQUE INDEX customer_daily_counts_key ON customer_daily_counts (${key})`,
   `INSERT INTO customer_daily_counts (day, owner_id, team_id, n)
    SELECT ${day}, owner_id, team_id, count(*) FROM customers WHERE ${live} GROUP BY 1, 2, 3`,
   `CREATE FUNCTION kith_count_customers_inserted() RETURNS trigger LANGUAGE plpgsql AS $$

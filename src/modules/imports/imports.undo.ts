@@ -15,9 +15,8 @@ const FIRST_ROW = -2147483648
 /**
  * Undoes a completed import page by page, each page one transaction: records it created are
  * removed (soft delete), members it added to a list leave it, and records it updated get their
- * overwritten fields back — each only while
- * its version is still the one the import left, so a later edit by someone is never lost; those
- * are reported. While an undo is under way the import stays `completed` with `undoneAt` set (when
+ * overwritten fields back — each only while its version is still the one the import left, so a
+ * later edit by someone is never lost; those are reported. While an undo is under way the import stays `completed` with `undoneAt` set (when
  * it started) and `committedRow` the last journal row undone: a call after a crash resumes there
  * (and reports what it did itself); the last page sets `undone`.
  */

@@ -150,10 +150,12 @@ describe('sales reports are correct to the cent', () => {
   })
 
   it('a deal won a second ago is in the report', async () => {
-    const before = json(await q(admin, 'win-rate', { to: new Date().toISOString().slice(0, 10), from: '2026-01-01' })).totals.won
+    // Today in the report's time zone: after 16:00 UTC it is already tomorrow in Shanghai.
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: TZ })
+    const before = json(await q(admin, 'win-rate', { to: today, from: '2026-01-01' })).totals.won
     const customer = await insertCustomer(t.db)
     await insertOpportunity(t.db, customer.id, { stage: 'won', amount: '1.00', closedAt: new Date(), probability: 100 })
-    const after = json(await q(admin, 'win-rate', { to: new Date().toISOString().slice(0, 10), from: '2026-01-01' })).totals.won
+    const after = json(await q(admin, 'win-rate', { to: today, from: '2026-01-01' })).totals.won
     expect(after).toBe(before + 1)
   })
 
