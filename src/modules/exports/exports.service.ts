@@ -48,20 +48,23 @@ export function createExportService(deps: ExportDeps) {
   /** Reads the first page before answering, so a bad filter or cursor is a 400, not a cut-off file. */
   async function pagesOf<Q extends { limit: number; cursor?: string }, R>(ctx: RequestContext, list: Lister<Q, R>, query: Omit<Q, 'limit' | 'cursor'>): Promise<AsyncIterable<R[]>> {
     const first = await list(ctx, { ...query, limit: EXPORT_PAGE } as Q)
-    const fetch = (cursor: string | null) => (cursor ? list(ctx, { ...query, limit: EXPORT_PAGE, cursor } as Q) : null)
+    const fetch = (cursor: string | null) => {
+      if (!cursor) return null
+      const pending = list(ctx, { ...query, limit: EXPORT_PAGE, cursor } as Q)
+      // A page still in flight when the download is abandoned must not become an unhandled rejection.
+      pending.catch(() => {})
+      return pending
+    }
     return (async function* () {
       // The next page is asked for before this one is written out: the database works while the
       // rows are formatted, instead of each waiting for the other. At most two pages are held.
       let page = first
       let next = fetch(page.nextCursor)
-      // A page still in flight when the download is abandoned must not become an unhandled rejection.
-      next?.catch(() => {})
       for (;;) {
         yield page.items
         if (!next) return
         page = await next
         next = fetch(page.nextCursor)
-        next?.catch(() => {})
       }
     })()
   }

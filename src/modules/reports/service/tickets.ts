@@ -18,13 +18,9 @@ export const ticketVolume: ReportDefinition = {
     const { db, lang, params } = input
     const by = (params.groupBy ?? 'type') as keyof typeof GROUPS | 'month'
     const keys: readonly string[] = by === 'month' ? monthsBetween(params.from, params.to) : GROUPS[by]
-    const next = (m: string) => {
-      const [y, mo] = m.split('-').map(Number) as [number, number]
-      return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`
-    }
     const member = (k: string): RawBuilder<boolean> =>
       by === 'month'
-        ? sql`t.created_at >= (${`${k}-01`}::date)::timestamp AT TIME ZONE ${params.tz} AND t.created_at < (${`${next(k)}-01`}::date)::timestamp AT TIME ZONE ${params.tz}`
+        ? sql`t.created_at >= (${`${k}-01`}::date)::timestamp AT TIME ZONE ${params.tz} AND t.created_at < ((${`${k}-01`}::date + interval '1 month'))::timestamp AT TIME ZONE ${params.tz}`
         : sql`${sql.ref(`t.${by}`)} = ${k}`
     // Seconds as float8 (date_part), not numeric (extract): these are what the percentiles sort.
     const firstResponse = sql`date_part('epoch', t.first_responded_at - t.created_at)`
