@@ -190,4 +190,23 @@ describe('sales reports are correct to the cent', () => {
     expect(sheet.getRow(1).getCell(3).value).toBe('收入')
     expect(sheet.rowCount).toBe(12 + 2)
   })
+
+  it('months are the caller’s: a deal won a millisecond before a local month start is in the month before (St John’s, −3:30 and −2:30)', async () => {
+    const customer = await insertCustomer(t.db)
+    // Local midnight of 1 March (NST, UTC−3:30) and of 1 November (NDT, UTC−2:30).
+    const starts = [Date.UTC(2026, 2, 1, 3, 30), Date.UTC(2026, 10, 1, 2, 30)]
+    const won = [[starts[0] - 1, '1.00'], [starts[0], '2.00'], [starts[1] - 1, '4.00'], [starts[1], '8.00']] as const
+    for (const [at, amount] of won) {
+      await insertOpportunity(t.db, customer.id, { ownerId: repId, stage: 'won', amount, currency: 'EUR', probability: 100, createdAt: new Date(at - 86400_000), closedAt: new Date(at) })
+    }
+    const params = { currency: 'EUR', tz: 'America/St_Johns' }
+    const expected = { '2026-02': '1.00', '2026-03': '2.00', '2026-10': '4.00', '2026-11': '8.00' } as Record<string, string>
+    const revenue = json(await q(admin, 'revenue', params))
+    const forecast = json(await q(admin, 'forecast', params))
+    for (const month of Object.keys(expected)) {
+      expect(revenue.rows.find((r: { group: string }) => r.group === month).amount).toBe(expected[month])
+      expect(forecast.rows.find((r: { month: string }) => r.month === month).wonAmount).toBe(expected[month])
+    }
+    expect(revenue.totals.amount).toBe('15.00')
+  })
 })

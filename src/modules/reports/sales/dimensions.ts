@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { ReportInput } from '../report'
+import { monthOf, type ReportInput } from '../report'
 import type { GroupBy } from '../reports.schema'
 
 export interface Dimension {
@@ -13,7 +13,8 @@ export interface Dimension {
 
 /**
  * How deals (alias `o`, with its stage joined as `s`) are grouped. `month` is the calendar month
- * of `monthColumn`: a date is taken as it is, a timestamp in the caller's time zone.
+ * of `monthColumn`: a date is taken as it is, a timestamp in the caller's time zone (and must be
+ * within the report's range).
  */
 export function groupDimension(input: ReportInput, by: GroupBy, monthColumn = 'o.expected_close_date', monthIsDate = true): Dimension {
   const none = sql``
@@ -33,9 +34,8 @@ export function groupDimension(input: ReportInput, by: GroupBy, monthColumn = 'o
     case 'customer':
       return { key: sql`o.customer_id`, label: sql`cu.name`, sort: sql`cu.name`, join: sql`JOIN customers cu ON cu.id = o.customer_id`, filter: 'customerId' }
     default: {
-      const m = monthIsDate
-        ? sql<string>`to_char(${sql.ref(monthColumn)}, 'YYYY-MM')`
-        : sql<string>`to_char(${sql.ref(monthColumn)} AT TIME ZONE ${input.params.tz}, 'YYYY-MM')`
+      // A timestamp month column is within the range (the report filters on it); a date one need not be.
+      const m = monthIsDate ? sql<string>`to_char(${sql.ref(monthColumn)}, 'YYYY-MM')` : monthOf(input, monthColumn)
       return { key: m, label: m, sort: m, join: none, filter: monthColumn === 'o.expected_close_date' ? 'closeMonth' : null }
     }
   }

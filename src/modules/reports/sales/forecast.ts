@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import Big from 'big.js'
-import { col, monthsBetween, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
+import { col, monthOf, monthsBetween, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
 
 /**
  * By month: open deals weighted by probability (amount × probability) where they are expected to
@@ -11,25 +11,28 @@ export const forecast: ReportDefinition = {
   name: 'forecast',
   async run(input) {
     const { db, lang, params } = input
-    const open = await sql<{ m: string; weighted: string; amount: string }>`
-      SELECT to_char(o.expected_close_date, 'YYYY-MM') AS m,
+    // Three independent reads: on PostgreSQL each takes its own pooled connection, so they overlap.
+    const [open, won, targets] = await Promise.all([
+      sql<{ m: string; weighted: string; amount: string }>`
+      SELECT ${monthOf(input, 'o.expected_close_date', 'date')} AS m,
              round(sum(o.amount * o.probability / 100), 2)::text AS weighted, sum(o.amount)::text AS amount
         FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage AND s.kind = 'open'
        WHERE o.deleted_at IS NULL AND o.currency = ${params.currency}
          AND o.expected_close_date BETWEEN ${params.from}::date AND ${params.to}::date AND ${ownedBy(input, 'o')}
-       GROUP BY 1`.execute(db)
-    const won = await sql<{ m: string; amount: string }>`
-      SELECT to_char(o.closed_at AT TIME ZONE ${params.tz}, 'YYYY-MM') AS m, sum(o.amount)::text AS amount
+       GROUP BY 1`.execute(db),
+      sql<{ m: string; amount: string }>`
+      SELECT ${monthOf(input, 'o.closed_at')} AS m, sum(o.amount)::text AS amount
         FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage AND s.kind = 'won'
        WHERE o.deleted_at IS NULL AND o.closed_at IS NOT NULL AND o.currency = ${params.currency}
          AND ${within(input, 'o.closed_at')} AND ${ownedBy(input, 'o')}
-       GROUP BY 1`.execute(db)
-    const targets = await sql<{ m: string; amount: string }>`
+       GROUP BY 1`.execute(db),
+      sql<{ m: string; amount: string }>`
       SELECT to_char(t.month, 'YYYY-MM') AS m, sum(t.amount)::text AS amount
         FROM sales_targets t
        WHERE t.currency = ${params.currency} AND t.month BETWEEN date_trunc('month', ${params.from}::date) AND ${params.to}::date
          AND ${whoseTarget(input)}
-       GROUP BY 1`.execute(db)
+       GROUP BY 1`.execute(db),
+    ])
     const byMonth = <T extends { m: string }>(rows: T[]) => new Map(rows.map((r) => [r.m, r]))
     const [o, w, t] = [byMonth(open.rows), byMonth(won.rows), byMonth(targets.rows)]
     const rows = monthsBetween(params.from, params.to).map((m) => {

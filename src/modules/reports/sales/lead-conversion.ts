@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { col, orNone, ownedBy, pct, sumMoney, within, type ReportDefinition } from '../report'
+import { col, monthOf, orNone, ownedBy, pct, sumMoney, within, type ReportDefinition } from '../report'
 
 /** Leads created in the range, by source (default), campaign, owner or month: converted, and won through their deals. */
 export const leadConversion: ReportDefinition = {
@@ -12,7 +12,7 @@ export const leadConversion: ReportDefinition = {
       source: { key: sql`l.source`, label: sql`l.source`, join: sql``, filter: 'source' },
       campaign: { key: sql`l.campaign_id::text`, label: sql`c.name`, join: sql`LEFT JOIN campaigns c ON c.id = l.campaign_id`, filter: 'campaignId' },
       owner: { key: sql`l.owner_id::text`, label: sql`u.name`, join: sql`LEFT JOIN users u ON u.id = l.owner_id`, filter: 'ownerId' },
-      month: { key: sql`to_char(l.created_at AT TIME ZONE ${params.tz}, 'YYYY-MM')`, label: sql`to_char(l.created_at AT TIME ZONE ${params.tz}, 'YYYY-MM')`, join: sql``, filter: null },
+      month: { key: monthOf(input, 'l.created_at'), label: monthOf(input, 'l.created_at'), join: sql``, filter: null },
     }[by]
     const { rows } = await sql<{ k: string | null; label: string | null; leads: number; converted: number; opportunities: number; won: number; wonAmount: string }>`
       SELECT ${dim.key} AS k, ${dim.label} AS label, count(*)::int AS leads,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { col, monthsBetween, pct, within, type ReportDefinition } from '../report'
+import { col, monthOf, monthsBetween, pct, within, type ReportDefinition } from '../report'
 import { ticketFilter } from './tickets-filter'
 
 /** Satisfaction given on tickets resolved in the range, by month: ratings, average, and CSAT (share of 4 and 5). */
@@ -8,7 +8,7 @@ export const csat: ReportDefinition = {
   async run(input) {
     const { db, lang, params } = input
     const { rows } = await sql<{ m: string; n: number; avg: string | null; happy: number; s1: number; s2: number; s3: number; s4: number; s5: number }>`
-      SELECT to_char(t.resolved_at AT TIME ZONE ${params.tz}, 'YYYY-MM') AS m, count(*)::int AS n, avg(t.satisfaction) AS avg,
+      SELECT ${monthOf(input, 't.resolved_at')} AS m, count(*)::int AS n, avg(t.satisfaction) AS avg,
              (count(*) FILTER (WHERE t.satisfaction >= 4))::int AS happy,
              (count(*) FILTER (WHERE t.satisfaction = 1))::int AS s1, (count(*) FILTER (WHERE t.satisfaction = 2))::int AS s2,
              (count(*) FILTER (WHERE t.satisfaction = 3))::int AS s3, (count(*) FILTER (WHERE t.satisfaction = 4))::int AS s4,
