@@ -3,7 +3,8 @@ import { AppError } from '../../server/errors'
 /**
  * Timestamps are shown in the exporter's time zone (the browser sends its IANA zone), as the list
  * shows them. Asking Intl for the offset of every cell would cost more than the rest of the row,
- * so offsets are cached per quarter hour: every zone changes offset on a quarter-hour boundary.
+ * so offsets are cached per UTC day, and per quarter hour on a day the offset changes (every zone
+ * changes offset on a quarter-hour boundary, at most once a day).
  */
 export function zoneClock(tz: string) {
   let parts: Intl.DateTimeFormat
@@ -14,31 +15,47 @@ export function zoneClock(tz: string) {
   } catch {
     throw new AppError('VALIDATION_FAILED', 'tz: unknown time zone', { errors: [{ path: 'tz', message: 'Unknown time zone' }] })
   }
-  const cache = new Map<number, number>()
   const QUARTER = 15 * 60_000
-  // Rows of one page are mostly minutes apart: the last bucket answers most lookups.
-  let lastBucket = NaN
-  let lastOffset = 0
+  const DAY = 86_400_000
+  /** Minutes east of UTC at an instant, asked of Intl. */
+  function askIntl(at: number): number {
+    const p = Object.fromEntries(parts.formatToParts(new Date(at)).map((x) => [x.type, x.value]))
+    const wall = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!)
+    return Math.round((wall - at) / 60_000)
+  }
+  // A UTC day's offset, or null on the few days the offset changes (then asked per quarter hour).
+  const days = new Map<number, number | null>()
+  const quarters = new Map<number, number>()
+  // A row's timestamps (created, updated, …) fall on a few days that recur row after row.
+  const RECENT = 4
+  const recentDay = new Float64Array(RECENT).fill(NaN)
+  const recentOffset = new Int32Array(RECENT)
+  let slot = 0
 
   /** Minutes east of UTC at this instant. */
   function offsetAt(ms: number): number {
-    const bucket = Math.floor(ms / QUARTER)
-    if (bucket === lastBucket) return lastOffset
-    let offset = cache.get(bucket)
+    const day = Math.floor(ms / DAY)
+    for (let i = 0; i < RECENT; i++) if (recentDay[i] === day) return recentOffset[i]!
+    let offset = days.get(day)
     if (offset === undefined) {
-      const at = bucket * QUARTER
-      const p = Object.fromEntries(parts.formatToParts(new Date(at)).map((x) => [x.type, x.value]))
-      const wall = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!)
-      offset = Math.round((wall - at) / 60_000)
-      if (cache.size > 100_000) cache.clear()
-      cache.set(bucket, offset)
+      const first = askIntl(day * DAY)
+      offset = first === askIntl(day * DAY + DAY - QUARTER) ? first : null
+      days.set(day, offset)
     }
-    lastBucket = bucket
-    lastOffset = offset
+    if (offset === null) {
+      const quarter = Math.floor(ms / QUARTER)
+      let q = quarters.get(quarter)
+      if (q === undefined) quarters.set(quarter, (q = askIntl(quarter * QUARTER)))
+      return q
+    }
+    recentDay[slot] = day
+    recentOffset[slot] = offset
+    slot = (slot + 1) % RECENT
     return offset
   }
 
   const pad = (n: number) => String(n).padStart(2, '0')
+  const two = Array.from({ length: 60 }, (_, n) => pad(n))
   const suffixes = new Map<number, string>()
   const suffix = (off: number) => {
     let s = suffixes.get(off)
@@ -54,6 +71,12 @@ export function zoneClock(tz: string) {
     iso(value: string): string {
       const ms = Date.parse(value)
       const off = offsetAt(ms)
+      // The value is an ISO instant in UTC as toISOString writes it: when the local time falls
+      // on the same date, only the hours and minutes change, without building another Date.
+      if (value.length === 24 && value[23] === 'Z') {
+        const local = (value.charCodeAt(11) - 48) * 600 + (value.charCodeAt(12) - 48) * 60 + (value.charCodeAt(14) - 48) * 10 + (value.charCodeAt(15) - 48) + off
+        if (local >= 0 && local < 1440) return `${value.slice(0, 11)}${two[Math.floor(local / 60)]}:${two[local % 60]}${value.slice(16, 19)}${suffix(off)}`
+      }
       return new Date(ms + off * 60_000).toISOString().slice(0, 19) + suffix(off)
     },
     /** A Date whose UTC fields are the local wall time: a spreadsheet date has no zone. */
