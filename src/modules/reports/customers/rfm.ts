@@ -32,9 +32,11 @@ export const rfm: ReportDefinition = {
     const liveCustomer = unrestricted(input)
       ? sql`NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND c.deleted_at IS NOT NULL)`
       : sql`o.customer_id IN (SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND ${ownedBy(input, 'c')})`
-    // Scores by the quintile cut points of each measure (ties score alike), three sorts of plain
-    // values instead of three window sorts of every row.
-    const score = (v: string, cuts: string) => sql.raw(`1 + (${v} > ${cuts}[1])::int + (${v} > ${cuts}[2])::int + (${v} > ${cuts}[3])::int + (${v} > ${cuts}[4])::int`)
+    const byCustomer = params.groupBy === 'customer'
+    // Scores by the quintile cut points of each measure (ties score alike): one more than the
+    // number of cut points a value exceeds, as a binary search (width_bucket counts the cut points
+    // at or below a value, so it is given the value less one unit: a microsecond, an order). The
+    // monetary score is shown only per customer.
     const scored = sql`
       WITH per AS (
         SELECT o.customer_id, max(o.ordered_at) AS last_at, count(*)::int AS f, sum(o.total) AS m
@@ -46,15 +48,14 @@ export const rfm: ReportDefinition = {
          GROUP BY o.customer_id),
       cuts AS (
         SELECT percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY last_at) AS rc,
-               percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY f) AS fc,
-               percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY m) AS mc
-          FROM per),
-      s AS (
-        SELECT per.*, floor(extract(epoch FROM ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz} - last_at) / 86400)::int AS r_days,
-               ${score('last_at', 'rc')} AS r, ${score('f', 'fc')} AS fs, ${score('m', 'mc')} AS ms
-          FROM per, cuts)
-      SELECT s.* FROM s`
-    if (params.groupBy === 'customer') {
+               percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY f) AS fc
+               ${byCustomer ? sql`, percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY m) AS mc` : sql``}
+          FROM per)
+      SELECT per.*, floor(date_part('epoch', ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz} - last_at) / 86400)::int AS r_days,
+             1 + width_bucket(last_at - interval '1 microsecond', rc) AS r, 1 + width_bucket(f - 1, fc) AS fs
+             ${byCustomer ? sql`, 1 + (m > mc[1])::int + (m > mc[2])::int + (m > mc[3])::int + (m > mc[4])::int AS ms` : sql``}
+        FROM per, cuts`
+    if (byCustomer) {
       const { rows } = await sql<{ customerId: string; name: string; rDays: number; f: number; m: string; r: number; fs: number; ms: number }>`
         WITH x AS (${scored})
         SELECT x.customer_id, c.name, x.r_days, x.f, x.m::text AS m, x.r, x.fs, x.ms
