@@ -1,4 +1,4 @@
-import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
+import { sql, type CompiledQuery, type Insertable, type RawBuilder, type Updateable } from 'kysely'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { scopeCondition } from '../../db/scope'
@@ -15,7 +15,20 @@ const columns = [
 const base = (db: Executor) =>
   db.selectFrom('customers as c').leftJoin('users as o', 'o.id', 'c.ownerId').select(columns).select('o.name as ownerName')
 
-export const findCustomerById = (db: Executor, id: string) => base(db).where('c.id', '=', id).executeTakeFirst()
+const byId = (db: Executor, id: string) => base(db).where('c.id', '=', id)
+type CustomerByIdRow = NonNullable<Awaited<ReturnType<ReturnType<typeof byId>['executeTakeFirst']>>>
+const byIdCompiled = new WeakMap<Executor, CompiledQuery<CustomerByIdRow>>()
+
+/**
+ * The hottest read (a customer page, every permission check): building and compiling it through
+ * Kysely was a tenth of a GET's time, so it is compiled once per executor and only the id changes.
+ */
+export async function findCustomerById(db: Executor, id: string): Promise<CustomerByIdRow | undefined> {
+  let compiled = byIdCompiled.get(db)
+  if (!compiled) byIdCompiled.set(db, (compiled = byId(db, id).compile()))
+  const { rows } = await db.executeQuery<CustomerByIdRow>({ ...compiled, parameters: [id] })
+  return rows[0]
+}
 
 /** Locks the row for the rest of the service's transaction (version check, then write). */
 export const lockCustomer = (db: Executor, id: string) =>
