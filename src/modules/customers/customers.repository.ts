@@ -16,17 +16,17 @@ const base = (db: Executor) =>
   db.selectFrom('customers as c').leftJoin('users as o', 'o.id', 'c.ownerId').select(columns).select('o.name as ownerName')
 
 const byId = (db: Executor, id: string) => base(db).where('c.id', '=', id)
-type CustomerByIdRow = NonNullable<Awaited<ReturnType<ReturnType<typeof byId>['executeTakeFirst']>>>
-const byIdCompiled = new WeakMap<Executor, CompiledQuery<CustomerByIdRow>>()
+export type CustomerRow = NonNullable<Awaited<ReturnType<ReturnType<typeof byId>['executeTakeFirst']>>>
+const byIdCompiled = new WeakMap<Executor, CompiledQuery<CustomerRow>>()
 
 /**
  * The hottest read (a customer page, every permission check): building and compiling it through
  * Kysely was a tenth of a GET's time, so it is compiled once per executor and only the id changes.
  */
-export async function findCustomerById(db: Executor, id: string): Promise<CustomerByIdRow | undefined> {
+export async function findCustomerById(db: Executor, id: string): Promise<CustomerRow | undefined> {
   let compiled = byIdCompiled.get(db)
   if (!compiled) byIdCompiled.set(db, (compiled = byId(db, id).compile()))
-  const { rows } = await db.executeQuery<CustomerByIdRow>({ ...compiled, parameters: [id] })
+  const { rows } = await db.executeQuery<CustomerRow>({ ...compiled, parameters: [id] })
   return rows[0]
 }
 
@@ -134,4 +134,3 @@ export function findCustomersMatching(db: Executor, f: { scope: Scope; email?: s
     .execute()
 }
 
-export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomerById>>>

@@ -54,14 +54,14 @@ export function zoneClock(tz: string) {
     return offset
   }
 
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const two = Array.from({ length: 60 }, (_, n) => pad(n))
+  /** 00–59: hours and minutes of a wall time or an offset. */
+  const two = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'))
   const suffixes = new Map<number, string>()
   const suffix = (off: number) => {
     let s = suffixes.get(off)
     if (s === undefined) {
       const abs = Math.abs(off)
-      s = `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+      s = `${off < 0 ? '-' : '+'}${two[Math.floor(abs / 60)]}:${two[abs % 60]}`
       suffixes.set(off, s)
     }
     return s

@@ -8,11 +8,12 @@ export const leadConversion: ReportDefinition = {
     const { db, lang, params } = input
     // The service lets through only the groupBys of reports.catalog.ts.
     const by = (params.groupBy ?? 'source') as 'source' | 'campaign' | 'owner' | 'month'
+    const month = monthOf(input, 'l.created_at')
     const dim = {
       source: { key: sql`l.source`, label: sql`l.source`, join: sql``, filter: 'source' },
       campaign: { key: sql`l.campaign_id::text`, label: sql`c.name`, join: sql`LEFT JOIN campaigns c ON c.id = l.campaign_id`, filter: 'campaignId' },
       owner: { key: sql`l.owner_id::text`, label: sql`u.name`, join: sql`LEFT JOIN users u ON u.id = l.owner_id`, filter: 'ownerId' },
-      month: { key: monthOf(input, 'l.created_at'), label: monthOf(input, 'l.created_at'), join: sql``, filter: null },
+      month: { key: month, label: month, join: sql``, filter: null },
     }[by]
     const { rows } = await sql<{ k: string | null; label: string | null; leads: number; converted: number; opportunities: number; won: number; wonAmount: string }>`
       SELECT ${dim.key} AS k, ${dim.label} AS label, count(*)::int AS leads,
