@@ -96,7 +96,7 @@ export async function listContacts(db: Executor, f: ContactFilter) {
 export async function searchContacts(db: Executor, f: { scope: Scope; q: string; limit: number }) {
   const arm = (match: RawBuilder<boolean>) => {
     let q = base(db).clearSelect().select('p.id').where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
-    const scope = scopeCondition(f.scope, 'c')
+    const scope = scopeCondition(f.scope, 'c', { asFilter: true })
     if (scope) q = q.where(scope)
     return q.where(match).limit(rankedCandidates(f.limit))
   }

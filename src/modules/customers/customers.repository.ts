@@ -58,10 +58,10 @@ export interface CustomerFilter {
 }
 
 /** Shared WHERE of list and search: visibility, soft delete, filters, text match. */
-function filtered(db: Executor, f: CustomerFilter) {
+function filtered(db: Executor, f: CustomerFilter, opts: { scopeAsFilter?: boolean } = {}) {
   let q = base(db)
   q = f.deleted ? q.where('c.deletedAt', 'is not', null).where('c.mergedInto', 'is', null) : q.where('c.deletedAt', 'is', null)
-  const scope = scopeCondition(f.scope, 'c')
+  const scope = scopeCondition(f.scope, 'c', { asFilter: opts.scopeAsFilter })
   if (scope) q = q.where(scope)
   if (f.ownerId) q = q.where('c.ownerId', '=', f.ownerId)
   if (f.status) q = q.where('c.status', '=', f.status as 'active')
@@ -88,7 +88,7 @@ export async function listCustomers(db: Executor, f: CustomerFilter & { keyset: 
  */
 export async function searchCustomers(db: Executor, f: CustomerFilter & { q: string; limit: number }) {
   const arm = (match: RawBuilder<boolean>) =>
-    filtered(db, { ...f, q: undefined }).clearSelect().select('c.id').where(match).limit(rankedCandidates(f.limit))
+    filtered(db, { ...f, q: undefined }, { scopeAsFilter: true }).clearSelect().select('c.id').where(match).limit(rankedCandidates(f.limit))
   const { substring, fuzzy } = matchArms('c.search_text', f.q)
   const q = !fuzzy
     ? base(db).where('c.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))

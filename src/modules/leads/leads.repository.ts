@@ -58,10 +58,10 @@ export interface LeadFilter {
 }
 
 /** Shared WHERE of list and search: visibility, soft delete, filters, text match. */
-function filtered(db: Executor, f: LeadFilter) {
+function filtered(db: Executor, f: LeadFilter, opts: { scopeAsFilter?: boolean } = {}) {
   let q = base(db)
   q = f.deleted ? q.where('l.deletedAt', 'is not', null) : q.where('l.deletedAt', 'is', null)
-  const scope = scopeCondition(f.scope, 'l')
+  const scope = scopeCondition(f.scope, 'l', { asFilter: opts.scopeAsFilter })
   if (scope) q = q.where(scope)
   if (f.ownerId) q = q.where('l.ownerId', '=', f.ownerId)
   if (f.status) q = q.where('l.status', '=', f.status as 'new')
@@ -81,7 +81,7 @@ export async function listLeads(db: Executor, f: LeadFilter & { keyset: Keyset; 
 /** Best matches first, ranked the way searchCustomers ranks (capped candidates, fuzzy only when needed). */
 export async function searchLeads(db: Executor, f: LeadFilter & { q: string; limit: number }) {
   const arm = (match: RawBuilder<boolean>) =>
-    filtered(db, { ...f, q: undefined }).clearSelect().select('l.id').where(match).limit(rankedCandidates(f.limit))
+    filtered(db, { ...f, q: undefined }, { scopeAsFilter: true }).clearSelect().select('l.id').where(match).limit(rankedCandidates(f.limit))
   const { substring, fuzzy } = matchArms('l.search_text', f.q)
   const q = !fuzzy
     ? base(db).where('l.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
