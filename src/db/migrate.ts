@@ -10,6 +10,7 @@ import * as marketing from './migrations/2026_11_25_1700_marketing'
 import * as imports from './migrations/2026_11_25_1800_imports'
 import * as reports from './migrations/2026_11_25_1900_reports'
 import * as reportRollups from './migrations/2026_11_25_2000_report_rollups'
+import * as slaPause from './migrations/2026_12_06_0100_sla_pause'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_1800_imports': imports,
   '2026_11_25_1900_reports': reports,
   '2026_11_25_2000_report_rollups': reportRollups,
+  '2026_12_06_0100_sla_pause': slaPause,
 }
 
 function migrator(db: Db): Migrator {

@@ -159,6 +159,16 @@ describe('customer service tickets in the browser', () => {
     await composer.getByRole('button', { name: cjk('添加备注') }).click()
     await log.locator('[data-kind="internal"]').getByText('SF1234567890').waitFor()
 
+    // Waiting on the customer stops the resolution clock where it stands.
+    await p.getByTestId('ticket-status-actions').getByRole('button', { name: cjk('等待客户') }).click()
+    await expect.poll(() => p.getByTestId('ticket-status').first().textContent()).toBe('待客户回复')
+    const resolutionClock = p.getByTestId('sla-card').locator('[data-kind="resolution"]')
+    await expect.poll(() => resolutionClock.getAttribute('data-state')).toBe('paused')
+    expect(await resolutionClock.textContent()).toMatch(/^已暂停，剩余 \d+/)
+    await p.getByTestId('ticket-status-actions').getByRole('button', { name: cjk('开始处理') }).click()
+    await expect.poll(() => p.getByTestId('ticket-status').first().textContent()).toBe('处理中')
+    await expect.poll(() => resolutionClock.getAttribute('data-state')).toBe('ok')
+
     await p.getByTestId('ticket-status-actions').getByRole('button', { name: cjk('解决') }).click()
     const dialog = p.getByRole('dialog').filter({ hasText: `解决工单 ${ticketNumber}` })
     await dialog.getByRole('button', { name: cjk('确认解决') }).click()

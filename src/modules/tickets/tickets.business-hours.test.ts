@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addBusinessMinutes, isTimeZone, zonedInstant, type BusinessHours } from './tickets.business-hours'
+import { addBusinessMinutes, businessTimeBetween, isTimeZone, zonedInstant, type BusinessHours } from './tickets.business-hours'
 
 const weekdays = (start: string, end: string) => [1, 2, 3, 4, 5].map((day) => ({ day, start, end }))
 const shanghai: BusinessHours = { timeZone: 'Asia/Shanghai', schedule: weekdays('09:00', '18:00') }
@@ -73,6 +73,31 @@ describe('addBusinessMinutes', () => {
 
   it('refuses a schedule that never opens instead of looping', () => {
     expect(() => addBusinessMinutes(at('2026-11-25T00:00:00.000Z'), 60, { timeZone: 'UTC', schedule: [] })).toThrow(/never open/)
+  })
+})
+
+describe('businessTimeBetween', () => {
+  const between = (from: string, to: string, hours: BusinessHours | null) => businessTimeBetween(at(from), at(to), hours) / 60_000
+
+  it('without business hours it is the elapsed time, and nothing when the end is not later', () => {
+    expect(between('2026-11-28T10:00:00.000Z', '2026-11-28T11:30:00.000Z', null)).toBe(90)
+    expect(between('2026-11-28T10:00:00.000Z', '2026-11-28T09:00:00.000Z', null)).toBe(0)
+    expect(between('2026-11-25T02:00:00.000Z', '2026-11-25T01:00:00.000Z', shanghai)).toBe(0)
+  })
+
+  it('counts only the schedule: Friday 17:00 to Monday 10:00 in Shanghai is two business hours', () => {
+    expect(between('2026-11-27T09:00:00.000Z', '2026-11-30T02:00:00.000Z', shanghai)).toBe(120)
+    // A night and a weekend outside the schedule count nothing.
+    expect(between('2026-11-25T11:00:00.000Z', '2026-11-26T00:30:00.000Z', shanghai)).toBe(0)
+    expect(between('2026-11-28T01:00:00.000Z', '2026-11-29T10:00:00.000Z', shanghai)).toBe(0)
+  })
+
+  it('is the inverse of addBusinessMinutes, holidays and lunch breaks included', () => {
+    const split: BusinessHours = { timeZone: 'Asia/Shanghai', schedule: [...weekdays('09:00', '12:00'), ...weekdays('13:00', '18:00')], holidays: ['2026-10-01', '2026-10-02'] }
+    for (const [start, minutes] of [['2026-09-30T03:30:00.000Z', 60], ['2026-09-30T09:00:00.000Z', 600], ['2026-11-23T01:00:00.000Z', 27 * 60]] as const) {
+      const end = addBusinessMinutes(at(start), minutes, split)
+      expect(businessTimeBetween(at(start), end, split) / 60_000).toBe(minutes)
+    }
   })
 })
 

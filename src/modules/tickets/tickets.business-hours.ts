@@ -88,13 +88,14 @@ const isoWeekday = (y: number, m: number, d: number) => {
 const dateKey = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 
 /**
- * `start` plus `minutes` of business time: only minutes inside the schedule count. Without
- * business hours (null) every minute counts. A clock started outside business hours begins at
- * the next opening; 0 minutes out of hours is that opening.
+ * The business hours from `start` on, as [from, to) instants, earliest first: the interval
+ * `start` falls in is cut at `start`. Without business hours (null) all time is one interval.
  */
-export function addBusinessMinutes(start: Date, minutes: number, hours: BusinessHours | null): Date {
-  let remaining = minutes * MINUTE
-  if (!hours) return new Date(start.getTime() + remaining)
+function* businessIntervals(start: number, hours: BusinessHours | null): Generator<[number, number]> {
+  if (!hours) {
+    yield [start, Infinity]
+    return
+  }
   const tz = hours.timeZone
   const holidays = new Set(hours.holidays ?? [])
   const byDay = new Map<number, { start: number; end: number }[]>()
@@ -105,19 +106,13 @@ export function addBusinessMinutes(start: Date, minutes: number, hours: Business
   }
   for (const list of byDay.values()) list.sort((a, b) => a.start - b.start)
 
-  const from0 = start.getTime()
-  const w = wallClock(from0, tz)
-  let { y, m, d } = w
+  let { y, m, d } = wallClock(start, tz)
   for (let i = 0; i < MAX_DAYS; i++) {
     if (!holidays.has(dateKey(y, m, d))) {
       for (const interval of byDay.get(isoWeekday(y, m, d)) ?? []) {
-        const open = zonedInstant(y, m, d, interval.start, tz)
+        const from = Math.max(zonedInstant(y, m, d, interval.start, tz), start)
         const close = zonedInstant(y, m, d, interval.end, tz)
-        const from = Math.max(open, from0)
-        if (close <= from) continue
-        const available = close - from
-        if (available >= remaining) return new Date(from + remaining)
-        remaining -= available
+        if (close > from) yield [from, close]
       }
     }
     const next = new Date(Date.UTC(y, m - 1, d + 1))
@@ -126,4 +121,32 @@ export function addBusinessMinutes(start: Date, minutes: number, hours: Business
     d = next.getUTCDate()
   }
   throw new Error('The business hours never open: no due time can be computed')
+}
+
+/**
+ * `start` plus `ms` of business time: only time inside the schedule counts. Without business
+ * hours (null) all time counts. A clock started outside business hours begins at the next
+ * opening; 0 out of hours is that opening.
+ */
+export function addBusinessTime(start: Date, ms: number, hours: BusinessHours | null): Date {
+  let remaining = ms
+  for (const [from, close] of businessIntervals(start.getTime(), hours)) {
+    if (close - from >= remaining) return new Date(from + remaining)
+    remaining -= close - from
+  }
+  throw new Error('unreachable: businessIntervals ends by throwing')
+}
+
+export const addBusinessMinutes = (start: Date, minutes: number, hours: BusinessHours | null): Date =>
+  addBusinessTime(start, minutes * MINUTE, hours)
+
+/** The business time, in ms, between two instants (0 when `to` is not after `from`). */
+export function businessTimeBetween(from: Date, to: Date, hours: BusinessHours | null): number {
+  const end = to.getTime()
+  let total = 0
+  for (const [open, close] of businessIntervals(from.getTime(), hours)) {
+    if (open >= end) break
+    total += Math.min(close, end) - open
+  }
+  return total
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service'
 import type { Acting, TicketCore, TicketEventInput } from './tickets.core'
 import { pageAfter, positionOf } from './tickets.core'
 import * as repo from './tickets.repository'
+import { clockPatch, readSla } from './tickets.sla'
 import type { TicketComment, TicketCommentCreate } from './tickets.schema'
 import type { TicketsTable } from './tickets.table'
 
@@ -55,6 +56,7 @@ export async function addComment(
     patch.lastCustomerReplyAt = t
     if (ticket.status === 'resolved' || ticket.status === 'pending') {
       patch.status = 'open'
+      if (ticket.status === 'pending') Object.assign(patch, clockPatch(await readSla(trx), ticket, 'open', t))
       if (ticket.status === 'resolved') Object.assign(patch, { resolvedAt: null, satisfaction: null, satisfactionComment: null })
       events.push({ kind: 'status', before: ticket.status, after: 'open' })
     }

@@ -155,7 +155,7 @@ export function createTicketCore(deps: TicketDeps) {
     await logEvents(trx, id, ctx.actor?.userId ?? null, events)
     const {
       id: _i, createdAt: _c, updatedAt: _u, version: _v, createdBy: _b, assigneeName: _a, customerName: _n, deletedAt: _d,
-      nextDueAt: _nd, firstResponseBreached: _f, resolutionBreached: _r, breachSoon: _s, ...fields
+      nextDueAt: _nd, slaPausedAt: _p, firstResponseBreached: _f, resolutionBreached: _r, breachSoon: _s, ...fields
     } = created
     await recordAudit(trx, ctx, [{ action: 'create', entity: 'ticket', entityId: id, changes: changedFields({}, fields) }])
     return created

@@ -27,7 +27,8 @@ export function toTicket(r: TicketRow, now: Date, soonMinutes: number): Ticket {
   const nextDue = r.dueSort && r.dueSort.getUTCFullYear() < NO_DUE_YEAR ? r.dueSort : null
   const late = (due: Date | null, done: Date | null) => !!due && (done ?? now).getTime() > due.getTime()
   const firstResponseBreached = late(r.firstResponseDueAt, r.firstRespondedAt ?? r.resolvedAt)
-  const resolutionBreached = late(r.resolutionDueAt, r.resolvedAt)
+  // A pending ticket's resolution clock stands still where it stopped.
+  const resolutionBreached = late(r.resolutionDueAt, r.resolvedAt ?? r.slaPausedAt)
   const breachSoon =
     isActive(r.status) && !!nextDue && nextDue.getTime() >= t && nextDue.getTime() < t + soonMinutes * 60_000
   const opt = (d: Date | null) => (d ? iso(d) : null)
@@ -60,6 +61,7 @@ export function toTicket(r: TicketRow, now: Date, soonMinutes: number): Ticket {
     resolvedAt: opt(r.resolvedAt),
     closedAt: opt(r.closedAt),
     lastCustomerReplyAt: opt(r.lastCustomerReplyAt),
+    slaPausedAt: opt(r.slaPausedAt),
     nextDueAt: opt(nextDue),
     firstResponseBreached,
     resolutionBreached,

@@ -10,7 +10,7 @@ const columns = [
   't.id', 't.number', 't.type', 't.subject', 't.description', 't.channel', 't.priority', 't.status', 't.customerId',
   't.contactId', 't.orderId', 't.productId', 't.contactName', 't.contactEmail', 't.contactPhone', 't.expectedResolution',
   't.resolution', 't.satisfaction', 't.satisfactionComment', 't.assigneeId', 't.firstResponseDueAt', 't.resolutionDueAt',
-  't.firstRespondedAt', 't.resolvedAt', 't.closedAt', 't.lastCustomerReplyAt', 't.createdAt', 't.updatedAt', 't.createdBy',
+  't.firstRespondedAt', 't.resolvedAt', 't.closedAt', 't.lastCustomerReplyAt', 't.slaPausedAt', 't.slaPausedMs', 't.createdAt', 't.updatedAt', 't.createdBy',
   't.version', 't.deletedAt', 't.dueSort',
 ] as const
 
@@ -152,7 +152,8 @@ export async function listEvents(db: Executor, f: { ticketId: string; after: { a
 
 /**
  * Tickets created in [from, to) by priority, with their SLA breaches from stored timestamps: a
- * target is breached when met late, or not met and already past due at `now`.
+ * target is breached when met late, or not met and already past due at `now` (for a pending
+ * ticket's resolution: when its clock stopped).
  */
 export async function breachCounts(db: Executor, f: { from?: Date; to?: Date; now: Date }) {
   let q = db
@@ -161,7 +162,7 @@ export async function breachCounts(db: Executor, f: { from?: Date; to?: Date; no
       'priority',
       (eb) => eb.fn.countAll<number>().as('tickets'),
       sql<number>`count(*) FILTER (WHERE first_response_due_at < coalesce(first_responded_at, ${f.now}::timestamptz))`.as('firstResponseBreached'),
-      sql<number>`count(*) FILTER (WHERE resolution_due_at < coalesce(resolved_at, ${f.now}::timestamptz))`.as('resolutionBreached'),
+      sql<number>`count(*) FILTER (WHERE resolution_due_at < coalesce(resolved_at, sla_paused_at, ${f.now}::timestamptz))`.as('resolutionBreached'),
     ])
     .where('deletedAt', 'is', null)
   if (f.from) q = q.where('createdAt', '>=', f.from)

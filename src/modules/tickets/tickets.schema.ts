@@ -37,6 +37,7 @@ export const ticketSchema = z
     resolvedAt: timestamp.nullable(),
     closedAt: timestamp.nullable(),
     lastCustomerReplyAt: timestamp.nullable(),
+    slaPausedAt: timestamp.nullable().describe('While pending (waiting on the customer): when the resolution clock stopped; on leaving pending the deadline moves on by the business time waited'),
     nextDueAt: timestamp.nullable().describe('The next SLA deadline while the ticket is worked'),
     firstResponseBreached: z.boolean().describe('Answered after, or still unanswered past, firstResponseDueAt'),
     resolutionBreached: z.boolean().describe('Resolved after, or still unresolved past, resolutionDueAt'),

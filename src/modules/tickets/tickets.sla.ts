@@ -1,3 +1,4 @@
+import type { Updateable } from 'kysely'
 import type { Db, Executor } from '../../db/database'
 import { getSetting, lockSetting, putSetting } from '../../db/settings.repository'
 import { changedFields } from '../../lib/diff'
@@ -5,12 +6,12 @@ import { AppError, fieldError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
-import { addBusinessMinutes } from './tickets.business-hours'
+import { addBusinessMinutes, addBusinessTime, businessTimeBetween } from './tickets.business-hours'
 import * as repo from './tickets.repository'
 import { worksTickets } from './tickets.model'
 import { TICKET_PRIORITIES } from './tickets.schema'
 import type { BreachCount, SlaSettings, SlaSettingsUpdate } from './tickets.settings.schema'
-import type { TicketPriority } from './tickets.table'
+import type { TicketPriority, TicketsTable, TicketStatus } from './tickets.table'
 
 export const SLA_KEY = 'ticket_sla'
 
@@ -29,16 +30,35 @@ export const DEFAULT_SLA: SlaSettings = {
 export const readSla = async (db: Executor): Promise<SlaSettings> => (await getSetting<SlaSettings>(db, SLA_KEY)) ?? DEFAULT_SLA
 
 /**
- * Due times of a ticket opened at `openedAt` with this priority. They are stored on the ticket (at
+ * Due times of a ticket opened at `openedAt` with this priority, the resolution moved on by the
+ * business time it has waited on the customer (`pausedMs`). They are stored on the ticket (at
  * creation and on a priority change), so later changes to the settings do not move the deadlines
  * of tickets already promised.
  */
-export function dueTimes(settings: SlaSettings, openedAt: Date, priority: TicketPriority) {
+export function dueTimes(settings: SlaSettings, openedAt: Date, priority: TicketPriority, pausedMs = 0) {
   const target = settings.targets[priority]
+  const resolutionDueAt = addBusinessMinutes(openedAt, target.resolutionMinutes, settings.businessHours)
   return {
     firstResponseDueAt: addBusinessMinutes(openedAt, target.firstResponseMinutes, settings.businessHours),
-    resolutionDueAt: addBusinessMinutes(openedAt, target.resolutionMinutes, settings.businessHours),
+    resolutionDueAt: pausedMs > 0 ? addBusinessTime(resolutionDueAt, pausedMs, settings.businessHours) : resolutionDueAt,
   }
+}
+
+type ClockState = { slaPausedAt: Date | null; slaPausedMs: string; resolutionDueAt: Date | null }
+
+/**
+ * The resolution clock across a status change: it stops when a ticket becomes pending (waiting
+ * on the customer) and, when it leaves pending, the deadline moves on by the business time it
+ * waited. A deadline already passed when the clock stopped stays passed: a breach is not undone.
+ */
+export function clockPatch(settings: SlaSettings, ticket: ClockState, to: TicketStatus, t: Date): Updateable<TicketsTable> {
+  if (to === 'pending') return ticket.slaPausedAt ? {} : { slaPausedAt: t }
+  if (!ticket.slaPausedAt) return {}
+  const due = ticket.resolutionDueAt
+  if (!due || due.getTime() <= ticket.slaPausedAt.getTime()) return { slaPausedAt: null }
+  const waited = businessTimeBetween(ticket.slaPausedAt, t, settings.businessHours)
+  if (waited === 0) return { slaPausedAt: null }
+  return { slaPausedAt: null, slaPausedMs: Number(ticket.slaPausedMs) + waited, resolutionDueAt: addBusinessTime(due, waited, settings.businessHours) }
 }
 
 const dateOf = (s: string | undefined, path: string, endOfDay = false) => {

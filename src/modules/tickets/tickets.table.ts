@@ -33,6 +33,10 @@ export interface TicketsTable {
   resolvedAt: Date | null
   closedAt: Date | null
   lastCustomerReplyAt: Date | null
+  /** While pending: when the resolution clock stopped. */
+  slaPausedAt: Date | null
+  /** Business time (ms) spent pending so far, added to the resolution deadline (bigint: read as a string). */
+  slaPausedMs: ColumnType<string, number | undefined, number>
   /** Where a web-form ticket came from (address, browser); not in the API. */
   meta: JSONColumnType<Record<string, unknown>, string | undefined, string>
   createdAt: Generated<Date>

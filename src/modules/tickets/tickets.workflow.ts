@@ -8,7 +8,7 @@ import type { TicketCore, TicketDeps, TicketEventInput } from './tickets.core'
 import { assertCanAssignTicket, toTicket, TRANSITIONS } from './tickets.model'
 import * as repo from './tickets.repository'
 import type { Ticket, TicketUpdate } from './tickets.schema'
-import { dueTimes, readSla } from './tickets.sla'
+import { clockPatch, dueTimes, readSla } from './tickets.sla'
 import type { TicketsTable, TicketStatus } from './tickets.table'
 
 type Patch = Updateable<TicketsTable>
@@ -95,9 +95,17 @@ export function createTicketWorkflow(core: TicketCore, deps: TicketDeps) {
           patch.productId = productId
         }
 
+        // Worked out before the priority: leaving pending adds waiting time that new deadlines keep.
+        let statusChange: Patch = {}
+        if (status !== undefined) {
+          const resolution = input.resolution !== undefined ? input.resolution : current.resolution
+          const sp = statusPatch(current, status, resolution ?? null, t)
+          statusChange = sp.status ? { ...sp, ...clockPatch(sla, current, sp.status, t) } : sp
+        }
+
         if (priority !== undefined && priority !== current.priority) {
           patch.priority = priority
-          Object.assign(patch, dueTimes(sla, current.createdAt, priority))
+          Object.assign(patch, dueTimes(sla, current.createdAt, priority, Number(statusChange.slaPausedMs ?? current.slaPausedMs)))
           events.push({ kind: 'priority', before: current.priority, after: priority })
         }
 
@@ -108,11 +116,10 @@ export function createTicketWorkflow(core: TicketCore, deps: TicketDeps) {
           events.push({ kind: 'assigned', before: { assigneeId: current.assigneeId, name: current.assigneeName }, after: { assigneeId, name: user?.name ?? null, automatic: false } })
         }
 
-        if (status !== undefined) {
-          const resolution = input.resolution !== undefined ? input.resolution : current.resolution
-          const sp = statusPatch(current, status, resolution ?? null, t)
-          if (sp.status) events.push({ kind: 'status', before: current.status, after: sp.status })
-          Object.assign(patch, sp)
+        if (statusChange.status) {
+          events.push({ kind: 'status', before: current.status, after: statusChange.status })
+          const { resolutionDueAt, ...rest } = statusChange
+          Object.assign(patch, rest, patch.priority === undefined && resolutionDueAt !== undefined ? { resolutionDueAt } : {})
         }
         if (input.resolution === null && ['resolved', 'closed'].includes((patch.status as string) ?? current.status)) {
           throw fieldError('resolution', 'A resolved ticket keeps its resolution')

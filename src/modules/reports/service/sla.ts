@@ -5,7 +5,8 @@ import { ticketFilter } from './tickets-filter'
 
 /**
  * SLA compliance of tickets opened in the range, by priority: a target is met when the response or
- * resolution came by its due time; one still open past its due time counts as breached now.
+ * resolution came by its due time; one still open past its due time counts as breached now (a
+ * pending ticket's resolution clock stands where it stopped).
  */
 export const slaCompliance: ReportDefinition = {
   name: 'sla',
@@ -20,7 +21,7 @@ export const slaCompliance: ReportDefinition = {
              (count(*) FILTER (WHERE t.resolution_due_at IS NOT NULL))::int AS res_due,
              (count(*) FILTER (WHERE t.resolved_at <= t.resolution_due_at))::int AS res_met,
              (count(*) FILTER (WHERE t.resolved_at > t.resolution_due_at
-                                 OR (t.resolved_at IS NULL AND t.resolution_due_at < now())))::int AS res_breached
+                                 OR (t.resolved_at IS NULL AND t.resolution_due_at < coalesce(t.sla_paused_at, now()))))::int AS res_breached
         FROM tickets t
        WHERE ${ticketFilter(input)} AND ${within(input, 't.created_at')}
        GROUP BY 1 ORDER BY min(t.priority_rank) DESC`.execute(db)

@@ -1,5 +1,5 @@
 /** How a ticket stands against one SLA target, from stored timestamps only (nothing is counted in the browser but "now"). */
-export type SlaState = 'none' | 'met' | 'late' | 'ok' | 'soon' | 'overdue'
+export type SlaState = 'none' | 'met' | 'late' | 'ok' | 'soon' | 'overdue' | 'paused'
 
 /** Left under this much time, a running target counts as "breaching soon" (the inbox view uses the server's own cut-off). */
 export const SOON_MS = 60 * 60_000
@@ -12,12 +12,18 @@ export interface SlaClock {
 
 /**
  * `dueAt` is the target, `doneAt` when it was met (first response, resolution). A met target is
- * `met` or `late` (met after it was due); an open one `ok`, `soon` or `overdue`.
+ * `met` or `late` (met after it was due); an open one `ok`, `soon` or `overdue`; one whose clock
+ * stopped at `pausedAt` (waiting on the customer) `paused`, with what was left then, or `overdue`
+ * if it had run out before.
  */
-export function slaClock(dueAt: string | null | undefined, doneAt: string | null | undefined, now: number): SlaClock {
+export function slaClock(dueAt: string | null | undefined, doneAt: string | null | undefined, now: number, pausedAt?: string | null): SlaClock {
   if (!dueAt) return { state: 'none', remainingMs: null }
   const due = Date.parse(dueAt)
   if (doneAt) return { state: Date.parse(doneAt) > due ? 'late' : 'met', remainingMs: null }
+  if (pausedAt) {
+    const left = due - Date.parse(pausedAt)
+    return { state: left < 0 ? 'overdue' : 'paused', remainingMs: left }
+  }
   const remainingMs = due - now
   return { state: remainingMs < 0 ? 'overdue' : remainingMs < SOON_MS ? 'soon' : 'ok', remainingMs }
 }

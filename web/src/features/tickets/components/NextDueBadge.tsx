@@ -10,6 +10,6 @@ export function NextDueBadge({ ticket: tk, now, showLabel }: { ticket: Ticket; n
   return awaitingResponse ? (
     <SlaBadge kind="firstResponse" dueAt={tk.firstResponseDueAt} doneAt={null} now={now} showLabel={showLabel} />
   ) : (
-    <SlaBadge kind="resolution" dueAt={tk.resolutionDueAt} doneAt={tk.resolvedAt ?? tk.closedAt} now={now} showLabel={showLabel} />
+    <SlaBadge kind="resolution" dueAt={tk.resolutionDueAt} doneAt={tk.resolvedAt ?? tk.closedAt} pausedAt={tk.slaPausedAt} now={now} showLabel={showLabel} />
   )
 }

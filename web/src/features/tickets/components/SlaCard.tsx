@@ -10,9 +10,9 @@ export function SlaCard({ ticket: tk }: { ticket: Ticket }) {
   const { t } = useTranslation()
   const now = useNow()
   if (!tk.firstResponseDueAt && !tk.resolutionDueAt) return null
-  const row = (kind: 'firstResponse' | 'resolution', dueAt: string | null, doneAt: string | null) => (
+  const row = (kind: 'firstResponse' | 'resolution', dueAt: string | null, doneAt: string | null, pausedAt: string | null = null) => (
     <Flex vertical gap={2}>
-      <SlaBadge kind={kind} dueAt={dueAt} doneAt={doneAt} now={now} />
+      <SlaBadge kind={kind} dueAt={dueAt} doneAt={doneAt} pausedAt={pausedAt} now={now} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <DateTime value={dueAt} />
       </Typography.Text>
@@ -27,7 +27,7 @@ export function SlaCard({ ticket: tk }: { ticket: Ticket }) {
         styles={{ label: { width: 110, color: 'rgba(0,0,0,0.5)' } }}
         items={[
           { key: 'fr', label: t('tickets.sla.firstResponseLabel'), children: row('firstResponse', tk.firstResponseDueAt, tk.firstRespondedAt ?? tk.resolvedAt ?? tk.closedAt) },
-          { key: 'res', label: t('tickets.sla.resolutionLabel'), children: row('resolution', tk.resolutionDueAt, tk.resolvedAt ?? tk.closedAt) },
+          { key: 'res', label: t('tickets.sla.resolutionLabel'), children: row('resolution', tk.resolutionDueAt, tk.resolvedAt ?? tk.closedAt, tk.slaPausedAt) },
         ]}
       />
     </Card>
