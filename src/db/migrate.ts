@@ -11,6 +11,7 @@ import * as imports from './migrations/2026_11_25_1800_imports'
 import * as reports from './migrations/2026_11_25_1900_reports'
 import * as reportRollups from './migrations/2026_11_25_2000_report_rollups'
 import * as slaPause from './migrations/2026_12_06_0100_sla_pause'
+import * as touchesWithoutKey from './migrations/2026_12_06_0200_touches_without_key'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_1900_reports': reports,
   '2026_11_25_2000_report_rollups': reportRollups,
   '2026_12_06_0100_sla_pause': slaPause,
+  '2026_12_06_0200_touches_without_key': touchesWithoutKey,
 }
 
 function migrator(db: Db): Migrator {

@@ -213,8 +213,15 @@ export const findActor = (db: Executor, id: string) =>
  */
 export function findByEmails(db: Executor, table: 'contacts' | 'leads' | 'customers', keys: string[]): Promise<{ id: string; name: string; email: string }[]> {
   if (keys.length === 0) return Promise.resolve([])
-  let q = (db as any).selectFrom(`${table} as t`).select(['t.id', 't.name', sql<string>`lower(t.email)`.as('email')]).where('t.deletedAt', 'is', null).where(sql`lower(t.email)`, 'in', keys)
-  if (table === 'customers') q = q.where('t.mergedInto', 'is', null)
-  if (table === 'contacts') q = q.innerJoin('customers as c', 'c.id', 't.customerId').where('c.deletedAt', 'is', null)
-  return q.orderBy('t.id').execute()
+  const email = sql<string>`lower(t.email)`
+  const columns = ['t.id', 't.name', email.as('email')] as const
+  if (table === 'contacts') {
+    return db.selectFrom('contacts as t').innerJoin('customers as c', 'c.id', 't.customerId').select(columns)
+      .where('t.deletedAt', 'is', null).where('c.deletedAt', 'is', null).where(email, 'in', keys).orderBy('t.id').execute()
+  }
+  if (table === 'customers') {
+    return db.selectFrom('customers as t').select(columns)
+      .where('t.deletedAt', 'is', null).where('t.mergedInto', 'is', null).where(email, 'in', keys).orderBy('t.id').execute()
+  }
+  return db.selectFrom('leads as t').select(columns).where('t.deletedAt', 'is', null).where(email, 'in', keys).orderBy('t.id').execute()
 }

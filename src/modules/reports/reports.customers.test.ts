@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertActivity, insertCustomer, insertUser } from '../../test/factories'
@@ -44,6 +45,14 @@ describe('customer reports', () => {
     const after = json(await q('at-risk', { days: '90' }))
     expect(after.rows.find((r: { customer: string }) => r.customer === '沉默客户')).toBeUndefined()
     expect(after.notes[0]).not.toBe(listed.notes[0]) // one customer fewer in the count
+  })
+
+  it('a customer removed for good takes its last touch with it', async () => {
+    const gone = await insertCustomer(t.db, { name: '将被清除' })
+    const touch = () => sql<{ n: number }>`SELECT count(*)::int AS n FROM customer_touches WHERE customer_id = ${gone.id}`.execute(t.db)
+    expect((await touch()).rows[0]!.n).toBe(1)
+    await t.db.deleteFrom('customers').where('id', '=', gone.id).execute()
+    expect((await touch()).rows[0]!.n).toBe(0)
   })
 
   it('refuses an unknown time zone and a reversed range', async () => {
