@@ -184,6 +184,13 @@ describe('customer service tickets in the browser', () => {
     await rating.locator('.ant-rate-star').nth(3).locator('[role="radio"]').click()
     await p.getByText('满意度已保存。').waitFor()
     await expect.poll(() => rating.getByTestId('satisfaction-text').textContent()).toBe('满意 · 4 / 5 分')
+    // What the customer said goes with the rating.
+    await rating.getByTestId('satisfaction-comment').getByText('客户的评价（选填）').waitFor()
+    await rating.locator('.ant-typography-edit').click()
+    await rating.locator('textarea').fill('换货很快，客服很耐心。')
+    await rating.locator('textarea').press('Enter')
+    await p.getByText('评价已保存。').waitFor()
+    await expect.poll(() => rating.getByTestId('satisfaction-comment').textContent()).toBe('换货很快，客服很耐心。')
     await p.mouse.move(0, 0) // no star tooltip in the picture
     await p.evaluate(() => window.scrollTo(0, 0))
     await screenshot(p, 'ticket-detail-zh')
@@ -197,8 +204,8 @@ describe('customer service tickets in the browser', () => {
     await screenshot(p, 'ticket-detail-en')
     await agent.close()
 
-    const saved = await apiCall<{ status: string; satisfaction: number; resolution: string; assigneeName: string }>(page, 'GET', `/tickets/${ticketUrl.split('/').pop()}`)
-    expect(saved).toMatchObject({ status: 'resolved', satisfaction: 4, assigneeName: AGENT.name })
+    const saved = await apiCall<{ status: string; satisfaction: number; satisfactionComment: string; assigneeName: string }>(page, 'GET', `/tickets/${ticketUrl.split('/').pop()}`)
+    expect(saved).toMatchObject({ status: 'resolved', satisfaction: 4, satisfactionComment: '换货很快，客服很耐心。', assigneeName: AGENT.name })
   })
 
   it('the admin sets business hours and a round-robin rule; the next web-form ticket is assigned by it', async () => {

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { useTicketMutation } from '../hooks/useTicketMutation'
 import type { Ticket } from '../types'
 
-/** Customer satisfaction 1–5, asked once the ticket is resolved; read-only for those who do not work tickets. */
+/**
+ * Customer satisfaction 1–5 and what the customer said, asked once the ticket is resolved;
+ * read-only for those who do not work tickets.
+ */
 export function SatisfactionRating({ ticket, editable }: { ticket: Ticket; editable: boolean }) {
   const { t } = useTranslation()
   const mutation = useTicketMutation(ticket)
@@ -25,6 +28,28 @@ export function SatisfactionRating({ ticket, editable }: { ticket: Ticket; edita
           {ticket.satisfaction ? `${labels[ticket.satisfaction - 1]} · ${t('tickets.rating.value', { value: ticket.satisfaction })}` : t('tickets.rating.notYet')}
         </Typography.Text>
       </Flex>
+      {(ticket.satisfaction || ticket.satisfactionComment) && (editable || ticket.satisfactionComment) ? (
+        <Typography.Paragraph
+          data-testid="satisfaction-comment"
+          type={ticket.satisfactionComment ? undefined : 'secondary'}
+          style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
+          editable={
+            editable && !mutation.isPending
+              ? {
+                  text: ticket.satisfactionComment ?? '',
+                  maxLength: 2000,
+                  tooltip: t('tickets.rating.editComment'),
+                  onChange: (text) => {
+                    const satisfactionComment = text.trim() || null
+                    if (satisfactionComment !== ticket.satisfactionComment) void mutation.change({ satisfactionComment }, { success: t('tickets.rating.commentSaved') })
+                  },
+                }
+              : false
+          }
+        >
+          {ticket.satisfactionComment ?? t('tickets.rating.commentPlaceholder')}
+        </Typography.Paragraph>
+      ) : null}
     </Flex>
   )
 }
