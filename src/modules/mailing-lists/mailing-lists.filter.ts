@@ -1,17 +1,15 @@
 import { sql, type RawBuilder } from 'kysely'
 import { z } from 'zod'
 import { validationError, type FieldError } from '../../server/errors'
+import { OPS_BY_TYPE, SEGMENT_FIELD_LIST, SEGMENT_OPS, type SegmentFieldType, type SegmentOp } from './segment-fields'
+
+export { SEGMENT_OPS, type SegmentOp }
 
 /**
  * The segment filter language: `{all|any: [{field, op, value}]}` over a whitelist of fields.
  * It compiles to parameterised SQL (field names map to fixed column expressions; values are bound
  * parameters), so a filter can neither inject SQL nor reach a column that is not listed here.
  */
-export const SEGMENT_OPS = [
-  'eq', 'neq', 'in', 'contains', 'gt', 'lt', 'before', 'after', 'within_days', 'older_than_days', 'not_within_days', 'is_empty', 'is_not_empty',
-] as const
-export type SegmentOp = (typeof SEGMENT_OPS)[number]
-
 export const segmentConditionSchema = z
   .strictObject({
     field: z.string().max(60),
@@ -27,51 +25,49 @@ export const segmentFilterSchema = z
   .meta({ id: 'SegmentFilter', description: 'all = every condition holds (AND); any = at least one (OR)' })
 export type SegmentFilter = z.infer<typeof segmentFilterSchema>
 
-type FieldType = 'text' | 'enum' | 'tags' | 'uuid' | 'number' | 'date' | 'orders'
 /** Where a field applies: customer rows (the customer's own address), contact rows (with their customer), lead rows. */
 type Branch = 'customer' | 'contact' | 'lead'
 interface FieldDef {
-  type: FieldType
+  type: SegmentFieldType
   values?: readonly string[]
   /** Column expression per branch; a branch without one never matches the condition. */
   on: Partial<Record<Branch, string>>
 }
 
-const customerField = (type: FieldType, expr: string, values?: readonly string[]): FieldDef => ({ type, values, on: { customer: expr, contact: expr } })
-
-export const SEGMENT_FIELDS: Record<string, FieldDef> = {
-  'customer.industry': customerField('text', 'c.industry'),
-  'customer.city': customerField('text', "c.address->>'city'"),
-  'customer.region': customerField('text', "c.address->>'region'"),
-  'customer.country': customerField('text', "c.address->>'country'"),
-  'customer.tags': customerField('tags', 'c.tags'),
-  'customer.status': customerField('enum', 'c.status', ['prospect', 'active', 'inactive']),
-  'customer.type': customerField('enum', 'c.type', ['company', 'person']),
-  'customer.source': customerField('text', 'c.source'),
-  'customer.ownerId': customerField('uuid', 'c.owner_id'),
-  'customer.createdAt': customerField('date', 'c.created_at'),
-  'customer.lastOrderAt': customerField('orders', 'c.id'),
-  'contact.title': { type: 'text', on: { contact: 'ct.title' } },
-  'lead.status': { type: 'enum', values: ['new', 'contacted', 'qualified', 'unqualified', 'converted'], on: { lead: 'l.status' } },
-  'lead.source': { type: 'text', on: { lead: 'l.source' } },
-  'lead.score': { type: 'number', on: { lead: 'l.score' } },
-  'lead.ownerId': { type: 'uuid', on: { lead: 'l.owner_id' } },
-  'lead.campaignId': { type: 'uuid', on: { lead: 'l.campaign_id' } },
-  'lead.createdAt': { type: 'date', on: { lead: 'l.created_at' } },
+/** Each field's column: a customer field is read on the customer's own rows and on its contacts' (c is the customer). */
+const COLUMNS: Record<string, string> = {
+  'customer.industry': 'c.industry',
+  'customer.city': "c.address->>'city'",
+  'customer.region': "c.address->>'region'",
+  'customer.country': "c.address->>'country'",
+  'customer.tags': 'c.tags',
+  'customer.status': 'c.status',
+  'customer.type': 'c.type',
+  'customer.source': 'c.source',
+  'customer.ownerId': 'c.owner_id',
+  'customer.createdAt': 'c.created_at',
+  'customer.lastOrderAt': 'c.id',
+  'contact.title': 'ct.title',
+  'lead.status': 'l.status',
+  'lead.source': 'l.source',
+  'lead.score': 'l.score',
+  'lead.ownerId': 'l.owner_id',
+  'lead.campaignId': 'l.campaign_id',
+  'lead.createdAt': 'l.created_at',
 }
+
+export const SEGMENT_FIELDS: Record<string, FieldDef> = Object.fromEntries(
+  SEGMENT_FIELD_LIST.map((f) => {
+    const column = COLUMNS[f.key]
+    if (!column) throw new Error(`Segment field ${f.key} has no column`)
+    const on = f.group === 'customer' ? { customer: column, contact: column } : { [f.group]: column }
+    return [f.key, { type: f.type, values: f.values, on }]
+  }),
+)
 
 /** A field's definition, or undefined: own keys only, so `constructor`, `__proto__`, `toString` are unknown fields. */
 const fieldDef = (name: string): FieldDef | undefined => (Object.hasOwn(SEGMENT_FIELDS, name) ? SEGMENT_FIELDS[name] : undefined)
 
-const OPS_BY_TYPE: Record<FieldType, readonly SegmentOp[]> = {
-  text: ['eq', 'neq', 'in', 'contains', 'is_empty', 'is_not_empty'],
-  enum: ['eq', 'neq', 'in'],
-  tags: ['contains', 'in', 'is_empty', 'is_not_empty'],
-  uuid: ['eq', 'neq', 'in', 'is_empty', 'is_not_empty'],
-  number: ['eq', 'neq', 'gt', 'lt'],
-  date: ['before', 'after', 'within_days', 'older_than_days', 'is_empty', 'is_not_empty'],
-  orders: ['within_days', 'older_than_days', 'not_within_days', 'is_empty', 'is_not_empty'],
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DAY = /^\d{4}-\d{2}-\d{2}$/

@@ -1,60 +1,23 @@
+import { OPS_BY_TYPE, SEGMENT_FIELD_LIST, type SegmentField, type SegmentFieldGroup } from '@server/modules/mailing-lists/segment-fields'
 import type { Condition, SegmentFilter, SegmentOp } from './types'
 
 /** How a condition's value is entered. */
 export type ValueKind = 'text' | 'multi' | 'enum' | 'enumMulti' | 'number' | 'days' | 'date' | 'user' | 'campaign' | 'none'
-type FieldType = 'text' | 'enum' | 'tags' | 'uuid' | 'number' | 'date' | 'orders'
-export type FieldGroup = 'customer' | 'contact' | 'lead'
-
-export interface FieldDef {
-  key: string
-  group: FieldGroup
-  type: FieldType
-  /** What a uuid field points at. */
-  ref?: 'user' | 'campaign'
-  /** For enums: the values (labels from i18n `mailingLists.values.<field>.<value>`). */
-  options?: readonly string[]
-}
+export type { SegmentFieldGroup as FieldGroup }
 
 /**
- * The fields a segment can filter on: the server's whitelist (mailing-lists.filter.ts
- * SEGMENT_FIELDS). A field or operator the server does not know is refused with a 400 on that
- * row, shown under it.
+ * The fields a segment can filter on are the server's own list (segment-fields.ts); a field or
+ * operator the server refuses anyway is shown under its row.
  */
-export const SEGMENT_FIELDS: FieldDef[] = [
-  { key: 'customer.industry', group: 'customer', type: 'text' },
-  { key: 'customer.city', group: 'customer', type: 'text' },
-  { key: 'customer.region', group: 'customer', type: 'text' },
-  { key: 'customer.country', group: 'customer', type: 'text' },
-  { key: 'customer.tags', group: 'customer', type: 'tags' },
-  { key: 'customer.status', group: 'customer', type: 'enum', options: ['prospect', 'active', 'inactive'] },
-  { key: 'customer.type', group: 'customer', type: 'enum', options: ['company', 'person'] },
-  { key: 'customer.source', group: 'customer', type: 'text' },
-  { key: 'customer.ownerId', group: 'customer', type: 'uuid', ref: 'user' },
-  { key: 'customer.createdAt', group: 'customer', type: 'date' },
-  { key: 'customer.lastOrderAt', group: 'customer', type: 'orders' },
-  { key: 'contact.title', group: 'contact', type: 'text' },
-  { key: 'lead.status', group: 'lead', type: 'enum', options: ['new', 'contacted', 'qualified', 'unqualified', 'converted'] },
-  { key: 'lead.source', group: 'lead', type: 'text' },
-  { key: 'lead.score', group: 'lead', type: 'number' },
-  { key: 'lead.ownerId', group: 'lead', type: 'uuid', ref: 'user' },
-  { key: 'lead.campaignId', group: 'lead', type: 'uuid', ref: 'campaign' },
-  { key: 'lead.createdAt', group: 'lead', type: 'date' },
-]
-
-/** Operators per field type, as the server's OPS_BY_TYPE (typed against its SegmentOp). */
-export const OPS_BY_TYPE: Record<FieldType, readonly SegmentOp[]> = {
-  text: ['eq', 'neq', 'in', 'contains', 'is_empty', 'is_not_empty'],
-  enum: ['eq', 'neq', 'in'],
-  tags: ['contains', 'in', 'is_empty', 'is_not_empty'],
-  uuid: ['eq', 'neq', 'is_empty', 'is_not_empty'],
-  number: ['eq', 'neq', 'gt', 'lt'],
-  date: ['before', 'after', 'within_days', 'older_than_days', 'is_empty', 'is_not_empty'],
-  orders: ['within_days', 'not_within_days', 'older_than_days', 'is_empty', 'is_not_empty'],
-}
+export const SEGMENT_FIELDS = SEGMENT_FIELD_LIST
 
 const byKey = new Map(SEGMENT_FIELDS.map((f) => [f.key, f]))
-export const fieldDef = (key: string): FieldDef | undefined => byKey.get(key)
-export const opsOf = (field: string): readonly SegmentOp[] => OPS_BY_TYPE[byKey.get(field)?.type ?? 'text']
+export const fieldDef = (key: string): SegmentField | undefined => byKey.get(key)
+/** The server's operators for the field's type; a user or campaign is picked one at a time, so not `in` for those. */
+export const opsOf = (field: string): readonly SegmentOp[] => {
+  const type = byKey.get(field)?.type ?? 'text'
+  return type === 'uuid' ? OPS_BY_TYPE.uuid.filter((op) => op !== 'in') : OPS_BY_TYPE[type]
+}
 /** "customer.industry" → "customer_industry": i18n keys cannot hold the dot. */
 export const fieldLabelKey = (field: string) => `mailingLists.segmentFields.${field.replace('.', '_')}`
 

@@ -23,7 +23,7 @@ export function ConditionValueInput({ condition, onChange, status }: Props) {
   const def = fieldDef(field)
   const label = t('mailingLists.segment.valueLabel', { field: t(fieldLabelKey(field)) })
   const common = { 'aria-label': label, status, style: { width: '100%' } }
-  const enumOptions = (def?.options ?? []).map((o) => ({ value: o, label: t(`mailingLists.values.${field.replace('.', '_')}.${o}`) }))
+  const enumOptions = (def?.values ?? []).map((o) => ({ value: o, label: t(`mailingLists.values.${field.replace('.', '_')}.${o}`) }))
 
   switch (kind) {
     case 'none':
