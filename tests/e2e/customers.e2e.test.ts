@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cjk, launchBrowser, screenshot } from './support/browser'
+import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '王管理', email: 'admin@kith.test', password: 'kith-e2e-password-1' }
@@ -171,8 +171,7 @@ describe('customers in the browser', () => {
   })
 
   it('switches to English and remembers it on the profile', async () => {
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('menuitem', { name: 'English' }).click()
+    await switchToEnglish(page)
     await page.getByRole('heading', { name: 'Customers' }).waitFor()
     await page.getByRole('button', { name: 'New customer' }).first().waitFor()
     await page.getByRole('menuitem', { name: 'Contacts' }).waitFor()

@@ -15,7 +15,7 @@ import iconv from 'iconv-lite'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot } from './support/browser'
+import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '周导入', email: 'import-admin@kith.test', password: 'kith-e2e-password-3' }
@@ -161,8 +161,7 @@ describe('import wizard and export in the browser', () => {
   })
 
   it('shows the dry run in English', async () => {
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('menuitem', { name: 'English' }).click()
+    await switchToEnglish(page)
     await uploadFile()
     expect(await mappedTo('名称')).toBe('Name *')
     // Now every row is a duplicate by e-mail (skipped), except the bad one.

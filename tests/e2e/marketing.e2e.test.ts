@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../../src/test/smtp-server'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot, screenshotDir } from './support/browser'
+import { cjk, launchBrowser, screenshot, screenshotDir, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '周市场', email: 'marketing-admin@kith.test', password: 'kith-e2e-password-6' }
@@ -222,8 +222,7 @@ describe('marketing in the browser', () => {
   })
 
   it('in English: the editor of a new draft with its preview, and the comparison table', async () => {
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('menuitem', { name: 'English' }).click()
+    await switchToEnglish(page)
     await page.getByRole('tab', { name: 'E-mail' }).click()
     await page.getByText('This campaign has been sent (or is scheduled)', { exact: false }).waitFor()
 

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../../src/test/smtp-server'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot } from './support/browser'
+import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '王经理', email: 'quotes-admin@kith.test', password: 'kith-e2e-password-4' }
@@ -276,8 +276,7 @@ describe('quotes and orders in the browser', () => {
   })
 
   it('in English and on a phone-sized screen', async () => {
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('menuitem', { name: 'English' }).click()
+    await switchToEnglish(page)
     await page.goto(`/quotes/${quoteId}`)
     await poll(() => page.getByTestId('quote-status').textContent()).toBe('Accepted')
     await page.getByText('CN¥', { exact: false }).first().waitFor()

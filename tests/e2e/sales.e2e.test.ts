@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot } from './support/browser'
+import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { dragTo } from './support/drag'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
@@ -223,8 +223,7 @@ describe('sales in the browser', () => {
   })
 
   it('in English: the board, and a task completed from My tasks', async () => {
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('menuitem', { name: 'English' }).click()
+    await switchToEnglish(page)
     await page.getByRole('menuitem', { name: 'Opportunities' }).click()
     await page.waitForURL(/\/opportunities\/board$/)
     await column('won').getByText('Won', { exact: true }).waitFor()

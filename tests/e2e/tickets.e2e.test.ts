@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot } from './support/browser'
+import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '孙主管', email: 'service-admin@kith.test', password: 'kith-e2e-password-5' }
@@ -195,8 +195,7 @@ describe('customer service tickets in the browser', () => {
     await p.evaluate(() => window.scrollTo(0, 0))
     await screenshot(p, 'ticket-detail-zh')
 
-    await p.getByTestId('language-switch').click()
-    await p.getByRole('menuitem', { name: 'English' }).click()
+    await switchToEnglish(p)
     await rating.getByText('Satisfied · 4 of 5').waitFor()
     await p.getByTestId('ticket-status').first().getByText('Resolved').waitFor()
     await p.setViewportSize({ width: 1440, height: 1100 })
@@ -252,8 +251,7 @@ describe('customer service tickets in the browser', () => {
     await row.waitFor()
     expect(await row.textContent()).toContain('已解决')
 
-    await page.getByTestId('language-switch').click()
-    await page.getByRole('menuitem', { name: 'English' }).click()
+    await switchToEnglish(page)
     await page.getByRole('menuitem', { name: 'Tickets' }).click()
     await page.waitForURL(/\/tickets$/)
     await page.getByTestId('ticket-views').getByText('All', { exact: true }).click()

@@ -29,3 +29,21 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
  * icon adds its own name in front ("edit 编辑"). Matches the label either way.
  */
 export const cjk = (text: string) => new RegExp(`^(?:[a-z-]+ )?${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`)
+
+/**
+ * Switches the app's language from the header menu and waits until the page has it. The menu
+ * animates open: a click that lands before it is ready is lost, so the switch is tried again.
+ */
+export async function switchToEnglish(page: Page): Promise<void> {
+  const english = page.getByRole('menuitem', { name: 'English' })
+  for (let attempt = 1; ; attempt++) {
+    if (!(await english.isVisible())) await page.getByTestId('language-switch').click()
+    await english.click()
+    try {
+      await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 5000 })
+      return
+    } catch (err) {
+      if (attempt === 3) throw err
+    }
+  }
+}
