@@ -1,21 +1,20 @@
 /**
  * `npm run bench:import` (or `npx tsx bench/imports.ts`): imports a generated customer CSV with
  * dedupe on e-mail through the real pipeline (stored upload, validation pass, batched writes with
- * audit rows and the undo journal) on PostgreSQL, beside a bare COPY of the same file into a plain
+ * audit rows and the undo journal) on PostgreSQL, run by the built CLI in its own process, beside a bare COPY of the same file into a plain
  * table in the same run, and reports rows/s and the peak RSS of this process.
  *
  * Env: BENCH_IMPORT_ROWS (1_000_000), BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres);
  * the database kith_bench_import is dropped and created fresh.
  */
-import { createReadStream, createWriteStream, statSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { createWriteStream, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
-import { basename } from 'node:path'
 import pg from 'pg'
 import { openDatabase } from '../src/db/database'
 import { migrateToLatest } from '../src/db/migrate'
 import { newId } from '../src/lib/ids'
-import { createServices } from '../src/services'
-import { runImport } from '../src/modules/imports/imports.job'
+import { buildServerIfStale } from '../scripts/build-if-stale.mjs'
 
 const rows = Number((process.env.BENCH_IMPORT_ROWS ?? '1000000').replaceAll('_', ''))
 const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -61,30 +60,54 @@ async function main() {
 
   const userId = newId()
   await database.db.insertInto('users').values({ id: userId, email: 'bench-import@kith.test', name: 'Bench', role: 'admin', teamId: null, active: true, locale: null, passwordHash: 'x', createdBy: null }).execute()
-  const services = createServices(database.db, { defaultRegion: 'CN', loginMaxAttempts: 10 })
-  const ctx = { actor: { userId, role: 'admin' as const, teamId: null }, requestId: 'bench' }
-  const loadBefore = os.loadavg()
-  const baseline = process.memoryUsage().rss
-  let peak = baseline
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100)
-  t0 = performance.now()
-  const analysis = await services.imports.upload(ctx, { entity: 'customers', fileName: basename(file), data: createReadStream(file, { highWaterMark: 1 << 20 }) })
-  const uploadMs = performance.now() - t0
-  await services.imports.start(ctx, analysis.id, { entity: 'customers', mode: 'skip-duplicates', dedupeBy: 'email' }, { enqueue: false })
-  const phaseAt = performance.now()
-  let validateMs = 0
-  await runImport({
-    db: database.db, defaultRegion: 'CN',
-    onProgress: ({ phase, processed }) => {
-      if (phase === 'write' && validateMs === 0) validateMs = performance.now() - phaseAt
-      if (processed % 100_000 === 0) console.log(`  ${phase} ${processed.toLocaleString()} (${Math.round(process.memoryUsage().rss / 1048576)} MB RSS)`)
-    },
-  }, analysis.id)
-  const importMs = performance.now() - t0
-  clearInterval(sampler)
-  const status = await services.imports.get(ctx, analysis.id)
   await database.close()
 
+  // The import runs as production runs it: the built CLI (`npx kith import`) in a process of its
+  // own, so the peak RSS is that process's high-water mark, not this tsx-run bench's.
+  await buildServerIfStale()
+  const loadBefore = os.loadavg()
+  const watch = new pg.Client({ connectionString: url })
+  await watch.connect()
+  t0 = performance.now()
+  const child = spawn(process.execPath, ['dist/server/cli.mjs', 'import', 'customers', file, '--mapping', 'auto', '--dedupe', 'email', '--as', 'bench-import@kith.test'], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let output = ''
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  let peakKb = 0
+  let idleKb = 0
+  let uploadMs = 0
+  let writeAt = 0
+  let done = false
+  void exited.then(() => (done = true))
+  let logged = ''
+  while (!done) {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0))
+    } catch {
+      // The process has just exited: its last reading stands.
+    }
+    const { rows: [job] } = await watch.query<{ status: string; phase: string | null; processed_rows: number }>('SELECT status, phase, processed_rows FROM imports LIMIT 1')
+    if (job && !uploadMs && job.status !== 'analyzing') uploadMs = performance.now() - t0
+    if (job && !idleKb) idleKb = peakKb
+    if (job?.phase === 'write' && !writeAt) writeAt = performance.now() - t0
+    const step = job?.phase ? `${job.phase} ${(job.processed_rows - (job.processed_rows % 100_000)).toLocaleString()}` : ''
+    if (step && step !== logged && job!.processed_rows >= 100_000) {
+      logged = step
+      console.log(`  ${step} rows (peak RSS so far ${Math.round(peakKb / 1024)} MB)`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const code = await exited
+  const importMs = performance.now() - t0
+  await watch.end()
+  if (code !== 0) throw new Error(`the import exited with ${code}: ${output}`)
+  const validateMs = writeAt - uploadMs
+  const peak = peakKb * 1024
+  const baseline = idleKb * 1024
   const rate = (ms: number) => Math.round(rows / (ms / 1000)).toLocaleString()
   const table = [
     '| step | time | rows/s |',
@@ -96,7 +119,7 @@ async function main() {
   ].join('\n')
   console.log(`\n${rows.toLocaleString()}-row customer CSV, dedupe on e-mail (skip duplicates), PostgreSQL ${os.cpus().length} cores\n`)
   console.log(table)
-  console.log(`\nresult: ${status.status}, ${JSON.stringify(status.counts)}; peak RSS ${Math.round(peak / 1048576)} MB (${Math.round(baseline / 1048576)} MB before the import: Node, tsx and the loaded modules); load average (1, 5, 15 min) ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the import, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} after`)
+  console.log(`\nresult: ${output.trim()}; peak RSS of the importing process ${Math.round(peak / 1048576)} MB (${Math.round(baseline / 1048576)} MB when its upload was stored: Node and the loaded modules); load average (1, 5, 15 min) ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the import, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} after`)
 }
 
 main().catch((err) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `kith` command runs the TypeScript sources directly through tsx, like `npm start`.
-import { register } from 'tsx/esm/api'
+// The `kith` command runs the built CLI (dist/server/cli.mjs), built first when the sources are newer.
+import { buildServerIfStale } from '../scripts/build-if-stale.mjs'
 
-register()
-await import('../src/cli.ts')
+await buildServerIfStale()
+await import('../dist/server/cli.mjs')

@@ -1,3 +1,4 @@
+import './heap-growth'
 import { Command, InvalidArgumentError } from 'commander'
 import { randomBytes } from 'node:crypto'
 import { loadConfig } from './config'

@@ -1,3 +1,4 @@
+import './heap-growth'
 import { loadConfig } from './config'
 import { openDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'

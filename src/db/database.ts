@@ -1,8 +1,5 @@
 import { mkdirSync } from 'node:fs'
 import { Kysely, PostgresDialect, CamelCasePlugin, CompiledQuery, type Transaction } from 'kysely'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import type { DB } from './schema'
 
@@ -60,6 +57,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     dataDir = opts.dataDir ?? './data'
     mkdirSync(dataDir, { recursive: true })
   }
+  // Loaded only here: PGlite's module alone weighs ~50 MB of RSS that a PostgreSQL server never needs.
+  const [{ PGlite }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('kysely-pglite-dialect'),
+  ])
   const pglite = await PGlite.create({
     dataDir,
     loadDataDir: opts.loadDataDir,

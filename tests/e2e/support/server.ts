@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { buildServerIfStale } from '../../../scripts/build-if-stale.mjs'
 
 export const repoRoot = resolve(import.meta.dirname, '../../..')
 
@@ -31,7 +32,7 @@ export interface KithServer {
 }
 
 /**
- * Starts `tsx src/main.ts` on a free port with an empty PGlite data dir and no first-admin env.
+ * Starts the built server as `npm start` does (`node dist/server/main.mjs`, rebuilt when older than src/) on a free port with an empty PGlite data dir and no first-admin env.
  * `extraEnv` adds settings a flow needs (SMTP_URL of a test SMTP server, KITH_PUBLIC_URL…).
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<KithServer> {
@@ -41,7 +42,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   for (const k of ['KITH_ADMIN_EMAIL', 'KITH_ADMIN_PASSWORD', 'DATABASE_URL', 'KITH_PUBLIC_URL', 'SMTP_URL']) delete env[k]
   Object.assign(env, extraEnv)
 
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/main.ts'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  await buildServerIfStale()
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()))

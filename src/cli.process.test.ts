@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createTestDatabase } from './test/test-db'
+import { testEngine } from './test/test-engine'
+
+const root = resolve(import.meta.dirname, '..')
+
+/** `npx kith …` as a user runs it: bin/kith.js, which builds and runs dist/server/cli.mjs. */
+function kith(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const merged = Object.fromEntries(Object.entries({ ...process.env, LOG_LEVEL: 'warn', ...env }).filter(([, v]) => v !== undefined))
+    const child = spawn(process.execPath, ['bin/kith.js', ...args], { cwd: root, env: merged, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('exit', (code) => done({ code, stdout, stderr }))
+  })
+}
+
+describe('the kith command, as a process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kith-cli-'))
+  const env: Record<string, string | undefined> = {}
+  let closeDb: (() => Promise<void>) | undefined
+
+  beforeAll(async () => {
+    if (testEngine === 'postgres') {
+      const database = await createTestDatabase()
+      env.DATABASE_URL = database.url!
+      closeDb = database.close
+    } else {
+      env.DATABASE_URL = undefined
+      env.KITH_DATA_DIR = join(dir, 'data')
+    }
+  })
+  afterAll(async () => {
+    await closeDb?.()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  test('creates a user, imports a CSV and exports it with nothing but the file on stdout', async () => {
+    const created = await kith(['user', 'create', '--email', 'cli-admin@kith.test', '--role', 'admin', '--password', 'cli-password-2026'], env)
+    expect(created.stderr).not.toMatch(/error/i)
+    expect(created.code).toBe(0)
+
+    const file = join(dir, 'customers.csv')
+    writeFileSync(file, '客户名称,邮箱,城市\n杭州西湖茶业,tea@xihu.cn,杭州\n苏州园林设计,design@garden.cn,苏州\n杭州西湖茶业,tea@xihu.cn,杭州\n')
+    const imported = await kith(['import', 'customers', file, '--dedupe', 'email'], env)
+    expect(imported.code).toBe(0)
+    expect(imported.stdout).toMatch(/^completed: 2 created, 0 updated, 1 skipped, 0 invalid/)
+
+    const exported = await kith(['export', 'customers', '--format', 'csv', '--columns', 'name,email', '--lang', 'en'], env)
+    expect(exported.code).toBe(0)
+    // A build message or log line on stdout would corrupt `kith export … > out.csv`.
+    const lines = exported.stdout.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    expect(exported.stdout.startsWith('\uFEFF')).toBe(true)
+    expect(lines[0]).toBe('Name,Email')
+    expect(lines.slice(1).sort()).toEqual(['杭州西湖茶业,tea@xihu.cn', '苏州园林设计,design@garden.cn'])
+  }, 120_000)
+})
