@@ -60,7 +60,7 @@ export function markdownReport(input: ReportInput): string {
     `- Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}; Node ${process.version}`,
     `- PostgreSQL ${input.pgVersion}, server defaults: ${input.pgSettings.map((s) => `${s.name}=${s.value}`).join(', ')}`,
     `- Data: ${size.customers.toLocaleString('en-US')} customers, ${size.contacts.toLocaleString('en-US')} contacts, ${size.opportunities.toLocaleString('en-US')} opportunities, ${size.activities.toLocaleString('en-US')} activities (\`seedBulk\`, src/seed/bulk.ts)`,
-    `- ${input.iterations} measured iterations per case after ${input.warmup} warm-up ones; times in ms`,
+    `- ${input.iterations} measured iterations per case after ${input.warmup} warm-up ones (or one per path, when a case requests more different paths than that); times in ms`,
     `- Load average (1 min) at the start and end of the measurements: ${input.loadAtStart.toFixed(2)} and ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores (the benchmark shares the machine with whatever else runs there; anything much above 1 inflates every figure)`,
     `- Roles: **admin** sees everything; **sales** (\`sales01\`) sees what he or his team owns (~1/10 of the rows), filtered in SQL`,
     '',
