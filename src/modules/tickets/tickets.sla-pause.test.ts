@@ -101,6 +101,9 @@ describe('the resolution clock stops while a ticket waits on the customer (pendi
     await patch(tk.id, { status: 'open' })
     const paused = Number((await t.db.selectFrom('tickets').select('slaPausedMs').where('id', '=', tk.id).executeTakeFirstOrThrow()).slaPausedMs)
     expect(paused).toBeGreaterThanOrEqual(5 * HOUR)
+    // The audit of leaving pending shows the waited time as numbers on both engines.
+    const audit = await t.db.selectFrom('auditLog').select('changes').where('entityId', '=', tk.id).orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect((audit.changes as Record<string, unknown>).slaPausedMs).toEqual({ before: 0, after: paused })
     const urgent = await patch(tk.id, { priority: 'urgent' })
     // The default urgent target is 240 minutes from the ticket's creation, plus the wait.
     expect(Date.parse(urgent.resolutionDueAt) - Date.parse(tk.createdAt)).toBe(240 * 60_000 + paused)

@@ -44,7 +44,7 @@ export function dueTimes(settings: SlaSettings, openedAt: Date, priority: Ticket
   }
 }
 
-type ClockState = { slaPausedAt: Date | null; slaPausedMs: string; resolutionDueAt: Date | null }
+type ClockState = { slaPausedAt: Date | null; slaPausedMs: number; resolutionDueAt: Date | null }
 
 /**
  * The resolution clock across a status change: it stops when a ticket becomes pending (waiting
@@ -58,7 +58,7 @@ export function clockPatch(settings: SlaSettings, ticket: ClockState, to: Ticket
   if (!due || due.getTime() <= ticket.slaPausedAt.getTime()) return { slaPausedAt: null }
   const waited = businessTimeBetween(ticket.slaPausedAt, t, settings.businessHours)
   if (waited === 0) return { slaPausedAt: null }
-  return { slaPausedAt: null, slaPausedMs: Number(ticket.slaPausedMs) + waited, resolutionDueAt: addBusinessTime(due, waited, settings.businessHours) }
+  return { slaPausedAt: null, slaPausedMs: ticket.slaPausedMs + waited, resolutionDueAt: addBusinessTime(due, waited, settings.businessHours) }
 }
 
 const dateOf = (s: string | undefined, path: string, endOfDay = false) => {

@@ -35,8 +35,8 @@ export interface TicketsTable {
   lastCustomerReplyAt: Date | null
   /** While pending: when the resolution clock stopped. */
   slaPausedAt: Date | null
-  /** Business time (ms) spent pending so far, added to the resolution deadline (bigint: read as a string). */
-  slaPausedMs: ColumnType<string, number | undefined, number>
+  /** Business time (ms) spent pending so far, added to the resolution deadline (a bigint, read as a number: database.ts). */
+  slaPausedMs: ColumnType<number, number | undefined, number>
   /** Where a web-form ticket came from (address, browser); not in the API. */
   meta: JSONColumnType<Record<string, unknown>, string | undefined, string>
   createdAt: Generated<Date>

@@ -105,7 +105,7 @@ export function createTicketWorkflow(core: TicketCore, deps: TicketDeps) {
 
         if (priority !== undefined && priority !== current.priority) {
           patch.priority = priority
-          Object.assign(patch, dueTimes(sla, current.createdAt, priority, Number(statusChange.slaPausedMs ?? current.slaPausedMs)))
+          Object.assign(patch, dueTimes(sla, current.createdAt, priority, statusChange.slaPausedMs ?? current.slaPausedMs))
           events.push({ kind: 'priority', before: current.priority, after: priority })
         }
 
