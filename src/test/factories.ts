@@ -192,3 +192,11 @@ export async function insertActivity(
     .returningAll()
     .executeTakeFirstOrThrow()
 }
+
+export async function insertCampaign(db: Db, overrides: Partial<{ name: string; deletedAt: Date | null }> = {}) {
+  return db
+    .insertInto('campaigns')
+    .values({ id: newId(), name: overrides.name ?? `Campaign ${next()}`, ...(overrides.deletedAt ? { deletedAt: overrides.deletedAt } : {}) })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertActivity, insertContact, insertCustomer, insertLead, insertTeam, insertUser } from '../../test/factories'
+import { insertActivity, insertCampaign, insertContact, insertCustomer, insertLead, insertTeam, insertUser } from '../../test/factories'
 import { expectProblem, http } from '../../test/http'
 
 let t: TestApp
@@ -12,6 +12,7 @@ let teammate: AuthHeaders
 
 beforeAll(async () => {
   t = await createTestApp()
+  campaignId = (await insertCampaign(t.db, { name: '青岛展会' })).id
   api = http(t)
   teamId = (await insertTeam(t.db)).id
   salesId = (await insertUser(t.db, { role: 'sales', teamId })).id
@@ -27,7 +28,7 @@ const counts = async () => ({
   audit: (await t.db.selectFrom('auditLog').select('id').execute()).length,
 })
 const leadRow = (id: string) => t.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-const campaignId = '0190a000-0000-7000-8000-0000000ca3e1'
+let campaignId: string
 
 describe('POST /leads/{id}/convert', () => {
   it('creates customer, primary contact and opportunity in one go, moves the activities and marks the lead', async () => {
@@ -118,5 +119,16 @@ describe('POST /leads/{id}/convert', () => {
     const stranger = await insertUser(t.db, { role: 'sales', teamId: (await insertTeam(t.db)).id })
     const theirs = await insertLead(t.db, { ownerId: stranger.id })
     expectProblem(await api.post(`/api/v1/leads/${theirs.id}/convert`, {}, sales), 404)
+  })
+})
+
+describe('a lead whose campaign was deleted since', () => {
+  it('converts, and its deal comes without the campaign', async () => {
+    const gone = (await insertCampaign(t.db, { name: '已结束的活动' })).id
+    const lead = await insertLead(t.db, { name: '钱多多', company: '宁波港湾贸易', campaignId: gone, ownerId: salesId, status: 'qualified' })
+    await t.db.updateTable('campaigns').set({ deletedAt: new Date() }).where('id', '=', gone).execute()
+    const res = await api.post(`/api/v1/leads/${lead.id}/convert`, {}, sales)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(json(res).opportunity).toMatchObject({ campaignId: null, leadId: lead.id })
   })
 })

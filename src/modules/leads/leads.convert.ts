@@ -2,6 +2,7 @@ import type { Db, Executor } from '../../db/database'
 import { AppError, fieldError } from '../../server/errors'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
+import { isLiveCampaign } from '../campaigns/campaigns.refs'
 import { toCustomer, type CustomerService } from '../customers/customers.service'
 import type { ContactService } from '../contacts/contacts.service'
 import type { UserService } from '../users/users.service'
@@ -92,7 +93,8 @@ export function createLeadConversion(deps: ConvertDeps) {
           ...(input.amount !== undefined ? { amount: input.amount } : {}),
           ...(input.currency !== undefined ? { currency: input.currency } : {}),
           ...(input.expectedCloseDate !== undefined ? { expectedCloseDate: input.expectedCloseDate } : {}),
-          campaignId: lead.campaignId,
+          // A campaign deleted since the lead came in is not carried over (the key refuses it).
+          campaignId: lead.campaignId && (await isLiveCampaign(trx, lead.campaignId)) ? lead.campaignId : null,
           leadId: lead.id,
         })
       }

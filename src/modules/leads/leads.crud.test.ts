@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertContact, insertCustomer, insertLead, insertTeam, insertUser } from '../../test/factories'
+import { insertCampaign, insertContact, insertCustomer, insertLead, insertTeam, insertUser } from '../../test/factories'
 import { expectProblem, http, ids } from '../../test/http'
 
 let t: TestApp
@@ -44,8 +44,23 @@ describe('creating and reading leads', () => {
     expect(await t.db.selectFrom('leads').select('id').execute()).toHaveLength(before.length)
   })
 
+  it('links only a live campaign: an unknown or deleted one is a 400 on campaignId, on create and on update', async () => {
+    const live = (await insertCampaign(t.db, { name: '春季展会' })).id
+    const deleted = (await insertCampaign(t.db, { deletedAt: new Date() })).id
+    const unknown = '0190a000-0000-7000-8000-00000000c0de'
+    for (const campaignId of [unknown, deleted]) {
+      expectProblem(await api.post('/api/v1/leads', { name: 'No such campaign', campaignId }, sales), 400, ['campaignId'])
+    }
+    const made = json(await api.post('/api/v1/leads', { name: 'Expo visitor', campaignId: live }, sales))
+    expect(made.campaignId).toBe(live)
+    expectProblem(await api.patch(`/api/v1/leads/${made.id}`, { version: made.version, campaignId: unknown }, sales), 400, ['campaignId'])
+    const cleared = await api.patch(`/api/v1/leads/${made.id}`, { version: made.version, campaignId: null }, sales)
+    expect(cleared.statusCode, cleared.body).toBe(200)
+    expect(json(cleared).campaignId).toBeNull()
+  })
+
   it('lists with filters and keyset pages in every sort, without repeats or gaps', async () => {
-    const campaignId = '0190a000-0000-7000-8000-00000000c0de'
+    const campaignId = (await insertCampaign(t.db)).id
     const made: string[] = []
     for (let i = 0; i < 7; i++) {
       made.push((await insertLead(t.db, { name: `Sorted ${String.fromCharCode(71 - i)}`, score: (i * 37) % 100, ownerId: salesId, source: 'sorted', campaignId, status: i % 2 ? 'contacted' : 'new' })).id)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertTeam, insertUser } from '../../test/factories'
+import { insertCampaign, insertTeam, insertUser } from '../../test/factories'
 import { expectProblem } from '../../test/http'
 
 /** The web-to-lead form: anonymous, rate-limited per address, JSON or a plain HTML form, callable from other origins. */
@@ -45,9 +45,15 @@ describe('POST /public/leads', () => {
   })
 
   it('keeps a given source and campaign', async () => {
-    const campaignId = '0190a000-0000-7000-8000-00000000ca11'
+    const campaignId = (await insertCampaign(t.db, { name: '落地页' })).id
     expect((await submit({ name: 'Campaign visitor', source: 'landing-page', campaignId })).statusCode).toBe(201)
     expect((await leadNamed('Campaign visitor'))[0]).toMatchObject({ source: 'landing-page', campaignId })
+  })
+
+  it('a form still naming a campaign that is gone keeps the visitor, without the campaign', async () => {
+    const campaignId = '0190a000-0000-7000-8000-00000000ca11'
+    expect((await submit({ name: 'Stale form visitor', source: 'landing-page', campaignId })).statusCode).toBe(201)
+    expect((await leadNamed('Stale form visitor'))[0]).toMatchObject({ source: 'landing-page', campaignId: null })
   })
 
   it('a filled honeypot is answered like a success but stores nothing', async () => {

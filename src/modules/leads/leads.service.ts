@@ -9,6 +9,7 @@ import { AppError, fieldError } from '../../server/errors'
 import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
+import { assertCampaign, isLiveCampaign } from '../campaigns/campaigns.refs'
 import type { AuditService } from '../audit/audit.service'
 import type { UserService } from '../users/users.service'
 import type { CustomerService } from '../customers/customers.service'
@@ -188,6 +189,7 @@ export function createLeadService(deps: LeadDeps) {
       const e164 = phone(input.phone) ?? null
       return db.transaction().execute(async (trx) => {
         const ownership = await owner(ctx, input.ownerId === undefined ? ctx.actor.userId : input.ownerId, trx, true)
+        await assertCampaign(trx, input.campaignId)
         return insert(trx, ctx, { ...input, ...ownership, id: newId(), phone: e164, createdBy: ctx.actor.userId })
       })
     },
@@ -201,6 +203,8 @@ export function createLeadService(deps: LeadDeps) {
       const e164 = phone(input.phone) ?? null
       await db.transaction().execute(async (trx) => {
         const ownership = (await routing.next(trx)) ?? { ownerId: null, teamId: null }
+        // A form still linking a finished-and-deleted campaign keeps its visitors: the lead comes in without it.
+        const campaignId = input.campaignId && (await isLiveCampaign(trx, input.campaignId)) ? input.campaignId : null
         await insert(trx, { actor: null, requestId: meta.requestId, ip: meta.ip }, {
           id: newId(),
           name: input.name,
@@ -208,7 +212,7 @@ export function createLeadService(deps: LeadDeps) {
           email: input.email ?? null,
           phone: e164,
           source: input.source ?? 'web',
-          campaignId: input.campaignId ?? null,
+          campaignId,
           description: input.message ?? null,
           status: 'new',
           ...ownership,
@@ -230,6 +234,7 @@ export function createLeadService(deps: LeadDeps) {
           throw fieldError('status', `A ${current.status} lead can become ${TRANSITIONS[current.status].join(' or ')}, not ${rest.status}`)
         }
         const patch: Partial<Lead> = { ...rest, ...(phoneInput !== undefined ? { phone: phone(phoneInput) } : {}) }
+        if (rest.campaignId !== current.campaignId) await assertCampaign(trx, rest.campaignId)
         if (ownerId !== undefined && ownerId !== current.ownerId) Object.assign(patch, await owner(ctx, ownerId, trx, false))
         const changes = changedFields(toLead(current), patch)
         if (Object.keys(changes).length === 0) return toLead(current)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertContact, insertCustomer, insertOpportunity, insertTeam, insertUser } from '../../test/factories'
+import { insertCampaign, insertContact, insertCustomer, insertOpportunity, insertTeam, insertUser } from '../../test/factories'
 import { expectProblem, http, ids } from '../../test/http'
 
 let t: TestApp
@@ -54,6 +54,18 @@ describe('opportunities CRUD', () => {
     expectProblem(await create({ name: 'JPY cents', amount: '100.50', currency: 'JPY' }), 400, ['amount'])
     expectProblem(await create({ name: 'Too big', lines: [{ description: 'x', quantity: '99999999999', unitPrice: '999999999999999' }] }), 400, ['lines'])
     expect((await t.db.selectFrom('opportunities').select('id').execute()).length).toBe(before)
+  })
+
+  it('links only a live campaign: an unknown or deleted one is a 400 on campaignId, on create and on update', async () => {
+    const live = (await insertCampaign(t.db, { name: '双十一邮件' })).id
+    const deleted = (await insertCampaign(t.db, { deletedAt: new Date() })).id
+    for (const campaignId of ['0190a000-0000-7000-8000-0000000ca3e1', deleted]) {
+      expectProblem(await create({ name: 'No such campaign', campaignId }), 400, ['campaignId'])
+    }
+    const o = json(await create({ name: '活动带来的商机', campaignId: live }))
+    expect(o.campaignId).toBe(live)
+    expectProblem(await api.patch(`/api/v1/opportunities/${o.id}`, { version: o.version, campaignId: deleted }, admin), 400, ['campaignId'])
+    expect((await row(o.id)).campaignId).toBe(live)
   })
 
   it('needs a customer the caller can see, and a contact of that customer', async () => {

@@ -8,6 +8,7 @@ import { AppError, fieldError, validationError } from '../../server/errors'
 import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit, type AuditService } from '../audit/audit.service'
+import { assertCampaign } from '../campaigns/campaigns.refs'
 import type { UserService } from '../users/users.service'
 import type { CustomerDependent, CustomerService } from '../customers/customers.service'
 import type { ContactService } from '../contacts/contacts.service'
@@ -128,6 +129,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
     const currency = input.currency ?? 'CNY'
     const lines = input.lines ?? []
     await assertProducts(trx, lines)
+    await assertCampaign(trx, input.campaignId)
     const priced = lines.length ? priceLines(lines, currency) : null
     const amount = priced?.total ?? input.amount ?? '0'
     if (!priced) assertAmountFits(amount, currency)
@@ -221,6 +223,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
         }
         const { version: _v, ownerId, customerId, contactId, stage: stageKey, probability, lostReason, amount, currency: newCurrency, lines, ...rest } = input
         const patch: Patch = { ...rest }
+        if (rest.campaignId !== undefined && rest.campaignId !== row.campaignId) await assertCampaign(trx, rest.campaignId)
 
         // Customer and contact: the contact must belong to the (new) customer.
         const finalCustomer = customerId ?? row.customerId
