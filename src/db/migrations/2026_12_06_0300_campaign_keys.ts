@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { statementMigration } from '../migration-statements'
 
 /**
  * Leads and opportunities name their campaign by id, and until now nothing checked it (1700 left the
@@ -16,10 +16,4 @@ const downStatements = [
   'ALTER TABLE leads DROP CONSTRAINT leads_campaign_id_fkey',
 ]
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const statement of upStatements) await sql.raw(statement).execute(db)
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const statement of downStatements) await sql.raw(statement).execute(db)
-}
+export const { up, down } = statementMigration(upStatements, downStatements)
