@@ -29,28 +29,3 @@ export const currencySchema = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY or USD')
-
-/** Minor units per ISO 4217 for the currencies that are not 2 (JPY, KRW: 0; BHD, KWD: 3). */
-const MINOR_UNITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3 }
-export const minorUnits = (currency: string) => MINOR_UNITS[currency] ?? 2
-
-export interface LineInput {
-  quantity: string
-  unitPrice: string
-  discountPercent: string
-}
-
-/** quantity × unitPrice × (1 − discount%), unrounded. */
-export const lineNet = (l: LineInput): Big => new Big(l.quantity).times(l.unitPrice).times(new Big(100).minus(l.discountPercent)).div(100)
-
-/** Sum of the lines, rounded once to the currency's minor unit, as a fixed decimal string. */
-export function linesTotal(lines: LineInput[], currency: string): string {
-  const sum = lines.reduce((acc, l) => acc.plus(lineNet(l)), new Big(0))
-  const dp = minorUnits(currency)
-  return sum.round(dp, Big.roundHalfUp).toFixed(dp)
-}
-
-export const formatAmount = (value: string | number, currency: string): string => {
-  const dp = minorUnits(currency)
-  return new Big(value).round(dp, Big.roundHalfUp).toFixed(dp)
-}

@@ -29,15 +29,6 @@ export function formatMoney(amount: string | null | undefined, currency: string)
   return f.resolvedOptions().style === 'currency' ? text : `${currency} ${text}`
 }
 
-/** Digits after the decimal point of a currency (CNY 2, JPY 0, KWD 3). */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
-  }
-}
-
 /** The currency's name in the UI's language ("人民币", "US Dollar"). */
 export function currencyName(currency: string): string {
   try {

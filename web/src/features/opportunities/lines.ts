@@ -1,5 +1,4 @@
-import Big from 'big.js'
-import { currencyDigits } from '../../lib/money'
+import { priceDealLines, type LineInput as PricedLine } from '@server/lib/pricing'
 import type { LineInput, OpportunityLine } from './types'
 
 /** A line as the editor holds it: the numbers as the user typed them (decimal strings). */
@@ -29,30 +28,23 @@ export const toDraft = (l: OpportunityLine): LineDraft => ({
 
 export const emptyLine = (): LineDraft => ({ key: newLineKey(), productId: null, description: '', quantity: '1', unitPrice: null, discountPercent: '0' })
 
-/** quantity × unitPrice × (1 − discount%), unrounded; null while a number is missing or malformed. */
-function net(l: LineDraft): Big | null {
-  const discount = l.discountPercent === null || l.discountPercent === '' ? '0' : l.discountPercent
+/** The line's numbers, or null while one is missing or malformed (a blank discount is none). */
+function priced(l: LineDraft): PricedLine | null {
+  const discount = l.discountPercent === null || l.discountPercent.trim() === '' ? '0' : l.discountPercent
   if (!valid(l.quantity) || !valid(l.unitPrice) || !valid(discount)) return null
-  return new Big(l.quantity).times(l.unitPrice).times(new Big(100).minus(discount)).div(100)
+  return { quantity: l.quantity.trim(), unitPrice: l.unitPrice.trim(), discountPercent: discount.trim() }
 }
 
-/** The line's amount for the preview, rounded half-up to the currency's minor unit. */
+/** The line's amount for the preview, priced as the server will store it (lib/pricing). */
 export function previewLineAmount(l: LineDraft, currency: string): string | null {
-  const n = net(l)
-  const dp = currencyDigits(currency)
-  return n === null ? null : n.round(dp, Big.roundHalfUp).toFixed(dp)
+  const p = priced(l)
+  return p && priceDealLines([p], currency).amounts[0]!
 }
 
-/** Sum of the unrounded lines, rounded once, as the server does; null while any line is incomplete. */
+/** The deal's total as the server will store it; null while any line is incomplete. */
 export function previewTotal(lines: LineDraft[], currency: string): string | null {
-  let sum = new Big(0)
-  for (const l of lines) {
-    const n = net(l)
-    if (n === null) return null
-    sum = sum.plus(n)
-  }
-  const dp = currencyDigits(currency)
-  return sum.round(dp, Big.roundHalfUp).toFixed(dp)
+  const all = lines.map(priced)
+  return all.every((p) => p !== null) ? priceDealLines(all as PricedLine[], currency).total : null
 }
 
 /** What PATCH sends: every line, numbers as strings. */

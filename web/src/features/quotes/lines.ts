@@ -1,11 +1,10 @@
-import Big from 'big.js'
-import { currencyDigits } from '../../lib/money'
+import { priceDocumentLines, type PricedLineInput } from '@server/lib/pricing'
 import type { Quote, QuoteLine, QuoteLineInput } from './types'
 
 /**
  * A quote line as the editor holds it: numbers as the user typed them (decimal strings), plus the
- * product snapshot (SKU, name) the line was filled from. Totals are previewed with big.js exactly
- * as the server computes them; the saved quote's totals are the server's.
+ * product snapshot (SKU, name) the line was filled from. Totals are previewed with the server's own
+ * pricing (lib/pricing); the saved quote's totals are the server's.
  */
 export interface QuoteLineDraft {
   key: string
@@ -26,9 +25,9 @@ export interface QuoteTotals {
 }
 
 const DECIMAL = /^-?\d{1,15}(\.\d+)?$/
-const num = (v: string | null, blank?: string): Big | null => {
+const num = (v: string | null, blank?: string): string | null => {
   const s = (v ?? '').trim() || blank
-  return s !== undefined && DECIMAL.test(s) ? new Big(s) : null
+  return s !== undefined && DECIMAL.test(s) ? s : null
 }
 
 let seq = 0
@@ -47,55 +46,27 @@ export const toDraft = (l: QuoteLine): QuoteLineDraft => ({
 
 export const emptyLine = (): QuoteLineDraft => ({ key: newKey(), productId: null, sku: '', description: '', quantity: '1', unitPrice: null, discountPercent: '0', taxRate: '0' })
 
-interface Parts {
-  gross: Big
-  discount: Big
-  tax: Big
-}
-
-/** gross = qty × price; discount = gross × d%; tax = (gross − discount) × t%; all unrounded. */
-function parts(l: QuoteLineDraft): Parts | null {
-  const qty = num(l.quantity)
-  const price = num(l.unitPrice)
-  const d = num(l.discountPercent, '0')
-  const t = num(l.taxRate, '0')
-  if (!qty || !price || !d || !t) return null
-  const gross = qty.times(price)
-  const discount = gross.times(d).div(100)
-  const tax = gross.minus(discount).times(t).div(100)
-  return { gross, discount, tax }
-}
-
-/** As the server: the currency's minor unit, at most 2 (amounts are numeric(18,2)). */
-const round = (b: Big, currency: string) => {
-  const dp = Math.min(currencyDigits(currency), 2)
-  return b.round(dp, Big.roundHalfUp).toFixed(dp)
+/** The line's numbers, or null while one is missing or malformed (a blank discount or tax rate is 0). */
+function priced(l: QuoteLineDraft): PricedLineInput | null {
+  const quantity = num(l.quantity)
+  const unitPrice = num(l.unitPrice)
+  const discountPercent = num(l.discountPercent, '0')
+  const taxRate = num(l.taxRate, '0')
+  return quantity && unitPrice && discountPercent && taxRate ? { quantity, unitPrice, discountPercent, taxRate } : null
 }
 
 /** The line's net amount (after discount, before tax) for display; null while a number is missing. */
 export function lineAmount(l: QuoteLineDraft, currency: string): string | null {
-  const p = parts(l)
-  return p && round(p.gross.minus(p.discount), currency)
+  const p = priced(l)
+  return p && priceDocumentLines([p], currency).lines[0]!.amount
 }
 
-/** Sums of the unrounded lines, each rounded once; null while any line is incomplete. */
+/** The quote's totals as the server will store them; null while any line is incomplete. */
 export function quoteTotals(lines: QuoteLineDraft[], currency: string): QuoteTotals | null {
-  let gross = new Big(0)
-  let discount = new Big(0)
-  let tax = new Big(0)
-  for (const l of lines) {
-    const p = parts(l)
-    if (!p) return null
-    gross = gross.plus(p.gross)
-    discount = discount.plus(p.discount)
-    tax = tax.plus(p.tax)
-  }
-  return {
-    subtotal: round(gross, currency),
-    discountTotal: round(discount, currency),
-    taxTotal: round(tax, currency),
-    total: round(gross.minus(discount).plus(tax), currency),
-  }
+  const all = lines.map(priced)
+  if (!all.every((p) => p !== null)) return null
+  const { lines: _perLine, ...totals } = priceDocumentLines(all as PricedLineInput[], currency)
+  return totals
 }
 
 export const savedTotals = (q: Quote): QuoteTotals => ({ subtotal: q.subtotal, discountTotal: q.discountTotal, taxTotal: q.taxTotal, total: q.total })
