@@ -184,6 +184,25 @@ describe('customers in the browser', () => {
     await screenshot(page, 'customer-detail-history-en')
   })
 
+  it('sorts the list by a column header, on the server', async () => {
+    await page.goto('/customers')
+    const nameHeader = page.locator('th.ant-table-column-has-sorters').first()
+    await nameHeader.waitFor()
+    const names = () => page.locator('.ant-table-tbody tr[data-row-key] td:first-child a').allTextContents()
+    const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+    // A third click goes back to ascending (the server has no "unsorted" order to show).
+    for (const [sort, aria] of [['name', 'ascending'], ['-name', 'descending'], ['name', 'ascending']] as const) {
+      await nameHeader.click()
+      await page.waitForURL((url) => url.searchParams.get('sort') === sort)
+      await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe(aria)
+      await expect.poll(async () => {
+        const shown = await names()
+        const sorted = [...shown].sort(byCodePoint)
+        return shown.length > 1 && JSON.stringify(shown) === JSON.stringify(aria === 'ascending' ? sorted : sorted.reverse())
+      }).toBe(true)
+    }
+  })
+
   it('works on a narrow phone screen', async () => {
     const phone = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: await context.storageState() })
     const p = await phone.newPage()

@@ -1,12 +1,12 @@
 import { Space, Table, Tag, Tooltip } from 'antd'
 import type { TableProps } from 'antd'
-import type { SortOrder } from 'antd/es/table/interface'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { DateOnly } from '../../../components/DateOnly'
 import { DateTime } from '../../../components/DateTime'
 import { PhoneText } from '../../../components/PhoneText'
+import { tableSort } from '../../../components/tableSort'
 import type { Customer, CustomerSort } from '../types'
 import { CustomerNameCell } from './CustomerNameCell'
 import { StatusTag } from './StatusTag'
@@ -20,14 +20,10 @@ interface Props {
   empty: ReactNode
 }
 
-const orderOf = (sort: string | undefined, key: CustomerSort): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null)
-
 export function CustomerTable({ items, loading, sort, onSortChange, empty }: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const sortable = sort !== undefined
-  const sortProps = (key: CustomerSort) =>
-    sortable ? { sorter: true, sortOrder: orderOf(sort, key), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[], showSorterTooltip: false } : {}
+  const { sortProps, onChange } = tableSort<CustomerSort>(sort, onSortChange, sort !== undefined)
 
   const columns: TableProps<Customer>['columns'] = [
     { key: 'name', title: t('customers.fields.name'), fixed: 'left', width: 250, ...sortProps('name'), render: (_, c) => <CustomerNameCell customer={c} /> },
@@ -69,11 +65,7 @@ export function CustomerTable({ items, loading, sort, onSortChange, empty }: Pro
       scroll={{ x: 1060 }}
       locale={{ emptyText: empty }}
       onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' } })}
-      onChange={(_p, _f, sorter) => {
-        const s = Array.isArray(sorter) ? sorter[0] : sorter
-        if (!s || !s.order || typeof s.columnKey !== 'string') return onSortChange(undefined)
-        onSortChange(s.order === 'ascend' ? s.columnKey : `-${s.columnKey}`)
-      }}
+      onChange={onChange}
     />
   )
 }

@@ -1,11 +1,11 @@
 import { Table, Typography } from 'antd'
 import type { TableProps } from 'antd'
-import type { SortOrder } from 'antd/es/table/interface'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { DateTime } from '../../../components/DateTime'
 import { PhoneText } from '../../../components/PhoneText'
+import { tableSort } from '../../../components/tableSort'
 import type { Lead, LeadSort } from '../types'
 import { LeadStatusTag } from './LeadStatusTag'
 
@@ -18,15 +18,11 @@ interface Props {
   selection?: { keys: string[]; onChange: (keys: string[]) => void }
 }
 
-const orderOf = (sort: string | undefined, key: LeadSort): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null)
-
 export function LeadTable({ items, loading, sort, onSortChange, empty, selection }: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const f = (k: string) => t(`leads.fields.${k}`)
-  const sortable = sort !== undefined
-  const sortProps = (key: LeadSort) =>
-    sortable ? { sorter: true, sortOrder: orderOf(sort, key), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[], showSorterTooltip: false } : {}
+  const { sortProps, onChange } = tableSort<LeadSort>(sort, onSortChange, sort !== undefined)
 
   const columns: TableProps<Lead>['columns'] = [
     {
@@ -86,11 +82,7 @@ export function LeadTable({ items, loading, sort, onSortChange, empty, selection
       locale={{ emptyText: empty }}
       rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (keys) => selection.onChange(keys as string[]), columnWidth: 40 }}
       onRow={(l) => ({ onClick: () => navigate(`/leads/${l.id}`), style: { cursor: 'pointer' } })}
-      onChange={(_p, _f, sorter) => {
-        const s = Array.isArray(sorter) ? sorter[0] : sorter
-        if (!s || !s.order || typeof s.columnKey !== 'string') return onSortChange(undefined)
-        onSortChange(s.order === 'ascend' ? s.columnKey : `-${s.columnKey}`)
-      }}
+      onChange={onChange}
     />
   )
 }

@@ -1,12 +1,12 @@
 import { Table, Typography } from 'antd'
 import type { TableProps } from 'antd'
-import type { SortOrder } from 'antd/es/table/interface'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { DateTime } from '../../../components/DateTime'
 import { DayText } from '../../../components/DayText'
 import { Money } from '../../../components/Money'
+import { tableSort } from '../../../components/tableSort'
 import { StageTag } from '../../pipeline-stages/components/StageTag'
 import type { Opportunity, OpportunitySort } from '../types'
 
@@ -22,14 +22,11 @@ interface Props {
   selection?: { keys: string[]; onChange: (keys: string[]) => void }
 }
 
-const orderOf = (sort: string | undefined, key: OpportunitySort): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null)
-
 export function OpportunityTable({ items, loading, sort, onSortChange, empty, hideCustomer, selection }: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const f = (k: string) => t(`opportunities.fields.${k}`)
-  const sortProps = (key: OpportunitySort) =>
-    onSortChange ? { sorter: true, sortOrder: orderOf(sort, key), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[], showSorterTooltip: false } : {}
+  const { sortProps, onChange } = tableSort<OpportunitySort>(sort, onSortChange)
 
   const columns: TableProps<Opportunity>['columns'] = [
     {
@@ -70,12 +67,7 @@ export function OpportunityTable({ items, loading, sort, onSortChange, empty, hi
       locale={{ emptyText: empty }}
       rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (keys) => selection.onChange(keys as string[]), columnWidth: 40 }}
       onRow={(o) => ({ onClick: () => navigate(`/opportunities/${o.id}`), style: { cursor: 'pointer' } })}
-      onChange={(_p, _f, sorter) => {
-        if (!onSortChange) return
-        const s = Array.isArray(sorter) ? sorter[0] : sorter
-        if (!s || !s.order || typeof s.columnKey !== 'string') return onSortChange(undefined)
-        onSortChange(s.order === 'ascend' ? s.columnKey : `-${s.columnKey}`)
-      }}
+      onChange={onChange}
     />
   )
 }

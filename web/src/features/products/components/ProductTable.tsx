@@ -1,10 +1,10 @@
 import { Button, Table, Typography } from 'antd'
 import type { TableProps } from 'antd'
-import type { SortOrder } from 'antd/es/table/interface'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateTime } from '../../../components/DateTime'
 import { Money } from '../../../components/Money'
+import { tableSort } from '../../../components/tableSort'
 import type { Product } from '../types'
 import { ProductActiveTag } from './ProductActiveTag'
 
@@ -19,12 +19,11 @@ interface Props {
 }
 
 type Sortable = 'sku' | 'name' | 'unitPrice' | 'updatedAt'
-const orderOf = (sort: string | undefined, key: Sortable): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null)
 
 export function ProductTable({ items, loading, sort, onSortChange, empty, onEdit, onToggleActive }: Props) {
   const { t } = useTranslation()
   const f = (k: string) => t(`products.fields.${k}`)
-  const sortProps = (key: Sortable) => ({ sorter: true, sortOrder: orderOf(sort, key), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[], showSorterTooltip: false })
+  const { sortProps, onChange } = tableSort<Sortable>(sort, onSortChange, true)
   const columns: TableProps<Product>['columns'] = [
     { key: 'sku', title: f('sku'), width: 140, ...sortProps('sku'), render: (_, p) => <Typography.Text code>{p.sku}</Typography.Text> },
     {
@@ -72,11 +71,7 @@ export function ProductTable({ items, loading, sort, onSortChange, empty, onEdit
       pagination={false}
       scroll={{ x: 860 }}
       locale={{ emptyText: empty }}
-      onChange={(_p, _f, sorter) => {
-        const s = Array.isArray(sorter) ? sorter[0] : sorter
-        if (!s || !s.order || typeof s.columnKey !== 'string') return onSortChange(undefined)
-        onSortChange(s.order === 'ascend' ? s.columnKey : `-${s.columnKey}`)
-      }}
+      onChange={onChange}
     />
   )
 }

@@ -1,12 +1,12 @@
 import { Table, Typography } from 'antd'
 import type { TableProps } from 'antd'
-import type { SortOrder } from 'antd/es/table/interface'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { DateTime } from '../../../components/DateTime'
 import { DayText } from '../../../components/DayText'
 import { Money } from '../../../components/Money'
+import { tableSort } from '../../../components/tableSort'
 import type { Quote } from '../types'
 import { QuoteNumber } from './QuoteNumber'
 import { QuoteStatusTag } from './QuoteStatusTag'
@@ -22,14 +22,12 @@ interface Props {
 }
 
 type Sortable = 'number' | 'total' | 'validUntil' | 'createdAt'
-const orderOf = (sort: string | undefined, key: Sortable): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null)
 
 export function QuoteTable({ items, loading, sort, onSortChange, empty, hideCustomer }: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const f = (k: string) => t(`quotes.fields.${k}`)
-  const sortProps = (key: Sortable) =>
-    onSortChange ? { sorter: true, sortOrder: orderOf(sort, key), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[], showSorterTooltip: false } : {}
+  const { sortProps, onChange } = tableSort<Sortable>(sort, onSortChange)
   const columns: TableProps<Quote>['columns'] = [
     {
       key: 'number',
@@ -61,12 +59,7 @@ export function QuoteTable({ items, loading, sort, onSortChange, empty, hideCust
       scroll={{ x: hideCustomer ? 560 : 820 }}
       locale={{ emptyText: empty }}
       onRow={(q) => ({ onClick: () => navigate(`/quotes/${q.id}`), style: { cursor: 'pointer' } })}
-      onChange={(_p, _f, sorter) => {
-        if (!onSortChange) return
-        const s = Array.isArray(sorter) ? sorter[0] : sorter
-        if (!s || !s.order || typeof s.columnKey !== 'string') return onSortChange(undefined)
-        onSortChange(s.order === 'ascend' ? s.columnKey : `-${s.columnKey}`)
-      }}
+      onChange={onChange}
     />
   )
 }

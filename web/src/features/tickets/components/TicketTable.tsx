@@ -1,10 +1,10 @@
 import { Table, Typography } from 'antd'
 import type { TableProps } from 'antd'
-import type { SortOrder } from 'antd/es/table/interface'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { DateTime } from '../../../components/DateTime'
+import { tableSort } from '../../../components/tableSort'
 import { useNow } from '../hooks/useNow'
 import type { Ticket } from '../types'
 import { NextDueBadge } from './NextDueBadge'
@@ -25,15 +25,12 @@ interface Props {
   hideCustomer?: boolean
 }
 
-const orderOf = (sort: string | undefined, key: Sortable): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null)
-
 export function TicketTable({ items, loading, sort, onSortChange, empty, hideCustomer = false }: Props) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const now = useNow()
   const f = (k: string) => t(`tickets.fields.${k}`)
-  const sortProps = (key: Sortable) =>
-    onSortChange ? { sorter: true, sortOrder: orderOf(sort, key), sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[], showSorterTooltip: false } : {}
+  const { sortProps, onChange } = tableSort<Sortable>(sort, onSortChange)
 
   const columns: TableProps<Ticket>['columns'] = [
     {
@@ -89,12 +86,7 @@ export function TicketTable({ items, loading, sort, onSortChange, empty, hideCus
       locale={{ emptyText: empty }}
       data-testid="ticket-table"
       onRow={(tk) => ({ onClick: () => navigate(`/tickets/${tk.id}`), style: { cursor: 'pointer' }, 'data-testid': 'ticket-row', 'data-number': tk.number } as React.HTMLAttributes<HTMLElement>)}
-      onChange={(_p, _f, sorter) => {
-        if (!onSortChange) return
-        const s = Array.isArray(sorter) ? sorter[0] : sorter
-        if (!s || !s.order || typeof s.columnKey !== 'string') return onSortChange(undefined)
-        onSortChange(s.order === 'ascend' ? s.columnKey : `-${s.columnKey}`)
-      }}
+      onChange={onChange}
     />
   )
 }
