@@ -21,6 +21,8 @@ const newest = (dir) =>
 const stale = (built, sources) => !existsSync(built) || statSync(built).mtimeMs < Math.max(...sources)
 
 export function buildWebIfStale() {
+  // A deployment that ships only the built files has no sources to build from.
+  if (!existsSync(at('web/src'))) return
   if (!stale(at('web/dist/index.html'), [newest(at('web/src')), statSync(at('web/index.html')).mtimeMs, statSync(at('web/vite.config.ts')).mtimeMs])) return
   console.error('Building the web app…')
   execSync('npm run build:web', { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] })
@@ -29,6 +31,7 @@ export function buildWebIfStale() {
 export const serverEntries = { main: 'src/main.ts', cli: 'src/cli.ts' }
 
 export async function buildServerIfStale() {
+  if (!existsSync(at('src'))) return
   const sources = [newest(at('src')), statSync(at('package-lock.json')).mtimeMs, statSync(at('scripts/build-if-stale.mjs')).mtimeMs]
   if (!Object.keys(serverEntries).some((name) => stale(at(`dist/server/${name}.mjs`), sources))) return
   console.error('Building the server…')
