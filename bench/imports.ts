@@ -1,8 +1,9 @@
 /**
  * `npm run bench:import` (or `npx tsx bench/imports.ts`): imports a generated customer CSV with
  * dedupe on e-mail through the real pipeline (stored upload, validation pass, batched writes with
- * audit rows and the undo journal) on PostgreSQL, run by the built CLI in its own process, beside a bare COPY of the same file into a plain
- * table in the same run, and reports rows/s and the peak RSS of this process.
+ * audit rows and the undo journal) on PostgreSQL, run by the built CLI in a process of its own,
+ * beside a bare COPY of the same file into a plain table in the same run, and reports rows/s and
+ * the importing process's peak RSS.
  *
  * Env: BENCH_IMPORT_ROWS (1_000_000), BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres);
  * the database kith_bench_import is dropped and created fresh.

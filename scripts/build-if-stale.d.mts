@@ -1,3 +1,2 @@
 export function buildWebIfStale(): void
-export const serverEntries: Record<string, string>
 export function buildServerIfStale(): Promise<void>

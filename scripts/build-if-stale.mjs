@@ -28,7 +28,7 @@ export function buildWebIfStale() {
   execSync('npm run build:web', { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] })
 }
 
-export const serverEntries = { main: 'src/main.ts', cli: 'src/cli.ts' }
+const serverEntries = { main: 'src/main.ts', cli: 'src/cli.ts' }
 
 export async function buildServerIfStale() {
   if (!existsSync(at('src'))) return
