@@ -257,5 +257,18 @@ describe('customer service tickets in the browser', () => {
     await page.getByTestId('ticket-views').getByText('All', { exact: true }).click()
     await page.locator(`[data-testid="ticket-row"][data-number="${ticketNumber}"]`).getByText('Resolved').waitFor()
     await screenshot(page, 'tickets-inbox-en')
+
+    // The status filter asks the server for resolved tickets only, and clearing it brings the rest back.
+    const rows = page.locator('[data-testid="ticket-row"]')
+    const others = await rows.count()
+    expect(others).toBeGreaterThan(1)
+    await page.getByRole('combobox', { name: 'Status', exact: true }).click()
+    await page.locator('.ant-select-item-option').filter({ hasText: /^Resolved$/ }).click()
+    await page.waitForURL((url) => url.searchParams.get('status') === 'resolved')
+    await expect.poll(() => rows.count()).toBe(1)
+    expect(await rows.first().getAttribute('data-number')).toBe(ticketNumber)
+    await page.locator('.ant-select-clear').first().click()
+    await page.waitForURL((url) => !url.searchParams.has('status'))
+    await expect.poll(() => rows.count()).toBe(others)
   })
 })

@@ -1,8 +1,9 @@
 import { FilterOutlined, SearchOutlined } from '@ant-design/icons'
-import { Badge, Button, Flex, Grid, Select } from 'antd'
+import { Badge, Button, Flex, Grid } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DebouncedInput } from '../../../components/DebouncedInput'
+import { EnumFilter } from '../../../components/EnumFilter'
 import { UserSelect } from '../../users/components/UserSelect'
 import type { useCustomerListParams } from '../hooks/useCustomerListParams'
 import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../types'
@@ -38,24 +39,8 @@ export function CustomerFilters({ list }: { list: ListParams }) {
       </Flex>
       {(!narrow || open) && (
         <>
-          <Select
-            allowClear
-            value={filters.status}
-            onChange={(status) => update({ status })}
-            placeholder={t('customers.fields.status')}
-            aria-label={t('customers.fields.status')}
-            options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`customers.status.${s}`) }))}
-            style={{ width: w(130) }}
-          />
-          <Select
-            allowClear
-            value={filters.type}
-            onChange={(type) => update({ type })}
-            placeholder={t('customers.fields.type')}
-            aria-label={t('customers.fields.type')}
-            options={CUSTOMER_TYPES.map((s) => ({ value: s, label: t(`customers.type.${s}`) }))}
-            style={{ width: w(130) }}
-          />
+          <EnumFilter values={CUSTOMER_STATUSES} labels="customers.status" value={filters.status} onChange={(status) => update({ status })} label={t('customers.fields.status')} style={{ width: w(130) }} />
+          <EnumFilter values={CUSTOMER_TYPES} labels="customers.type" value={filters.type} onChange={(type) => update({ type })} label={t('customers.fields.type')} style={{ width: w(130) }} />
           <UserSelect
             value={filters.ownerId}
             onChange={(ownerId) => update({ ownerId })}

@@ -1,7 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons'
-import { Button, Flex, Select } from 'antd'
+import { Button, Flex } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { DebouncedInput } from '../../../components/DebouncedInput'
+import { EnumFilter } from '../../../components/EnumFilter'
 import { UserSelect } from '../../users/components/UserSelect'
 import type { useLeadListParams } from '../hooks/useLeadListParams'
 import { LEAD_STATUSES } from '../types'
@@ -21,15 +22,7 @@ export function LeadFilters({ list }: { list: ReturnType<typeof useLeadListParam
         aria-label={t('leads.searchPlaceholder')}
         style={{ width: 280 }}
       />
-      <Select
-        allowClear
-        value={filters.status}
-        onChange={(status) => update({ status })}
-        placeholder={f('status')}
-        aria-label={f('status')}
-        options={LEAD_STATUSES.map((s) => ({ value: s, label: t(`leads.status.${s}`) }))}
-        style={{ width: 130 }}
-      />
+      <EnumFilter values={LEAD_STATUSES} labels="leads.status" value={filters.status} onChange={(status) => update({ status })} label={f('status')} style={{ width: 130 }} />
       <UserSelect value={filters.ownerId} onChange={(ownerId) => update({ ownerId })} placeholder={f('ownerId')} aria-label={f('ownerId')} style={{ width: 160 }} />
       <DebouncedInput value={filters.source ?? ''} onChange={(source) => update({ source })} placeholder={f('source')} aria-label={f('source')} style={{ width: 140 }} />
       {hasFilters && (

@@ -1,8 +1,9 @@
 import { SearchOutlined } from '@ant-design/icons'
-import { Button, Flex, Select } from 'antd'
+import { Button, Flex } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { DebouncedInput } from '../../../components/DebouncedInput'
 import { MonthFilter } from '../../../components/MonthFilter'
+import { EnumFilter } from '../../../components/EnumFilter'
 import { StageSelect } from '../../pipeline-stages/components/StageSelect'
 import { TeamSelect } from '../../teams/components/TeamSelect'
 import { UserSelect } from '../../users/components/UserSelect'
@@ -25,15 +26,7 @@ export function OpportunityFilters({ list }: { list: ReturnType<typeof useOpport
         style={{ width: 240 }}
       />
       <StageSelect allowClear value={filters.stage} onChange={(stage) => update({ stage })} placeholder={f('stage')} aria-label={f('stage')} style={{ width: 140 }} />
-      <Select
-        allowClear
-        value={filters.status}
-        onChange={(status) => update({ status })}
-        placeholder={t('opportunities.status.label')}
-        aria-label={t('opportunities.status.label')}
-        options={OPPORTUNITY_STATUSES.map((s) => ({ value: s, label: t(`opportunities.status.${s}`) }))}
-        style={{ width: 120 }}
-      />
+      <EnumFilter values={OPPORTUNITY_STATUSES} labels="opportunities.status" value={filters.status} onChange={(status) => update({ status })} label={t('opportunities.status.label')} style={{ width: 120 }} />
       <UserSelect value={filters.ownerId} onChange={(ownerId) => update({ ownerId })} placeholder={f('ownerId')} aria-label={f('ownerId')} style={{ width: 150 }} />
       <TeamSelect value={filters.teamId} onChange={(teamId) => update({ teamId })} placeholder={f('teamId')} aria-label={f('teamId')} style={{ width: 180 }} />
       <MonthFilter value={filters.closeMonth} onChange={(closeMonth) => update({ closeMonth })} placeholder={t('opportunities.closeMonth')} style={{ width: 150 }} />
