@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream'
+import { PassThrough, Readable, type Writable } from 'node:stream'
 import { once } from 'node:events'
 import ExcelJS from 'exceljs'
 import { csvRecord, neutralizeFormula } from '../../lib/csv-safe'
@@ -64,6 +64,22 @@ function xlsxCell<R>(c: ExportColumn<R>, v: Cell, clock: ZoneClock): string | nu
   }
 }
 
+/** Uncompressed sheet XML that may wait for the zip before the next page is written. */
+const SHEET_BACKLOG = 4 * 1024 * 1024
+
+/**
+ * exceljs hands each chunk of sheet XML on to archiver's entry stream without heeding its
+ * backpressure, so when deflating falls behind the rows (it does: the XML is ~10× the file), the
+ * sheet piled up in memory — 600 MB of RSS for 330,000 rows. The entry stream's buffer is the one
+ * place the backlog shows: wait for it to drain. (exceljs 4.4 internals: the sheet's StreamBuf
+ * keeps its destinations in `pipes`; before archiver starts the entry there is none.)
+ */
+async function drainSheet(ws: ExcelJS.Worksheet) {
+  const entry = (ws as unknown as { stream: { pipes?: Writable[] } }).stream.pipes?.[0] as (Writable & { _writableState?: { length: number } }) | undefined
+  const backlog = entry ? (entry.writableLength ?? entry._writableState?.length ?? 0) : 0
+  if (backlog > SHEET_BACKLOG) await once(entry!, 'drain')
+}
+
 /**
  * Streaming XLSX (exceljs WorkbookWriter, inline strings so no table of every string is held):
  * rows are committed as they come and the zip is written to the response as it grows.
@@ -84,7 +100,8 @@ export function xlsxStream<R>(sheet: Sheet<R>): Readable {
     ws.getRow(1).commit()
     for await (const page of sheet.pages) {
       for (const row of page) ws.addRow(columns.map((c) => xlsxCell(c, c.value(row, lookup), clock))).commit()
-      // Wait while the client is slower than the database, instead of buffering the table.
+      // Wait while the zip or the client is slower than the database, instead of buffering the table.
+      await drainSheet(ws)
       if (out.writableNeedDrain) await once(out, 'drain')
     }
     ws.commit()
