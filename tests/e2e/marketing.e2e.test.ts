@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../../src/test/smtp-server'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot, screenshotDir, switchToEnglish } from './support/browser'
+import { chooseOption, cjk, launchBrowser, screenshot, screenshotDir, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '周市场', email: 'marketing-admin@kith.test', password: 'kith-e2e-password-6' }
@@ -238,8 +238,7 @@ describe('marketing in the browser', () => {
     })
     await page.goto(`/campaigns/${draft.id}`)
     const preview = page.getByTestId('email-preview')
-    await preview.locator('.ant-select-selector').click()
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'Shanghai Precision Parts' }).click()
+    await chooseOption(page, preview, 'Shanghai Precision Parts')
     await expect.poll(() => preview.getByTestId('preview-subject').textContent()).toBe('Hi Shanghai, the webinar recording is ready')
     // An edit shows at once in the preview, marked as an unsaved draft, and blocks sending until saved.
     await page.getByTestId('template-editor').getByLabel('Subject').fill('{{name}}: your webinar recording')

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { repoRoot } from './server'
 
 export const screenshotDir = join(repoRoot, 'docs/screenshots')
@@ -41,6 +41,25 @@ export async function switchToEnglish(page: Page): Promise<void> {
     await english.click()
     try {
       await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 5000 })
+      return
+    } catch (err) {
+      if (attempt === 3) throw err
+    }
+  }
+}
+
+/**
+ * Chooses an option of an antd Select and checks the Select shows it: a click that lands while the
+ * dropdown is still animating open can miss (seen in a fresh-clone run), so it opens and clicks again.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first()
+  const shown = select.locator('.ant-select-selection-item').filter({ hasText: option })
+  for (let attempt = 1; ; attempt++) {
+    if (!(await choice.isVisible())) await select.locator('.ant-select-selector').click()
+    await choice.click()
+    try {
+      await shown.waitFor({ timeout: 5000 })
       return
     } catch (err) {
       if (attempt === 3) throw err
