@@ -75,7 +75,7 @@ const SHEET_BACKLOG = 4 * 1024 * 1024
  * keeps its destinations in `pipes`; before archiver starts the entry there is none.)
  */
 async function drainSheet(ws: ExcelJS.Worksheet) {
-  const entry = (ws as unknown as { stream: { pipes?: Writable[] } }).stream.pipes?.[0] as (Writable & { _writableState?: { length: number } }) | undefined
+  const entry = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0] as (Writable & { _writableState?: { length: number } }) | undefined
   const backlog = entry ? (entry.writableLength ?? entry._writableState?.length ?? 0) : 0
   if (backlog > SHEET_BACKLOG) await once(entry!, 'drain')
 }
