@@ -31,16 +31,16 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
 export const cjk = (text: string) => new RegExp(`^(?:[a-z-]+ )?${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`)
 
 /**
- * Switches the app's language from the header menu and waits until the page has it. The menu
- * animates open: a click that lands before it is ready is lost, so the switch is tried again.
+ * Opens a menu or dropdown when `target` is not showing, clicks it, and waits until `took` holds.
+ * antd menus and dropdowns animate open: a click that lands before they are ready is lost (seen in
+ * fresh-clone runs), so it is tried up to three times.
  */
-export async function switchToEnglish(page: Page): Promise<void> {
-  const english = page.getByRole('menuitem', { name: 'English' })
+async function clickUntilItTakes(target: Locator, open: () => Promise<void>, took: () => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    if (!(await english.isVisible())) await page.getByTestId('language-switch').click()
-    await english.click()
+    if (!(await target.isVisible())) await open()
+    await target.click()
     try {
-      await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 5000 })
+      await took()
       return
     } catch (err) {
       if (attempt === 3) throw err
@@ -48,21 +48,20 @@ export async function switchToEnglish(page: Page): Promise<void> {
   }
 }
 
-/**
- * Chooses an option of an antd Select and checks the Select shows it: a click that lands while the
- * dropdown is still animating open can miss (seen in a fresh-clone run), so it opens and clicks again.
- */
+/** Switches the app's language from the header menu and waits until the page has it. */
+export async function switchToEnglish(page: Page): Promise<void> {
+  await clickUntilItTakes(
+    page.getByRole('menuitem', { name: 'English' }),
+    () => page.getByTestId('language-switch').click(),
+    () => page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 5000 }),
+  )
+}
+
+/** Chooses an option of an antd Select and waits until the Select shows it. */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  const choice = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first()
-  const shown = select.locator('.ant-select-selection-item').filter({ hasText: option })
-  for (let attempt = 1; ; attempt++) {
-    if (!(await choice.isVisible())) await select.locator('.ant-select-selector').click()
-    await choice.click()
-    try {
-      await shown.waitFor({ timeout: 5000 })
-      return
-    } catch (err) {
-      if (attempt === 3) throw err
-    }
-  }
+  await clickUntilItTakes(
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first(),
+    () => select.locator('.ant-select-selector').click(),
+    () => select.locator('.ant-select-selection-item').filter({ hasText: option }).waitFor({ timeout: 5000 }),
+  )
 }
