@@ -13,6 +13,7 @@ import * as reportRollups from './migrations/2026_11_25_2000_report_rollups'
 import * as slaPause from './migrations/2026_12_06_0100_sla_pause'
 import * as touchesWithoutKey from './migrations/2026_12_06_0200_touches_without_key'
 import * as campaignKeys from './migrations/2026_12_06_0300_campaign_keys'
+import * as expressionStatistics from './migrations/2026_12_06_0400_expression_statistics'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0100_sla_pause': slaPause,
   '2026_12_06_0200_touches_without_key': touchesWithoutKey,
   '2026_12_06_0300_campaign_keys': campaignKeys,
+  '2026_12_06_0400_expression_statistics': expressionStatistics,
 }
 
 function migrator(db: Db): Migrator {

@@ -59,19 +59,37 @@ interface Planned extends RowResult {
   existing?: Record<string, any>
 }
 
-/**
- * Validates, resolves and de-duplicates one batch with a fixed number of queries, and with
- * `write` stores it: one multi-row INSERT, the updates, one audit INSERT, one journal INSERT.
- */
-export async function processBatch(batchEnv: BatchEnv, rows: PreparedRow[]): Promise<RowResult[]> {
-  if (batchEnv.entity === 'mailing-list-members') return processListMembers(batchEnv, rows)
-  const env: RecordEnv = { ...batchEnv, entity: batchEnv.entity }
+/** Entities whose rows name no customer: planning them only reads, so it may run ahead of the write. */
+export const plansAhead = (entity: ImportEntity) => entity === 'customers' || entity === 'leads' || entity === 'products'
+
+/** A batch's rows validated and resolved (owners, customers), not yet de-duplicated or written. */
+export type PlannedBatch = Planned[]
+
+/** Resolves owners (and customers, creating missing ones when writing) and validates each row. */
+export async function planBatch(batchEnv: BatchEnv, rows: PreparedRow[]): Promise<PlannedBatch> {
+  const env = recordEnv(batchEnv)
   const { exec, ctx, entity, options } = env
   const owners = OWNED.has(entity) ? await resolveOwners(exec, rows) : new Map()
   const needsCustomer = entity === 'contacts' || entity === 'opportunities'
   const customers = needsCustomer ? await resolveCustomers(exec, ctx, rows.filter((r) => r.errors.length === 0), { createMissing: options.createMissing, write: env.write, importId: env.importId }) : new Map()
-  const planned: Planned[] = rows.map((r) => build(env, r, owners, customers))
+  return rows.map((r) => build(env, r, owners, customers))
+}
 
+const recordEnv = (env: BatchEnv): RecordEnv => {
+  if (env.entity === 'mailing-list-members') throw new Error('mailing-list members are not records of their own')
+  return { ...env, entity: env.entity }
+}
+
+/**
+ * Validates, resolves and de-duplicates one batch with a fixed number of queries, and with
+ * `write` stores it: one multi-row INSERT, the updates, one audit INSERT, one journal INSERT.
+ * `planned` is the batch as planBatch left it when that ran ahead (plansAhead).
+ */
+export async function processBatch(batchEnv: BatchEnv, rows: PreparedRow[], planned?: PlannedBatch): Promise<RowResult[]> {
+  if (batchEnv.entity === 'mailing-list-members') return processListMembers(batchEnv, rows)
+  const env = recordEnv(batchEnv)
+  const { entity, options } = env
+  planned ??= await planBatch(env, rows)
   // A SKU is unique among live products: even "create" must find the existing ones.
   if (entity === 'products') await dedupe(env, planned, 'sku')
   else if (options.mode !== 'create' && options.dedupeBy) await dedupe(env, planned, options.dedupeBy)
@@ -274,10 +292,12 @@ async function write(env: RecordEnv, planned: Planned[]) {
     p.entityId = newId()
     return { ...p.record, id: p.entityId, createdBy: ctx.actor.userId }
   })
-  // One INSERT … SELECT for the whole batch (address as a jsonb value, tags as text[]).
-  await repo.insertSet(exec, table, rows)
+  // One INSERT … SELECT for the whole batch (address as a jsonb value, tags as text[]), sent
+  // before the audit and journal rows are built, so the database works while Node builds them.
+  const inserted = repo.insertSet(exec, table, rows)
   const audits = creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), importId: { before: null, after: importId } } }))
   const journal: Record<string, unknown>[] = creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: null }))
+  await inserted
   for (const p of planned.filter((x) => x.outcome === 'update')) {
     const current = p.existing!
     const ok = await repo.updateRecord(exec, table, current.id, current.version, toColumns(p.record))
@@ -294,9 +314,8 @@ async function write(env: RecordEnv, planned: Planned[]) {
   for (const p of planned.filter((x) => x.outcome === 'invalid')) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
   }
-  // Audit and journal rows set-based, in the batch's transaction.
-  await recordAuditBatch(exec, ctx, audits)
-  await repo.insertJournalSet(exec, journal)
+  // Audit and journal rows set-based, in the batch's transaction (queued on its connection).
+  await Promise.all([recordAuditBatch(exec, ctx, audits), repo.insertJournalSet(exec, journal)])
 }
 
 const serializable = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))

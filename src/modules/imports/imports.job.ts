@@ -1,11 +1,13 @@
 import type { Db } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
-import { processBatch, type BatchEnv, type RowResult } from './batch'
+import { ENTITY_TABLE, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
 import * as repo from './imports.repository'
 import { importOptionsSchema, type ImportEntity } from './imports.schema'
 import { proposeMapping } from './mapping'
 import { makePlan, prepareRow, type PreparedRow } from './prepare'
+import { plannerStats } from './planner-stats'
+import { readAhead } from './read-ahead'
 import { readRecords } from './readers'
 import { chunkSource } from './source'
 import { fieldsOf } from './targets'
@@ -97,7 +99,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       await repo.deleteJournal(db, id, 'invalid')
       const counts = { created: 0, updated: 0, skipped: 0, invalid: 0 }
       let processed = 0
-      for await (const batch of batches(0)) {
+      for await (const batch of readAhead(batches(0), async (b) => b)) {
         const results = await processBatch(env(db, false), batch)
         const t = tally(results)
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += t[k]
@@ -128,14 +130,24 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
     }
     const current = (await repo.findImport(db, id))!
     let processed = current.processedRows
-    for await (const batch of batches(current.committedRow)) {
-      await db.transaction().execute(async (trx) => {
-        const results = await processBatch(env(trx, true), batch)
-        await repo.addProgress(trx, id, { row: batch.at(-1)!.row, processed: batch.length, ...tally(results) })
+    // Validating a batch only reads (plansAhead), so it is done ahead, beside the previous batch's write.
+    const planned = readAhead(batches(current.committedRow), async (batch) => ({
+      batch,
+      planned: plansAhead(entity) ? await planBatch(env(db, true), batch) : undefined,
+    }))
+    const stats = entity === 'mailing-list-members' ? undefined : plannerStats(db, ENTITY_TABLE[entity])
+    for await (const { batch, planned: plan } of planned) {
+      const created = await db.transaction().execute(async (trx) => {
+        const results = await processBatch(env(trx, true), batch, plan)
+        const counts = tally(results)
+        await repo.addProgress(trx, id, { row: batch.at(-1)!.row, processed: batch.length, ...counts })
+        return counts.created
       })
+      stats?.added(created)
       processed += batch.length
       deps.onProgress?.({ phase: 'write', processed, total: current.totalRows })
     }
+    await stats?.settle()
     await repo.updateImport(db, id, { status: 'completed', phase: null, finishedAt: new Date() })
     await repo.deleteChunks(db, id)
   } catch (err) {

@@ -117,10 +117,12 @@ export function findDuplicates(db: Executor, l: DedupeLookup) {
   if (l.table === 'customers') q = q.where('t.mergedInto', 'is', null)
   // A contact has no owner of its own: it is visible (and writable) through its customer's.
   if (l.table === 'contacts') q = q.innerJoin('customers as c', 'c.id', 't.customerId').select(['c.ownerId as customerOwnerId', 'c.teamId as customerTeamId'])
-  if (l.by === 'email') q = q.where(sql`lower(t.email)`, 'in', l.keys)
-  else if (l.by === 'phone') q = q.where('t.phone', 'in', l.keys)
-  else if (l.by === 'sku') q = q.where(sql`lower(t.sku)`, 'in', l.keys)
-  else q = q.where(sql`lower(t.name)`, 'in', l.keys)
+  // One array parameter, not one per key: a batch's 5,000 keys bind and plan in a fraction of the time.
+  const keys = sql`ANY(${l.keys}::text[])`
+  if (l.by === 'email') q = q.where(sql`lower(t.email) = ${keys}`)
+  else if (l.by === 'phone') q = q.where(sql`t.phone = ${keys}`)
+  else if (l.by === 'sku') q = q.where(sql`lower(t.sku) = ${keys}`)
+  else q = q.where(sql`lower(t.name) = ${keys}`)
   if (l.scope !== undefined) {
     const s = scopeCondition(l.scope, l.table === 'contacts' ? 'c' : 't')
     if (s) q = q.where(s)
