@@ -2,8 +2,9 @@
  * `npm run bench:import` (or `npx tsx bench/imports.ts`): imports a generated customer CSV with
  * dedupe on e-mail through the real pipeline (stored upload, validation pass, batched writes with
  * audit rows and the undo journal) on PostgreSQL, run by the built CLI in a process of its own,
- * beside a bare COPY of the same file into a plain table in the same run, and reports rows/s and
- * the importing process's peak RSS.
+ * beside a bare COPY of the same file into a plain table and a bare INSERT of its rows into the
+ * customers table (the schema's own cost) in the same run, and reports rows/s and the importing
+ * process's peak RSS.
  *
  * Env: BENCH_IMPORT_ROWS (1_000_000), BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres);
  * the database kith_bench_import is dropped and created fresh.
@@ -57,11 +58,28 @@ async function main() {
   // Server-side COPY reads the file as the postgres user; the bench runs on the database host.
   await client.query(`COPY bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`)
   const copyMs = performance.now() - t0
-  await client.end()
 
   const userId = newId()
   await database.db.insertInto('users').values({ id: userId, email: 'bench-import@kith.test', name: 'Bench', role: 'admin', teamId: null, active: true, locale: null, passwordHash: 'x', createdBy: null }).execute()
   await database.close()
+
+  // The schema's own cost: the same rows INSERTed into the customers table with its indexes and
+  // triggers, 5,000 a statement as the import writes them, time-ordered ids like Kith's, no Kith
+  // code. Then emptied, so the import starts on the same empty table.
+  await client.query('CREATE TABLE bench_rows AS SELECT row_number() OVER () AS n, * FROM bench_copy')
+  t0 = performance.now()
+  for (let first = 1; first <= rows; first += 5000) {
+    await client.query(
+      `INSERT INTO customers (id, name, email, phone, company, address, owner_id, created_by)
+       SELECT lpad(to_hex(n), 32, '0')::uuid, name, email, phone, company, jsonb_build_object('city', city), $1, $1
+       FROM bench_rows WHERE n BETWEEN $2 AND $3`,
+      [userId, first, first + 4999],
+    )
+  }
+  const insertMs = performance.now() - t0
+  await client.query('TRUNCATE customers, customer_touches, customer_daily_counts CASCADE')
+  await client.query('DROP TABLE bench_rows')
+  await client.end()
 
   // The import runs as production runs it: the built CLI (`npx kith import`) in a process of its
   // own, so the peak RSS is that process's high-water mark, not this tsx-run bench's.
@@ -114,8 +132,10 @@ async function main() {
     '| step | time | rows/s |',
     '| --- | ---: | ---: |',
     `| bare \`COPY\` of the file into a plain table | ${(copyMs / 1000).toFixed(1)} s | ${rate(copyMs)} |`,
+    `| bare \`INSERT … SELECT\` of the same rows into the customers table (its 19 indexes and triggers), 5,000 a statement | ${(insertMs / 1000).toFixed(1)} s | ${rate(insertMs)} |`,
     `| Kith import: upload into the database (1 MiB chunks) | ${(uploadMs / 1000).toFixed(1)} s | ${rate(uploadMs)} |`,
     `| Kith import: validation pass | ${(validateMs / 1000).toFixed(1)} s | ${rate(validateMs)} |`,
+    `| Kith import: write pass (dedupe, INSERT, audit, journal) | ${((importMs - writeAt) / 1000).toFixed(1)} s | ${rate(importMs - writeAt)} |`,
     `| Kith import: total (upload + validate + write with dedupe, audit, journal) | ${(importMs / 1000).toFixed(1)} s | ${rate(importMs)} |`,
   ].join('\n')
   console.log(`\n${rows.toLocaleString()}-row customer CSV, dedupe on e-mail (skip duplicates), PostgreSQL ${os.cpus().length} cores\n`)

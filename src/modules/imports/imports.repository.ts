@@ -108,11 +108,28 @@ export interface DedupeLookup {
 }
 
 /**
+ * Runs a lookup of many keys with a generic plan. Planned for the keys themselves, 5,000 of them
+ * cost 25 ms of estimating one by one, and the estimate (4 random reads a key) made a sequential
+ * scan of a 200,000-row table look cheaper than the index: 75 ms a batch instead of 8.
+ */
+async function withGenericPlan<T>(db: Executor, run: (trx: Executor) => Promise<T>): Promise<T> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => withGenericPlan(trx, run))
+  await sql`SET LOCAL plan_cache_mode = force_generic_plan`.execute(db)
+  const result = await run(db)
+  await sql`SET LOCAL plan_cache_mode = DEFAULT`.execute(db)
+  return result
+}
+
+/**
  * Live records matching any of the keys, each arm an index lookup (lower(email), phone,
  * lower(name)). Rows come back whole: an update's before-image is taken from them.
  */
 export function findDuplicates(db: Executor, l: DedupeLookup) {
   if (l.keys.length === 0) return Promise.resolve([] as Record<string, any>[])
+  return withGenericPlan(db, (trx) => lookUpDuplicates(trx, l))
+}
+
+function lookUpDuplicates(db: Executor, l: DedupeLookup) {
   let q = (db as any).selectFrom(`${l.table} as t`).selectAll('t').where('t.deletedAt', 'is', null)
   if (l.table === 'customers') q = q.where('t.mergedInto', 'is', null)
   // A contact has no owner of its own: it is visible (and writable) through its customer's.
@@ -134,7 +151,13 @@ export function findDuplicates(db: Executor, l: DedupeLookup) {
 export const insertRecords = (db: Executor, table: string, rows: Record<string, unknown>[]) =>
   rows.length === 0 ? Promise.resolve() : (db as any).insertInto(table).values(rows).execute()
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+const snakeNames = new Map<string, string>()
+/** Column name of a key; remembered, since a batch asks it for every cell. */
+const snake = (k: string) => {
+  let c = snakeNames.get(k)
+  if (c === undefined) snakeNames.set(k, (c = k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)))
+  return c
+}
 
 /**
  * Set-based insert of many rows in one statement with one parameter: the rows go as a JSON array
