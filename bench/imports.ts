@@ -6,11 +6,14 @@
  * customers table (the schema's own cost) in the same run, and reports rows/s and the importing
  * process's peak RSS.
  *
- * Env: BENCH_IMPORT_ROWS (1_000_000), BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres);
+ * Appends a section to docs/benchmarks-import.md.
+ *
+ * Env: BENCH_IMPORT_ROWS (1_000_000), BENCH_OUT (default docs/benchmarks-import.md; "-" none),
+ * BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres);
  * the database kith_bench_import is dropped and created fresh.
  */
 import { spawn } from 'node:child_process'
-import { createWriteStream, readFileSync, statSync } from 'node:fs'
+import { appendFileSync, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import pg from 'pg'
 import { openDatabase } from '../src/db/database'
@@ -23,6 +26,7 @@ const adminUrl = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.
 const dbName = 'kith_bench_import'
 const url = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString()
 const file = `${os.tmpdir()}/kith-bench-import-${rows}.csv`
+const out = process.env.BENCH_OUT ?? 'docs/benchmarks-import.md'
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周']
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都']
@@ -138,9 +142,14 @@ async function main() {
     `| Kith import: write pass (dedupe, INSERT, audit, journal) | ${((importMs - writeAt) / 1000).toFixed(1)} s | ${rate(importMs - writeAt)} |`,
     `| Kith import: total (upload + validate + write with dedupe, audit, journal) | ${(importMs / 1000).toFixed(1)} s | ${rate(importMs)} |`,
   ].join('\n')
-  console.log(`\n${rows.toLocaleString()}-row customer CSV, dedupe on e-mail (skip duplicates), PostgreSQL ${os.cpus().length} cores\n`)
-  console.log(table)
-  console.log(`\nresult: ${output.trim()}; peak RSS of the importing process ${Math.round(peak / 1048576)} MB (${Math.round(baseline / 1048576)} MB when its upload was stored: Node and the loaded modules); load average (1, 5, 15 min) ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the import, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} after`)
+  const heading = `${rows.toLocaleString()}-row customer CSV, dedupe on e-mail (skip duplicates), PostgreSQL, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`
+  const result = `Result: ${output.trim()}; peak RSS of the importing process ${Math.round(peak / 1048576)} MB (${Math.round(baseline / 1048576)} MB when its upload was stored: Node and the loaded modules); load average (1, 5, 15 min) ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before the import, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} after.`
+  console.log(`\n${heading}\n\n${table}\n\n${result}`)
+  if (out !== '-') {
+    const head = existsSync(out) ? '' : '# Import benchmarks\n\nWritten by `npm run bench:import` (bench/imports.ts), one section a run. Compare the import with the two baselines of its own run: machines and their load differ.\n'
+    appendFileSync(out, `${head}\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${heading}\n\n${table}\n\n${result}\n`)
+    console.log(`appended to ${out}`)
+  }
 }
 
 main().catch((err) => {
