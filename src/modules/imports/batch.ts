@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import type { ZodType } from 'zod'
 import type { Executor } from '../../db/database'
 import { changedFields } from '../../lib/diff'
@@ -72,8 +73,20 @@ export async function planBatch(batchEnv: BatchEnv, rows: PreparedRow[]): Promis
   const owners = OWNED.has(entity) ? await resolveOwners(exec, rows) : new Map()
   const needsCustomer = entity === 'contacts' || entity === 'opportunities'
   const customers = needsCustomer ? await resolveCustomers(exec, ctx, rows.filter((r) => r.errors.length === 0), { createMissing: options.createMissing, write: env.write, importId: env.importId }) : new Map()
-  return rows.map((r) => build(env, r, owners, customers))
+  const planned: Planned[] = []
+  for (const r of rows) {
+    planned.push(build(env, r, owners, customers))
+    if (planned.length % IO_SLICE === 0) await setImmediate()
+  }
+  return planned
 }
+
+/**
+ * Rows worked between two looks at the network. Reading ahead runs beside a batch's transaction:
+ * a whole batch of synchronous work (a chain of microtasks) would keep the database's answer to
+ * that transaction's statement waiting, and the database idle, until it ended.
+ */
+export const IO_SLICE = 250
 
 const recordEnv = (env: BatchEnv): RecordEnv => {
   if (env.entity === 'mailing-list-members') throw new Error('mailing-list members are not records of their own')

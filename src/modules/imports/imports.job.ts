@@ -1,7 +1,8 @@
+import { setImmediate } from 'node:timers/promises'
 import type { Db } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
-import { ENTITY_TABLE, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
+import { ENTITY_TABLE, IO_SLICE, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
 import * as repo from './imports.repository'
 import { importOptionsSchema, type ImportEntity } from './imports.schema'
 import { proposeMapping } from './mapping'
@@ -78,6 +79,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       for (const r of held.length ? held : [rec]) {
         if (r.row <= after) continue
         batch.push(prepareRow(plan, r))
+        if (batch.length % IO_SLICE === 0) await setImmediate()
         if (batch.length >= batchSize) {
           yield batch
           batch = []
