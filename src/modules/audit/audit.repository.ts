@@ -26,11 +26,17 @@ export async function insertAudit(db: Executor, rows: NewAuditRow[]): Promise<vo
  * typed by the table's row type (jsonb_populate_recordset), so thousands of rows (an import
  * batch) cost one round trip and no per-value parameters; `changes` lands as jsonb, `at` by default.
  */
-export async function insertAuditSet(db: Executor, rows: NewAuditRow[]): Promise<void> {
-  if (rows.length === 0) return
+export const insertAuditSet = (db: Executor, rows: NewAuditRow[]): Promise<void> => auditSetInsert(rows)(db)
+
+/** insertAuditSet with its JSON built now and sent when called (built while another statement runs). */
+export function auditSetInsert(rows: NewAuditRow[]): (db: Executor) => Promise<void> {
+  if (rows.length === 0) return async () => {}
   const json = JSON.stringify(rows.map((r) => ({ id: r.id, actor_id: r.actorId, action: r.action, entity: r.entity, entity_id: r.entityId, changes: r.changes, request_id: r.requestId, ip: r.ip })))
-  await sql`INSERT INTO audit_log (id, actor_id, action, entity, entity_id, changes, request_id, ip)
-    SELECT id, actor_id, action, entity, entity_id, changes, request_id, ip FROM jsonb_populate_recordset(NULL::audit_log, ${json}::jsonb)`.execute(db)
+  const statement = sql`INSERT INTO audit_log (id, actor_id, action, entity, entity_id, changes, request_id, ip)
+    SELECT id, actor_id, action, entity, entity_id, changes, request_id, ip FROM jsonb_populate_recordset(NULL::audit_log, ${json}::jsonb)`
+  return async (db) => {
+    await statement.execute(db)
+  }
 }
 
 export interface AuditFilter extends Omit<AuditQuery, 'cursor' | 'from' | 'to'> {

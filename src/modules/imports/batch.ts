@@ -12,7 +12,7 @@ import { contactCreateSchema } from '../contacts/contacts.schema'
 import { leadCreateSchema } from '../leads/leads.schema'
 import { opportunityCreateSchema } from '../opportunities/opportunities.schema'
 import { productCreateSchema } from '../products/products.schema'
-import { recordAuditBatch } from '../audit/audit.service'
+import { prepareAuditBatch, recordAuditBatch, type AuditEvent } from '../audit/audit.service'
 import * as repo from './imports.repository'
 import type { ImportEntity, ImportOptions, RecordEntity } from './imports.schema'
 import { processListMembers } from './list-members'
@@ -86,7 +86,7 @@ export async function planBatch(batchEnv: BatchEnv, rows: PreparedRow[]): Promis
  * a whole batch of synchronous work (a chain of microtasks) would keep the database's answer to
  * that transaction's statement waiting, and the database idle, until it ended.
  */
-export const IO_SLICE = 250
+export const IO_SLICE = 100
 
 const recordEnv = (env: BatchEnv): RecordEnv => {
   if (env.entity === 'mailing-list-members') throw new Error('mailing-list members are not records of their own')
@@ -305,12 +305,14 @@ async function write(env: RecordEnv, planned: Planned[]) {
     p.entityId = newId()
     return { ...p.record, id: p.entityId, createdBy: ctx.actor.userId }
   })
-  // One INSERT … SELECT for the whole batch (address as a jsonb value, tags as text[]), sent
-  // before the audit and journal rows are built, so the database works while Node builds them.
+  // One INSERT … SELECT for the whole batch (address as a jsonb value, tags as text[]). While the
+  // database works on it, Node builds the created rows' audit and journal statements.
   const inserted = repo.insertSet(exec, table, rows)
-  const audits = creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), importId: { before: null, after: importId } } }))
-  const journal: Record<string, unknown>[] = creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: null }))
+  const createdAudit = prepareAuditBatch(ctx, creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), importId: { before: null, after: importId } } })))
+  const createdJournal = repo.journalInsert(creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: null })))
   await inserted
+  const audits: AuditEvent[] = []
+  const journal: Record<string, unknown>[] = []
   for (const p of planned.filter((x) => x.outcome === 'update')) {
     const current = p.existing!
     const ok = await repo.updateRecord(exec, table, current.id, current.version, toColumns(p.record))
@@ -328,7 +330,7 @@ async function write(env: RecordEnv, planned: Planned[]) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
   }
   // Audit and journal rows set-based, in the batch's transaction (queued on its connection).
-  await Promise.all([recordAuditBatch(exec, ctx, audits), repo.insertJournalSet(exec, journal)])
+  await Promise.all([createdAudit(exec), createdJournal(exec), recordAuditBatch(exec, ctx, audits), repo.insertJournalSet(exec, journal)])
 }
 
 const serializable = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))

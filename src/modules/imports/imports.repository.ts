@@ -169,7 +169,11 @@ const snake = (k: string) => {
  * columns, Dates as ISO text in timestamptz. Rows are grouped by the keys they set, so a column a
  * row leaves out keeps its DEFAULT, as with a multi-row VALUES insert.
  */
-export async function insertSet(db: Executor, table: string, rows: Record<string, unknown>[], onConflictDoNothing?: string[]) {
+export const insertSet = (db: Executor, table: string, rows: Record<string, unknown>[], onConflictDoNothing?: string[]) =>
+  setInsert(table, rows, onConflictDoNothing)(db)
+
+/** insertSet with its statements built now and sent when called (built while another statement runs). */
+export function setInsert(table: string, rows: Record<string, unknown>[], onConflictDoNothing?: string[]): (db: Executor) => Promise<void> {
   const groups = new Map<string, { cols: string[]; rows: Record<string, unknown>[] }>()
   for (const r of rows) {
     const cols: string[] = []
@@ -186,16 +190,21 @@ export async function insertSet(db: Executor, table: string, rows: Record<string
     if (!g) groups.set(sig, (g = { cols, rows: [] }))
     g.rows.push(out)
   }
-  for (const g of groups.values()) {
+  const conflict = onConflictDoNothing ? sql` ON CONFLICT (${sql.join(onConflictDoNothing.map((c) => sql.id(snake(c))))}) DO NOTHING` : sql``
+  const statements = [...groups.values()].map((g) => {
     const cols = sql.join(g.cols.map((c) => sql.id(c)))
-    const conflict = onConflictDoNothing ? sql` ON CONFLICT (${sql.join(onConflictDoNothing.map((c) => sql.id(snake(c))))}) DO NOTHING` : sql``
-    await sql`INSERT INTO ${sql.table(table)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(g.rows)}::jsonb)${conflict}`.execute(db)
+    return sql`INSERT INTO ${sql.table(table)} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(g.rows)}::jsonb)${conflict}`
+  })
+  return async (db) => {
+    for (const statement of statements) await statement.execute(db)
   }
 }
 
 /** Journal rows with before/cells/errors as values (not JSON text), set-based in one statement. */
-export const insertJournalSet = (db: Executor, rows: Record<string, unknown>[]) =>
-  rows.length === 0 ? Promise.resolve() : insertSet(db, 'import_rows', rows, ['importId', 'rowNumber'])
+export const insertJournalSet = (db: Executor, rows: Record<string, unknown>[]) => journalInsert(rows)(db)
+
+/** insertJournalSet built now, sent when called. */
+export const journalInsert = (rows: Record<string, unknown>[]) => setInsert('import_rows', rows, ['importId', 'rowNumber'])
 
 /** One import update; false when the record moved on (its version is not the expected one). */
 export async function updateRecord(db: Executor, table: string, id: string, expectedVersion: number, patch: Record<string, unknown>): Promise<boolean> {
