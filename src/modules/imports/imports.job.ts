@@ -63,7 +63,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
 
   // The proposal comes from the same first rows the wizard saw, so "auto" means the same here.
   let plan: ReturnType<typeof makePlan> | undefined
-  async function* batches(after: number): AsyncGenerator<PreparedRow[]> {
+  async function* batches(after: number, yieldEvery = Infinity): AsyncGenerator<PreparedRow[]> {
     let batch: PreparedRow[] = []
     let sample: string[][] | null = []
     let held: { row: number; cells: string[] }[] = []
@@ -79,7 +79,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       for (const r of held.length ? held : [rec]) {
         if (r.row <= after) continue
         batch.push(prepareRow(plan, r))
-        if (batch.length % IO_SLICE === 0) await setImmediate()
+        if (batch.length % yieldEvery === 0) await setImmediate()
         if (batch.length >= batchSize) {
           yield batch
           batch = []
@@ -133,9 +133,9 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
     const current = (await repo.findImport(db, id))!
     let processed = current.processedRows
     // Validating a batch only reads (plansAhead), so it is done ahead, beside the previous batch's write.
-    const planned = readAhead(batches(current.committedRow), async (batch) => ({
+    const planned = readAhead(batches(current.committedRow, IO_SLICE), async (batch) => ({
       batch,
-      planned: plansAhead(entity) ? await planBatch(env(db, true), batch) : undefined,
+      planned: plansAhead(entity) ? await planBatch(env(db, true), batch, IO_SLICE) : undefined,
     }))
     const stats = entity === 'mailing-list-members' ? undefined : plannerStats(db, ENTITY_TABLE[entity])
     for await (const { batch, planned: plan } of planned) {
