@@ -25,10 +25,9 @@ export async function insertAudit(db: Executor, rows: NewAuditRow[]): Promise<vo
  * The same rows as insertAudit in one statement with one parameter: the rows go as a JSON array
  * typed by the table's row type (jsonb_populate_recordset), so thousands of rows (an import
  * batch) cost one round trip and no per-value parameters; `changes` lands as jsonb, `at` by default.
+ * The JSON is built now and the statement sent when the returned function is called, so it can be
+ * built while another statement runs.
  */
-export const insertAuditSet = (db: Executor, rows: NewAuditRow[]): Promise<void> => auditSetInsert(rows)(db)
-
-/** insertAuditSet with its JSON built now and sent when called (built while another statement runs). */
 export function auditSetInsert(rows: NewAuditRow[]): (db: Executor) => Promise<void> {
   if (rows.length === 0) return async () => {}
   const json = JSON.stringify(rows.map((r) => ({ id: r.id, actor_id: r.actorId, action: r.action, entity: r.entity, entity_id: r.entityId, changes: r.changes, request_id: r.requestId, ip: r.ip })))
