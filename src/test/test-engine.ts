@@ -3,7 +3,8 @@ import pg from 'pg'
 /** Which engine this run uses: PGlite by default, the local PostgreSQL with TEST_DB=postgres. */
 export const testEngine = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite'
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-export const TEMPLATE_DB = 'kith_test_template'
+// Overridable so two checkouts on one machine can run the PostgreSQL suite side by side.
+export const TEMPLATE_DB = process.env.KITH_TEST_TEMPLATE ?? 'kith_test_template'
 
 export const pgUrl = (database: string) => {
   const url = new URL(PG_ADMIN_URL)
