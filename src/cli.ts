@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { randomBytes } from 'node:crypto'
 import { loadConfig } from './config'
 import { openDatabase } from './db/database'
+import { DataDirError } from './db/data-dir-lock'
 import { migrateDown, migrateToLatest } from './db/migrate'
 import { createServices } from './services'
 import { ROLES, type Role } from './server/context'
@@ -16,9 +17,13 @@ const positiveInt = (v: string) => {
   return n
 }
 
+/** Named to a server or another command that finds the embedded data directory taken: `kith user create`. */
+const purpose = `kith ${process.argv.slice(2).filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}`
+
+const open = (config: ReturnType<typeof loadConfig>) => openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose })
+
 async function withDatabase<T>(fn: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const database = await open(loadConfig())
   try {
     await migrateToLatest(database.db)
     return await fn(database)
@@ -38,8 +43,7 @@ program
   .description('bring the database schema up to date (also done at every start)')
   .option('--down', 'undo the newest migration')
   .action(async (opts: { down?: boolean }) => {
-    const config = loadConfig()
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+    const database = await open(loadConfig())
     const steps = opts.down ? await migrateDown(database.db) : await migrateToLatest(database.db)
     console.log(steps.length ? steps.join('\n') : 'Already up to date.')
     await database.close()
@@ -145,4 +149,11 @@ program
     process.exit(code)
   })
 
-await program.parseAsync(process.argv)
+await program.parseAsync(process.argv).catch((err: unknown) => {
+  // A taken or damaged data directory is the user's situation to resolve, not a crash: the message alone.
+  if (err instanceof DataDirError) {
+    console.error(err.message)
+    process.exit(1)
+  }
+  throw err
+})

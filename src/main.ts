@@ -1,11 +1,18 @@
 import './heap-growth'
 import { loadConfig } from './config'
 import { openDatabase } from './db/database'
+import { DataDirError } from './db/data-dir-lock'
 import { migrateToLatest } from './db/migrate'
 import { buildApp } from './app'
 
 const config = loadConfig()
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'server' }).catch((err: unknown) => {
+  if (err instanceof DataDirError) {
+    console.error(err.message)
+    process.exit(1)
+  }
+  throw err
+})
 await migrateToLatest(database.db)
 const { app, services } = await buildApp(config, database)
 

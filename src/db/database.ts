@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { Kysely, PostgresDialect, CamelCasePlugin, CompiledQuery, type Transaction } from 'kysely'
 import pg from 'pg'
 import type { DB } from './schema'
+import { DataDirUnreadableError, lockDataDir } from './data-dir-lock'
 
 export type { DB }
 export type Db = Kysely<DB>
@@ -38,7 +40,10 @@ export interface OpenOptions {
   poolSize?: number
   /** PGlite only: start from this dumped data directory (a migrated snapshot) instead of initdb. */
   loadDataDir?: Blob
+  /** PGlite only: what this process is, named to another that finds the data directory taken (`server`, `kith seed`). */
+  purpose?: string
 }
+
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const plugins = [new CamelCasePlugin()]
@@ -53,9 +58,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return { db, kind: 'postgres', execSql: execSqlIn(db), close: () => db.destroy() }
   }
   let dataDir: string | undefined
+  let unlock = () => {}
   if (!opts.memory) {
     dataDir = opts.dataDir ?? './data'
     mkdirSync(dataDir, { recursive: true })
+    unlock = lockDataDir(dataDir, opts.purpose ?? 'a Kith process')
   }
   // Loaded only here: PGlite's module alone weighs ~50 MB of RSS that a PostgreSQL server never needs.
   const [{ PGlite }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
@@ -63,12 +70,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     import('@electric-sql/pglite/contrib/pg_trgm'),
     import('kysely-pglite-dialect'),
   ])
-  const pglite = await PGlite.create({
-    dataDir,
-    loadDataDir: opts.loadDataDir,
-    extensions: { pg_trgm },
-    parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
-  })
+  let pglite: InstanceType<typeof PGlite>
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      loadDataDir: opts.loadDataDir,
+      extensions: { pg_trgm },
+      parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
+    })
+  } catch (err) {
+    unlock()
+    if (!dataDir) throw err
+    throw new DataDirUnreadableError(
+      `The embedded database in ${resolve(dataDir)} cannot be opened (PGlite: ${err instanceof Error ? err.message : String(err)}). ` +
+        'Its files are damaged, most often because two processes wrote to it at once (Kith before this version did not prevent that) or the disk filled up. ' +
+        `Kith cannot repair it: stop every Kith process, move the directory aside (mv ${dataDir} ${dataDir}.damaged) and restore your latest copy of it, or start afresh with an empty one and import your exports again.`,
+      { cause: err },
+    )
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins })
   const viaKysely = execSqlIn(db)
   // PGlite's query() takes one statement; exec() takes several. Holding the dialect's single
@@ -78,5 +97,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       ? viaKysely(text, values)
       : db.connection().execute(async () => ({ rows: (await pglite.exec(text)).at(-1)?.rows ?? [] }))
   const dumpDataDir = async () => (await pglite.dumpDataDir('none')) as Blob
-  return { db, kind: 'pglite', execSql, dumpDataDir, close: () => db.destroy() }
+  const close = async () => {
+    try {
+      await db.destroy()
+    } finally {
+      unlock()
+    }
+  }
+  return { db, kind: 'pglite', execSql, dumpDataDir, close }
 }
