@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { hostname, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { DataDirInUseError, LOCK_FILE, lockDataDir } from './data-dir-lock'
+import { openDatabase } from './database'
 import { testEngine } from '../test/test-engine'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -95,6 +96,14 @@ describe.skipIf(testEngine === 'postgres')('one process owns an embedded data di
       server?.kill('SIGKILL')
     }
   }, 180_000)
+
+  test('the directory is private to the account Kith runs as', async () => {
+    const d = join(dir, 'private')
+    mkdirSync(d, { mode: 0o755 })
+    const database = await openDatabase({ dataDir: d, purpose: 'test' })
+    await database.close()
+    expect(statSync(d).mode & 0o777).toBe(0o700)
+  })
 
   test('a damaged directory is refused with what happened and what to do, not a crash', async () => {
     // The previous test's directory, migrated and holding a user.

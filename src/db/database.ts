@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { Kysely, PostgresDialect, CamelCasePlugin, CompiledQuery, type Transaction } from 'kysely'
 import pg from 'pg'
@@ -61,7 +61,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let unlock = () => {}
   if (!opts.memory) {
     dataDir = opts.dataDir ?? './data'
-    mkdirSync(dataDir, { recursive: true })
+    // Customers' data: readable by the account Kith runs as, no one else (PGlite writes its files 0644).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+    chmodSync(dataDir, 0o700)
     unlock = lockDataDir(dataDir, opts.purpose ?? 'a Kith process')
   }
   // Loaded only here: PGlite's module alone weighs ~50 MB of RSS that a PostgreSQL server never needs.
