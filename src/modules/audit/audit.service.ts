@@ -1,7 +1,8 @@
 import type { Db, Executor } from '../../db/database'
 import { newId } from '../../lib/ids'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
-import { AppError, fieldError } from '../../server/errors'
+import { AppError } from '../../server/errors'
+import { dayBound } from '../../lib/day-bounds'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { auditSetInsert, insertAudit, listAudit, listEntityChanges } from './audit.repository'
@@ -44,20 +45,6 @@ export async function recordAuditBatch(trx: Executor, ctx: AuditContext, events:
 /** recordAuditBatch in two steps: the rows built now (while another statement runs), written when called. */
 export const prepareAuditBatch = (ctx: AuditContext, events: AuditEvent[]) => auditSetInsert(auditRows(ctx, events))
 
-/** `from`/`to` as a Date; a time the database cannot hold (year 0, past 9999) is a 400 on that field. */
-const toDate = (s: string | undefined, path: 'from' | 'to', endOfDay = false) => {
-  if (!s) return undefined
-  let d: Date
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
-    d = new Date(`${s}T00:00:00Z`)
-    if (endOfDay) d.setUTCDate(d.getUTCDate() + 1)
-  } else {
-    d = new Date(s)
-  }
-  const year = d.getUTCFullYear()
-  if (Number.isNaN(d.getTime()) || year < 1 || year > 9999) throw fieldError(path, 'Out of range')
-  return d
-}
 
 /** The position a cursor names; a forged one (say, with a time that is no time) is a 400, not a 500. */
 function afterOf(cursor: string | undefined): { at: Date; id: string } | undefined {
@@ -76,7 +63,7 @@ export function createAuditService({ db }: { db: Db }) {
     async list(ctx: RequestContext, query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
       assertRole(ctx.actor, 'admin', 'manager')
       const after = afterOf(query.cursor)
-      const rows = await listAudit(db, { ...query, from: toDate(query.from, 'from'), to: toDate(query.to, 'to', true), after })
+      const rows = await listAudit(db, { ...query, from: dayBound(query.from, 'from'), to: dayBound(query.to, 'to', true), after })
       return page(rows, query.limit)
     },
 

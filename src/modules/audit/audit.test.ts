@@ -69,6 +69,8 @@ describe('filters and paging', () => {
     expect(await at('from=2020-06-15&to=2020-06-15')).toEqual([times[2], times[1]])
     expect(await at(`from=${encodeURIComponent('2020-06-15T12:00:00.000Z')}&to=${encodeURIComponent('2020-06-15T23:30:00.000Z')}`)).toEqual([times[1]])
     expect(await at(`from=${encodeURIComponent('2020-06-16T00:00:00+08:00')}&to=2020-12-31`)).toEqual([times[2]])
+    // The calendar's last day is a valid end: everything, not a 400.
+    expect(await at('from=0001-01-01&to=9999-12-31')).toEqual([...times].reverse())
   })
 
   it('pages with a keyset cursor: every row once, in order, across pages', async () => {

@@ -134,4 +134,11 @@ describe('breaches, from stored timestamps', () => {
     expect(json(await api.get('/api/v1/tickets/breach-counts?from=2000-01-01&to=2000-12-31', support)).items.every((r: { tickets: number }) => r.tickets === 0)).toBe(true)
     expectProblem(await api.get('/api/v1/tickets/breach-counts', sales), 403)
   })
+
+  it('takes the widest dates a calendar accepts: to=9999-12-31 is every ticket, not a 500', async () => {
+    const all = json(await api.get('/api/v1/tickets/breach-counts', support)).items
+    const res = await api.get('/api/v1/tickets/breach-counts?from=0001-01-01&to=9999-12-31', support)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(json(res).items).toEqual(all)
+  })
 })

@@ -2,7 +2,8 @@ import type { Updateable } from 'kysely'
 import type { Db, Executor } from '../../db/database'
 import { getSetting, lockSetting, putSetting } from '../../db/settings.repository'
 import { changedFields } from '../../lib/diff'
-import { AppError, fieldError } from '../../server/errors'
+import { AppError } from '../../server/errors'
+import { dayBound } from '../../lib/day-bounds'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
@@ -61,13 +62,6 @@ export function clockPatch(settings: SlaSettings, ticket: ClockState, to: Ticket
   return { slaPausedAt: null, slaPausedMs: ticket.slaPausedMs + waited, resolutionDueAt: addBusinessTime(due, waited, settings.businessHours) }
 }
 
-const dateOf = (s: string | undefined, path: string, endOfDay = false) => {
-  if (!s) return undefined
-  const d = new Date(`${s}T00:00:00Z`)
-  if (Number.isNaN(d.getTime())) throw fieldError(path, 'Invalid date')
-  if (endOfDay) d.setUTCDate(d.getUTCDate() + 1)
-  return d
-}
 
 export function createTicketSla({ db, now }: { db: Db; now: () => Date }) {
   return {
@@ -98,7 +92,7 @@ export function createTicketSla({ db, now }: { db: Db; now: () => Date }) {
      */
     async breachCounts(ctx: RequestContext, range: { from?: string; to?: string }): Promise<{ items: BreachCount[] }> {
       assertRole(ctx.actor, 'admin', 'manager', 'support')
-      const rows = await repo.breachCounts(db, { from: dateOf(range.from, 'from'), to: dateOf(range.to, 'to', true), now: now() })
+      const rows = await repo.breachCounts(db, { from: dayBound(range.from, 'from'), to: dayBound(range.to, 'to', true), now: now() })
       const by = new Map(rows.map((r) => [r.priority, r]))
       return {
         items: TICKET_PRIORITIES.map((priority) => ({
