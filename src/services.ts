@@ -74,7 +74,9 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const leadRouting = createLeadRouting({ db, users })
   const leadDependents: LeadDependent[] = []
   const leads = createLeadService({ db, users, audit, customers, contacts, routing: leadRouting, defaultRegion: config.defaultRegion, dependents: leadDependents })
-  const activities = createActivityService({ db, users, customers, contacts, leads, opportunities })
+  // The tickets service is built below (its own dependencies come later); activities call it only per request.
+  const ticketReader = { visible: (...args: Parameters<typeof tickets.visible>) => tickets.visible(...args) }
+  const activities = createActivityService({ db, users, customers, contacts, leads, opportunities, tickets: ticketReader })
   // First: a purged customer's activities must go before the contacts and deals they point at.
   dependents.unshift(activities.dependent)
   leadDependents.push(activities.leadDependent)

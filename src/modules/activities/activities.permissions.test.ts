@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { insertActivity, insertCustomer } from '../../test/factories'
 import { ids } from '../../test/http'
+import { insertTicket } from '../tickets/tickets.fixtures'
 import { describeMatrix, N, permissionMatrix, row, Y, type Ownership, type Probe, type Role, type Row } from '../../test/permission-matrix'
 
 /**
@@ -19,6 +20,7 @@ const MATRIX = {
   'GET list':         row([Y, Y, Y],       [Y, Y, N],       [Y, Y, N],       [Y, Y, Y],       [Y, Y, Y]),
   'GET':              row([200, 200, 200], [200, 200, 404], [200, 200, 404], [200, 200, 200], [200, 200, 200]),
   'POST':             row([201, 201, 201], [201, 201, 400], [201, 201, 400], [201, 201, 201], [403, 403, 403]),
+  'POST on a ticket': row([201, 201, 201], [201, 201, 201], [201, 201, 400], [201, 201, 201], [403, 403, 403]),
   'PATCH':            row([200, 200, 200], [200, 200, 404], [200, 200, 404], [200, 403, 403], [403, 403, 403]),
   'DELETE':           row([204, 204, 204], [204, 204, 404], [204, 204, 404], [204, 403, 403], [403, 403, 403]),
   'DELETE purge':     row([204, 204, 204], [403, 403, 403], [403, 403, 403], [403, 403, 403], [403, 403, 403]),
@@ -54,6 +56,17 @@ const probes: Record<Endpoint, Probe> = {
     const res = await m.api.post('/api/v1/activities', { type: 'call', subject, customerId: c.id }, as[role])
     const rows = await m.db.selectFrom('activities').select(['ownerId', 'customerId']).where('subject', '=', subject).execute()
     expect(rows).toEqual(res.statusCode === 201 ? [{ ownerId: users[role].id, customerId: c.id }] : [])
+    return res.statusCode
+  },
+  // The triple is whose customer the ticket is about: a rep may not note on another team's ticket
+  // (managers and support work every ticket).
+  'POST on a ticket': async (role, o) => {
+    const ticket = await insertTicket(m.db, { customerId: (await customerOf(role, o)).id })
+    const subject = `On a ticket ${seq++}`
+    const res = await m.api.post('/api/v1/activities', { type: 'note', subject, ticketId: ticket.id }, as[role])
+    if (res.statusCode === 400) expect(res.json().errors).toEqual([{ path: 'ticketId', message: 'No such record' }])
+    const rows = await m.db.selectFrom('activities').select('ticketId').where('subject', '=', subject).execute()
+    expect(rows).toEqual(res.statusCode === 201 ? [{ ticketId: ticket.id }] : [])
     return res.statusCode
   },
   'PATCH': async (role, o) => {

@@ -22,6 +22,11 @@ export interface OpportunityReader {
   visible(ctx: RequestContext, id: string, access: Access, trx?: Executor): Promise<{ id: string; customerId: string }>
 }
 
+/** What activities need of the tickets module: may the caller see this ticket. */
+export interface TicketReader {
+  visible(ctx: RequestContext, id: string, access: 'read', trx?: Executor): Promise<unknown>
+}
+
 export interface ActivityDeps {
   db: Db
   users: UserService
@@ -29,6 +34,7 @@ export interface ActivityDeps {
   contacts: ContactService
   leads: LeadService
   opportunities: OpportunityReader
+  tickets: TicketReader
 }
 
 const sortKeys = {
@@ -95,6 +101,7 @@ export function createActivityService(deps: ActivityDeps) {
     }
     if (out.customerId) await linked('customerId', () => customers.visible(ctx, out.customerId!, 'read', trx))
     if (out.leadId) await linked('leadId', () => leads.visible(ctx, out.leadId!, 'read', trx))
+    if (out.ticketId) await linked('ticketId', () => deps.tickets.visible(ctx, out.ticketId!, 'read', trx))
     const any = out.customerId || out.contactId || out.leadId || out.opportunityId || out.ticketId
     if (!any && type !== 'task') {
       throw fieldError('customerId', 'Link the activity to a customer, contact, lead, opportunity or ticket (only a task may stand alone)')

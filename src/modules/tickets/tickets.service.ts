@@ -64,6 +64,7 @@ export function createTicketService(deps: TicketDeps & { audit: AuditService }) 
   }
 
   return {
+    visible,
     /** Tickets follow a merged customer and outlive a purged one (unlinked). */
     customerDependent: {
       name: 'tickets',
