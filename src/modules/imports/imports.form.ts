@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -12,7 +12,6 @@ import { importFormSchema, importOptionsSchema, mappingSchema, valueMappingSchem
 export interface SpooledFile {
   name: string
   path: string
-  size: number
 }
 
 const issuesOf = (error: z.ZodError): FieldError[] => error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message }))
@@ -34,7 +33,7 @@ export async function withUploadForm<T>(req: FastifyRequest, use: (fields: Recor
           if (part.fieldname !== 'file' || file) throw validationError([{ path: part.fieldname, message: 'Send one file, in the field "file"' }])
           const path = join(dir, 'upload')
           await pipeline(part.file, createWriteStream(path))
-          file = { name: part.filename || 'upload', path, size: (await stat(path)).size }
+          file = { name: part.filename || 'upload', path }
         } else {
           fields[part.fieldname] = String(part.value)
         }
