@@ -100,6 +100,30 @@ describe('OpenAPI document', () => {
     expect(idParam).toMatchObject({ in: 'path', required: true })
   })
 
+  it('documents the upload endpoints as multipart/form-data bodies, each field described, the file as binary', () => {
+    const form = (path: string) => {
+      const body = doc.paths[path].post.requestBody
+      expect(Object.keys(body.content), path).toEqual(['multipart/form-data'])
+      const schema = body.content['multipart/form-data'].schema
+      return schema.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema
+    }
+    const upload = form('/api/v1/imports')
+    expect(Object.keys(upload.properties).sort()).toEqual(
+      ['createMissing', 'dayFirst', 'dedupeBy', 'dryRun', 'entity', 'file', 'listId', 'mapping', 'mode', 'sheet', 'skipInvalid', 'valueMapping'],
+    )
+    expect(upload.required.sort()).toEqual(['entity', 'file'])
+    expect(upload.properties.file).toMatchObject({ type: 'string', format: 'binary' })
+    expect(upload.properties.entity.enum).toContain('customers')
+    expect(upload.properties.mode.enum).toEqual(['create', 'upsert', 'skip-duplicates'])
+    for (const [name, field] of Object.entries(upload.properties as Record<string, { description?: string }>)) expect(field.description, name).toMatch(/\w{3}/)
+    expect(upload.properties.mapping.description).toMatch(/JSON/)
+    expect(upload.properties.dryRun.type, 'a form field is text').toBe('string')
+
+    const analyze = form('/api/v1/imports/analyze')
+    expect(Object.keys(analyze.properties).sort()).toEqual(['entity', 'file', 'listId', 'sheet'])
+    expect(analyze.properties.file).toMatchObject({ type: 'string', format: 'binary' })
+  })
+
   it('serves the interactive docs as HTML at /api/docs, without signing in', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs' })
     expect(res.statusCode).toBe(200)

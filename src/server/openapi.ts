@@ -2,6 +2,24 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import type { FastifyInstance } from 'fastify'
+import type { ZodType } from 'zod'
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /**
+     * A multipart/form-data body the route reads itself as a stream, so Fastify must neither parse
+     * nor validate it; only the OpenAPI document shows it, as the route's request body.
+     */
+    multipartBody?: ZodType
+  }
+}
+
+/** jsonSchemaTransform, with a route's multipartBody documented as its multipart/form-data request body. */
+const transform: typeof jsonSchemaTransform = (doc) => {
+  const { multipartBody, ...schema } = doc.schema ?? {}
+  if (!multipartBody) return jsonSchemaTransform(doc)
+  return jsonSchemaTransform({ ...doc, schema: { ...schema, body: multipartBody, consumes: ['multipart/form-data'] } })
+}
 
 /** The OpenAPI 3.1 document is generated from the same zod schemas that validate requests. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -18,7 +36,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform,
     transformObject: jsonSchemaTransformObject,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })

@@ -187,6 +187,9 @@ export function createCampaignSender(deps: {
 
     /** POST /campaigns/{id}/send → 202: scheduled and enqueued together, or neither. */
     async send(ctx: RequestContext, id: string, input: { scheduledAt?: string }) {
+      // The campaign before the set-up: an unknown campaign is a 404 (a 403 for a role that may not
+      // send) on every server, not a 503 that sends an integration looking for a mail server.
+      await campaigns.visible(ctx, id, 'write')
       if (!mailer.configured) throw new AppError('SMTP_NOT_CONFIGURED')
       // pg-boss must be up before the transaction: on PGlite its first start would wait for the one connection we hold.
       await jobs.start()

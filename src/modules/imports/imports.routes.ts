@@ -1,93 +1,26 @@
+import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import multipart from '@fastify/multipart'
 import { stringify } from 'csv-stringify/sync'
-import { z } from 'zod'
-import type { MultipartFile } from '@fastify/multipart'
-import type { FastifyRequest } from 'fastify'
 import type { App } from '../../server/types'
 import { ctxOf } from '../../server/auth'
-import { AppError, validationError } from '../../server/errors'
 import { idParams, pageOf } from '../../lib/schema'
 import type { RequestContext } from '../../server/context'
 import type { ImportService } from './imports.service'
 import {
-  importAcceptedSchema, importAnalysisSchema, importFormSchema, importListQuerySchema, importOptionsSchema, importPreviewSchema,
-  importStatusSchema, importUndoResultSchema, mappingSchema, valueMappingSchema, type ImportOptionsInput,
+  importAcceptedSchema, importAnalysisSchema, importListQuerySchema, importOptionsSchema, importPreviewSchema,
+  importStatusSchema, importUndoResultSchema, type ImportEntity,
 } from './imports.schema'
+import { analyzeMultipartDoc, importMultipartDoc, parseAnalyzeForm, parseImportForm, withUploadForm, type SpooledFile } from './imports.form'
 import { undoImport } from './imports.undo'
 import type { Db } from '../../db/database'
 import { escapeFormula } from './prepare'
 
-const FORM_DOC = 'multipart/form-data: the text fields first (entity, sheet…), then `file`; the upload is stored as it arrives.'
+const FORM_DOC = 'multipart/form-data, its parts in any order (the request body below); the file is streamed to temporary storage while the parts arrive, and nothing is stored before every field is valid.'
 
-/**
- * Reads a multipart upload: fields before the file are known when it streams into storage
- * (`entity` must come first); fields after it are collected for the options.
- */
-async function readUpload(req: FastifyRequest, onFile: (fields: Record<string, string>, file: MultipartFile) => Promise<void>) {
-  const fields: Record<string, string> = {}
-  let seen = false
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || seen) throw validationError([{ path: part.fieldname, message: 'Send one file, in the field "file"' }])
-        seen = true
-        await onFile({ ...fields }, part)
-      } else {
-        fields[part.fieldname] = String(part.value)
-      }
-    }
-  } catch (err) {
-    const code = (err as { code?: string }).code
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', 'The file is too large to import; split it into smaller files.')
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data')
-    throw err
-  }
-  if (!seen) throw validationError([{ path: 'file', message: 'Required' }])
-  return fields
-}
-
-function parseForm(fields: Record<string, string>) {
-  const parsed = importFormSchema.safeParse(fields)
-  if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })))
-  const f = parsed.data
-  const json = <T extends z.ZodType>(name: 'mapping' | 'valueMapping', schema: T, raw?: string) => {
-    if (raw === undefined || raw === '' || raw === 'auto') return undefined
-    let value: unknown
-    try {
-      value = JSON.parse(raw)
-    } catch {
-      throw validationError([{ path: name, message: 'Not valid JSON' }])
-    }
-    const r = schema.safeParse(value)
-    if (!r.success) throw validationError([{ path: name, message: r.error.issues[0]?.message ?? 'Invalid' }])
-    return r.data as z.infer<T>
-  }
-  const options: ImportOptionsInput = {
-    entity: f.entity, sheet: f.sheet, mode: f.mode, dedupeBy: f.dedupeBy, dryRun: f.dryRun, skipInvalid: f.skipInvalid,
-    createMissing: f.createMissing, listId: f.listId, dayFirst: f.dayFirst,
-    mapping: json('mapping', mappingSchema, f.mapping), valueMapping: json('valueMapping', valueMappingSchema, f.valueMapping),
-  }
-  const checked = importOptionsSchema.safeParse(options)
-  if (!checked.success) throw validationError(checked.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })))
-  return options
-}
-
-const uploadFormSchema = importFormSchema.pick({ entity: true, sheet: true, listId: true })
-
-async function uploadFrom(req: FastifyRequest, imports: ImportService, ctx: RequestContext) {
-  let id: string | undefined
-  let analysis: Awaited<ReturnType<ImportService['upload']>> | undefined
-  const fields = await readUpload(req, async (before, file) => {
-    if (!before.entity) throw validationError([{ path: 'entity', message: 'Required, and sent before the file' }])
-    // Only what the upload itself needs; the other options are checked when the import starts.
-    const parsed = uploadFormSchema.safeParse({ entity: before.entity, sheet: before.sheet || undefined, listId: before.listId || undefined })
-    if (!parsed.success) throw validationError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'form', message: i.message })))
-    const form = parsed.data
-    analysis = await imports.upload(ctx, { entity: form.entity, sheet: form.sheet, listId: form.listId, fileName: file.filename || 'upload', data: file.file })
-    id = analysis.id
-  })
-  return { id: id!, analysis: analysis!, fields }
+/** Analyses the upload, its form checked first: the service gets the file as a stream. */
+function uploadFrom(imports: ImportService, ctx: RequestContext, form: { entity: ImportEntity; sheet?: string; listId?: string }, file: SpooledFile) {
+  return imports.upload(ctx, { entity: form.entity, sheet: form.sheet, listId: form.listId, fileName: file.name, data: createReadStream(file.path) })
 }
 
 export function importRoutes(api: App, { imports, db }: { imports: ImportService; db: Db }, opts: { maxBytes: number }) {
@@ -96,16 +29,22 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
     await app.register(multipart, { limits: { fileSize: opts.maxBytes, files: 1, fields: 20, fieldSize: 200_000 } })
 
     app.post('/imports/analyze', {
-      schema: { tags, summary: 'Upload a CSV/XLSX and get its detected format, header, proposed mapping and first rows', description: FORM_DOC, consumes: ['multipart/form-data'], response: { 200: importAnalysisSchema } },
-    }, async (req) => (await uploadFrom(req, imports, ctxOf(req))).analysis)
+      schema: { tags, summary: 'Upload a CSV/XLSX and get its detected format, header, proposed mapping and first rows', description: FORM_DOC, multipartBody: analyzeMultipartDoc, response: { 200: importAnalysisSchema } },
+    }, (req) => withUploadForm(req, (fields, spooled) => {
+      const { data, file } = parseAnalyzeForm(fields, spooled)
+      return uploadFrom(imports, ctxOf(req), data, file)
+    }))
 
     app.post('/imports', {
-      schema: { tags, summary: 'Upload and start an import in one call (omitted mapping = proposed)', description: FORM_DOC, consumes: ['multipart/form-data'], response: { 202: importAcceptedSchema } },
+      schema: { tags, summary: 'Upload and start an import in one call (omitted mapping = proposed)', description: FORM_DOC, multipartBody: importMultipartDoc, response: { 202: importAcceptedSchema } },
     }, async (req, reply) => {
       const ctx = ctxOf(req)
-      const { id, fields } = await uploadFrom(req, imports, ctx)
-      const accepted = await imports.start(ctx, id, parseForm(fields))
-      return reply.status(202).header('Location', `/api/v1/imports/${id}`).send(accepted)
+      const accepted = await withUploadForm(req, async (fields, spooled) => {
+        const { options, file } = parseImportForm(fields, spooled)
+        const { id } = await uploadFrom(imports, ctx, options, file)
+        return imports.start(ctx, id, options)
+      })
+      return reply.status(202).header('Location', `/api/v1/imports/${accepted.id}`).send(accepted)
     })
 
     app.get('/imports', { schema: { tags, summary: 'My imports, newest first (admin: ?all=true for everyone’s)', querystring: importListQuerySchema, response: { 200: pageOf(importStatusSchema) } } }, (req) =>

@@ -1,10 +1,10 @@
 import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
-import { fieldError } from '../../server/errors'
+import { fieldError, validationError, type FieldError } from '../../server/errors'
 import type { StageRow } from '../pipeline-stages/pipeline-stages.service'
 import * as repo from './opportunities.repository'
 import { moneyOut, plain } from './opportunities.money'
-import type { Opportunity } from './opportunities.schema'
+import type { Opportunity, OpportunityLineInput } from './opportunities.schema'
 
 // Rows to API records, list sorts and the small rules of a deal: no I/O here.
 
@@ -81,6 +81,31 @@ export const sortValue = (sort: string) => (r: repo.OpportunityRow): string => {
     case 'amount': return r.amount
     default: return r.createdAt.toISOString()
   }
+}
+
+/** What a line may name from the catalog; `deletedAt` set for a product no longer offered. */
+export interface CatalogProduct {
+  id: string
+  name: string
+  deletedAt: Date | null
+}
+
+/**
+ * Lines as typed, checked against the catalog: a line naming a product takes its name when no
+ * description is typed (a migration sends product lines without one). A deleted product may stay
+ * on a line already on the deal (the client sends every line back), but no new line may name one.
+ */
+export function linesFromCatalog(inputs: OpportunityLineInput[], products: CatalogProduct[], kept: (string | null)[] = []): LineData[] {
+  const byId = new Map(products.map((p) => [p.id, p]))
+  const errors: FieldError[] = []
+  const lines = inputs.map(({ description, ...l }, i): LineData => {
+    const p = l.productId ? byId.get(l.productId) : undefined
+    if (l.productId && (!p || (p.deletedAt && !kept.includes(l.productId)))) errors.push({ path: `lines.${i}.productId`, message: 'No such product' })
+    else if (!description && !p) errors.push({ path: `lines.${i}.description`, message: 'Required: a description, or a productId to take the name from' })
+    return { ...l, description: description ?? p?.name ?? '' }
+  })
+  if (errors.length) throw validationError(errors)
+  return lines
 }
 
 /** Lines as the audit log keeps them: what was asked for, in a canonical form (so equal lines compare equal). */

@@ -22,12 +22,14 @@ export const lineSchema = z
 export const lineInputSchema = z
   .strictObject({
     productId: id.nullable().optional(),
-    description: requiredText(500),
+    description: requiredText(500).optional().describe("Default: the product's name; required on a line without productId"),
     quantity: quantityInput,
     unitPrice: moneyInput,
     discountPercent: percentInput.default('0'),
   })
   .meta({ id: 'OpportunityLineCreate' }) // not …LineInput: the docs name the input form of OpportunityLine so
+
+export type OpportunityLineInput = z.infer<typeof lineInputSchema>
 
 export const opportunitySchema = z
   .object({

@@ -4,7 +4,7 @@ import { changedFields, type FieldChanges } from '../../lib/diff'
 import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
-import { AppError, fieldError, validationError } from '../../server/errors'
+import { AppError, fieldError } from '../../server/errors'
 import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit, type AuditService } from '../audit/audit.service'
@@ -17,8 +17,8 @@ import * as repo from './opportunities.repository'
 import { assertAmountFits, moneyOut, priceLines } from './opportunities.money'
 import { createPipelineFunctions } from './opportunities.pipeline'
 import { createQuotingFunctions } from './opportunities.won'
-import { auditLines, deletedSortKeys, lineRows, lostReasonFor, monthRange, sortKeys, sortValue, toOpportunity, type LineData } from './opportunities.model'
-import type { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityUpdate } from './opportunities.schema'
+import { auditLines, deletedSortKeys, lineRows, linesFromCatalog, lostReasonFor, monthRange, sortKeys, sortValue, toOpportunity, type CatalogProduct, type LineData } from './opportunities.model'
+import type { Opportunity, OpportunityCreate, OpportunityLineInput, OpportunityListQuery, OpportunityUpdate } from './opportunities.schema'
 
 /**
  * A module whose rows point at opportunities (activities, converted leads). It removes or
@@ -37,8 +37,8 @@ export interface OpportunityDeps {
   stages: StageService
   audit: AuditService
   dependents?: OpportunityDependent[]
-  /** The catalog, to check the productId of lines (deleted products count: a line may still name one). */
-  products?: { byIds(trx: Executor, ids: string[]): Promise<{ id: string }[]> }
+  /** The catalog, to check the productId of lines and take their default description. */
+  products: { byIds(trx: Executor, ids: string[]): Promise<CatalogProduct[]> }
 }
 
 type Patch = Partial<Omit<Opportunity, 'closedAt' | 'lines'>> & { closedAt?: Date | null }
@@ -100,12 +100,9 @@ export function createOpportunityService(deps: OpportunityDeps) {
     return stage
   }
 
-  async function assertProducts(trx: Executor, lines: LineData[]) {
+  async function resolveLines(trx: Executor, lines: OpportunityLineInput[], current: LineData[] = []) {
     const ids = lines.flatMap((l) => (l.productId ? [l.productId] : []))
-    if (!ids.length) return
-    const known = new Set(((await deps.products?.byIds(trx, ids)) ?? []).map((p) => p.id))
-    const errors = lines.flatMap((l, i) => (l.productId && !known.has(l.productId) ? [{ path: `lines.${i}.productId`, message: 'No such product' }] : []))
-    if (errors.length) throw validationError(errors)
+    return linesFromCatalog(lines, ids.length ? await deps.products.byIds(trx, ids) : [], current.map((l) => l.productId ?? null))
   }
 
   async function load(trx: Executor, id: string) {
@@ -127,8 +124,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
     if (input.contactId) await assertContact(ctx, trx, input.contactId, input.customerId)
     const stage = await stageOf(trx, input.stage)
     const currency = input.currency ?? 'CNY'
-    const lines = input.lines ?? []
-    await assertProducts(trx, lines)
+    const lines = await resolveLines(trx, input.lines ?? [])
     await assertCampaign(trx, input.campaignId)
     const priced = lines.length ? priceLines(lines, currency) : null
     const amount = priced?.total ?? input.amount ?? '0'
@@ -221,7 +217,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
         if (row.version !== input.version) {
           throw new AppError('VERSION_CONFLICT', 'This opportunity was changed by someone else since you loaded it', { current })
         }
-        const { version: _v, ownerId, customerId, contactId, stage: stageKey, probability, lostReason, amount, currency: newCurrency, lines, ...rest } = input
+        const { version: _v, ownerId, customerId, contactId, stage: stageKey, probability, lostReason, amount, currency: newCurrency, lines: typed, ...rest } = input
         const patch: Patch = { ...rest }
         if (rest.campaignId !== undefined && rest.campaignId !== row.campaignId) await assertCampaign(trx, rest.campaignId)
 
@@ -255,11 +251,9 @@ export function createOpportunityService(deps: OpportunityDeps) {
         // Money: with lines the amount is their total; without, the amount given.
         const currency = newCurrency ?? row.currency
         if (newCurrency !== undefined) patch.currency = newCurrency
+        const lines = typed && (await resolveLines(trx, typed, currentLines))
         let newLines: LineData[] | null = null
-        if (lines !== undefined && lines.length) {
-          await assertProducts(trx, lines)
-          newLines = lines
-        }
+        if (lines !== undefined && lines.length) newLines = lines
         else if (lines === undefined && currentLines.length) {
           if (amount !== undefined && moneyOut(amount, currency) !== moneyOut(row.amount, currency)) {
             throw fieldError('amount', "This deal's amount is the sum of its lines: change the lines, or send lines: [] to type the amount")

@@ -146,6 +146,8 @@ describe('editing and revisions', () => {
     const res = await api.patch(`/api/v1/quotes/${q.id}`, { version: 1, lines: [{ productId: p.id, quantity: '2' }] }, admin)
     expect(json(res).lines).toEqual([expect.objectContaining({ productId: p.id, sku: 'KB-01', description: '机械键盘', unitPrice: '399.00', taxRate: '13', amount: '798.00', taxAmount: '103.74' })])
     expect(json(res).total).toBe('901.74')
+    const unknown = { productId: '0193b9a0-0000-7000-8000-00000000dead', quantity: '1' }
+    expectProblem(await api.patch(`/api/v1/quotes/${q.id}`, { version: 2, lines: [{ productId: p.id, quantity: '1' }, unknown] }, admin), 400, ['lines.1.productId'])
   })
 })
 

@@ -165,4 +165,15 @@ describe('without SMTP configured', () => {
     expect(await bare.db.selectFrom('quoteSends').select('id').execute()).toHaveLength(0)
     expect(json(await bare.app.inject({ method: 'GET', url: `/api/v1/quotes/${q.id}`, headers: as })).status).toBe('draft')
   })
+
+  it('checks the quote first: an unknown quote, or one the caller cannot see, is a 404, not a 503', async () => {
+    const send = async (id: string, headers: AuthHeaders) => bare.app.inject({ method: 'POST', url: `/api/v1/quotes/${id}/send`, headers, payload: { to: 'x@example.com' } })
+    const owner = await insertUser(bare.db, { role: 'sales' })
+    const c = await insertCustomer(bare.db, { ownerId: owner.id })
+    const d = await insertOpportunity(bare.db, c.id, { ownerId: owner.id, amount: '100' })
+    const q = json(await bare.app.inject({ method: 'POST', url: `/api/v1/opportunities/${d.id}/quotes`, headers: await sessionFor(bare, owner.id), payload: {} }))
+    const stranger = await sessionFor(bare, (await insertUser(bare.db, { role: 'sales' })).id)
+    expect(expectProblem(await send('0193b9a0-0000-7000-8000-00000000dead', stranger), 404).code).toBe('QUOTE_NOT_FOUND')
+    expect(expectProblem(await send(q.id, stranger), 404).code).toBe('QUOTE_NOT_FOUND')
+  })
 })

@@ -60,14 +60,15 @@ export function defaultMail(q: Quote, company: CompanyProfile) {
 export function createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain }: Deps) {
   return {
     async send(ctx: RequestContext, id: string, input: QuoteSend, idempotencyKey?: string): Promise<Quote> {
-      if (!mailer.configured) {
-        throw new AppError('SMTP_NOT_CONFIGURED', 'This server has no mail server configured (SMTP_URL), so nothing was sent. Download the PDF and send it yourself, or ask an administrator to set up SMTP.')
-      }
       const to = Array.isArray(input.to) ? input.to : [input.to]
       const recipients = [...to, ...(input.cc ?? [])].join(', ')
 
       const claim = await db.transaction().execute(async (trx) => {
         const row = await quotes.visible(ctx, id, 'write', trx)
+        // Only once the quote is known to exist and be the caller's: otherwise a 404/403 on every server.
+        if (!mailer.configured) {
+          throw new AppError('SMTP_NOT_CONFIGURED', 'This server has no mail server configured (SMTP_URL), so nothing was sent. Download the PDF and send it yourself, or ask an administrator to set up SMTP.')
+        }
         const current = await quotes.load(trx, id)
         const inFlight = (s: repo.QuoteSendRow) => s.state === 'sending' && Date.now() - s.attemptedAt.getTime() < IN_FLIGHT_MS
         let prior = idempotencyKey ? await repo.findSendByKey(trx, id, idempotencyKey) : undefined
