@@ -88,6 +88,38 @@ describe('analytics in the browser', () => {
     expect(await page.getByText('年度维保合同').count()).toBe(0)
   })
 
+  it('drills from a date-ranged pipeline to exactly the deals its row counts, the range shown as a clearable chip', async () => {
+    const [y, m] = today().split('-').map(Number) as [number, number]
+    const day = (months: number, d: number) => new Date(Date.UTC(y, m - 1 + months, d)).toISOString().slice(0, 10)
+    const from = day(1, 1)
+    const to = day(2, 0)
+    const customer = await apiCall<{ id: string }>(page, 'POST', '/customers', { name: '杭州远景物流有限公司', type: 'company' })
+    const deals = [
+      ['仓储系统一期', day(1, 10)], ['仓储系统二期', day(1, 20)], ['冷链监控', to],
+      ['车队调度', day(2, 5)], ['园区安防', day(3, 1)], ['旧数据迁移', null], ['运维外包', null],
+    ] as const
+    for (const [name, expectedCloseDate] of deals) await apiCall(page, 'POST', '/opportunities', { name, customerId: customer.id, stage: 'proposal', amount: '1000', currency: 'CNY', expectedCloseDate })
+    await page.goto(`/reports/pipeline?from=${from}&to=${to}`)
+    const row = page.locator('.ant-table-row').filter({ hasText: '报价' })
+    await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('3')
+    await page.getByText('2 个进行中的机会没有预计成交日期').waitFor()
+    await screenshot(page, 'report-pipeline-undated-zh', true)
+    await row.click()
+    await page.waitForURL(/\/opportunities\?.*closeFrom=/)
+    await page.getByTestId('filter-chip-close').waitFor()
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(3)
+    expect(await page.getByText('车队调度').count()).toBe(0)
+    await screenshot(page, 'opportunities-drilled-zh', true)
+    // Widening: without the range, every open proposal is listed.
+    await page.getByTestId('filter-chip-close').locator('.ant-tag-close-icon').click()
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(8)
+
+    await page.goto(`/reports/pipeline?from=${from}&to=${to}`)
+    await page.locator('.ant-table-row').filter({ hasText: '无预计成交日期' }).click()
+    await page.getByTestId('filter-chip-noCloseDate').waitFor()
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2)
+  })
+
   it('sets this month\'s company target on the forecast; the dashboard shows the attainment', async () => {
     await page.goto('/reports/forecast')
     await page.getByTestId('set-target').click()

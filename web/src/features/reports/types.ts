@@ -16,7 +16,10 @@ export const reportKeys = {
 
 /** The list filters each list page reads from its URL: a drill-down may only use these. */
 export const DRILL_FILTERS: Record<string, readonly string[]> = {
-  opportunities: ['stage', 'status', 'ownerId', 'teamId', 'closeMonth'],
+  opportunities: [
+    'stage', 'status', 'ownerId', 'teamId', 'closeMonth', 'closeFrom', 'closeTo', 'noCloseDate', 'createdFrom', 'createdTo',
+    'closedFrom', 'closedTo', 'tz', 'currency', 'lostReason', 'campaignId', 'source',
+  ],
   leads: ['status', 'ownerId', 'source'],
   tickets: ['status', 'priority', 'type', 'customerId'],
 }
