@@ -3,10 +3,11 @@ import type { ReportInput } from './report'
 /** The date of a deal a report counts by, named as the opportunities list's day-range filters. */
 export type DealDate = 'created' | 'closed' | 'close'
 
-export interface DealDrill {
-  resource: 'opportunities'
+export interface Drill<R extends string = 'opportunities'> {
+  resource: R
   filters: Record<string, string>
 }
+export type DealDrill = Drill
 
 /** The report's owner and team filters (a rep's and a manager's are set by the service), as list filters. */
 export function whose(input: ReportInput): Record<string, string> {
@@ -24,6 +25,15 @@ export function dealDrill(input: ReportInput, on: DealDate, filters: Record<stri
     resource: 'opportunities',
     filters: { ...filters, [`${on}From`]: period.from, [`${on}To`]: period.to, ...(on === 'close' ? {} : { tz: input.params.tz }), ...whose(input) },
   }
+}
+
+/**
+ * The leads or tickets created in the report's period (or the part of it in month `month`), with
+ * the row's own filters: the owner/team filters differ per list, so the caller gives them.
+ */
+export function createdDrill<R extends 'leads' | 'tickets'>(input: ReportInput, resource: R, filters: Record<string, string>, month?: string): Drill<R> {
+  const period = month ? monthPeriod(input, month) : input.params
+  return { resource, filters: { ...filters, createdFrom: period.from, createdTo: period.to, tz: input.params.tz } }
 }
 
 /** The part of the report's period within month `m` (YYYY-MM): a month row covers no more. */
