@@ -37,9 +37,9 @@ describe('every drill-down lists exactly the rows its report row counts', () => 
     const items: { amount: string; currency: string }[] = []
     let cursor: string | null = null
     do {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/opportunities?${new URLSearchParams({ ...filters, limit: '200', ...(cursor ? { cursor } : {}) })}`, headers: h })
+      const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: 'GET', url: `/api/v1/opportunities?${new URLSearchParams({ ...filters, limit: '200', ...(cursor ? { cursor } : {}) })}`, headers: h })
       expect(res.statusCode, res.body).toBe(200)
-      const page = json(res)
+      const page: { items: typeof items; nextCursor: string | null } = json(res)
       items.push(...page.items)
       cursor = page.nextCursor
     } while (cursor)
@@ -154,7 +154,7 @@ describe('every drill-down lists exactly the rows its report row counts', () => 
 
   it('the list refuses a time zone it does not know and a malformed day', async () => {
     for (const qs of ['createdFrom=2026-06-01&tz=Mars/Olympus', 'closeFrom=2026-13-01', 'currency=cny']) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/opportunities?${qs}`, headers: admin })
+      const res: Awaited<ReturnType<typeof t.app.inject>> = await t.app.inject({ method: 'GET', url: `/api/v1/opportunities?${qs}`, headers: admin })
       expect(res.statusCode, qs).toBe(400)
     }
   })
