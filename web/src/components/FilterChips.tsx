@@ -1,4 +1,6 @@
 import { Flex, Tag } from 'antd'
+import type { TFunction } from 'i18next'
+import { formatDay } from '../lib/format'
 
 export interface FilterChip {
   key: string
@@ -35,3 +37,9 @@ export function FilterChips({ chips }: { chips: FilterChip[] }) {
 /** A day range's text: both ends, or the open one as "from …" / "to …" (`fmt` formats a day). */
 export const rangeText = (from: string | undefined, to: string | undefined, fmt: (d: string) => string) =>
   from && to ? (from === to ? fmt(from) : `${fmt(from)} – ${fmt(to)}`) : from ? `≥ ${fmt(from)}` : `≤ ${fmt(to ?? '')}`
+
+/** The "created in …" chip of a report's drill-down into a list; clearing it drops the range and its time zone. */
+export function createdChip(t: TFunction, f: { createdFrom?: string; createdTo?: string }, update: (patch: Record<string, undefined>) => void): FilterChip[] {
+  if (!f.createdFrom && !f.createdTo) return []
+  return [{ key: 'created', label: t('common.createdRange', { range: rangeText(f.createdFrom, f.createdTo, formatDay) }), onClose: () => update({ createdFrom: undefined, createdTo: undefined, tz: undefined }) }]
+}
