@@ -40,6 +40,19 @@ export const listQueryBase = {
   cursor: z.string().max(1000).optional(),
 }
 
+/** An IANA time zone the runtime knows (Asia/Shanghai), for filters by calendar day. */
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz })
+      return true
+    } catch {
+      return false
+    }
+  }, 'An IANA time zone such as Asia/Shanghai')
+
 export const idParams = z.strictObject({ id })
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
+import { dayRange } from '../../db/day-range'
 import { scopeCondition } from '../../db/scope'
 import { byRelevance, matchArms, rankedCandidates, textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
@@ -54,6 +55,11 @@ export interface LeadFilter {
   status?: string
   source?: string
   campaignId?: string
+  teamId?: string
+  /** Created within these calendar days of tz. */
+  createdFrom?: string
+  createdTo?: string
+  tz?: string
   q?: string
 }
 
@@ -67,6 +73,8 @@ function filtered(db: Executor, f: LeadFilter, opts: { scopeAsFilter?: boolean }
   if (f.status) q = q.where('l.status', '=', f.status as 'new')
   if (f.source) q = q.where('l.source', '=', f.source)
   if (f.campaignId) q = q.where('l.campaignId', '=', f.campaignId)
+  if (f.teamId) q = q.where('l.teamId', '=', f.teamId)
+  if (f.createdFrom || f.createdTo) q = q.where(dayRange('l.created_at', { from: f.createdFrom, to: f.createdTo, tz: f.tz ?? 'UTC' }))
   if (f.q) q = q.where(textMatch('l.search_text', f.q))
   return q
 }

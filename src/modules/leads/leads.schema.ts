@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
+import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 import { currencySchema, moneyInput } from '../../lib/money'
 import { customerSchema } from '../customers/customers.schema'
 import { contactSchema } from '../contacts/contacts.schema'
@@ -63,6 +63,11 @@ export const leadListQuerySchema = z.strictObject({
   ownerId: id.optional(),
   source: z.string().trim().max(100).optional(),
   campaignId: id.optional(),
+  teamId: id.optional(),
+  // A report's drill-down: its period, so the list holds the leads its row counted.
+  createdFrom: z.iso.date().optional().describe('created on or after this day (in tz)'),
+  createdTo: z.iso.date().optional().describe('created on or before this day (in tz)'),
+  tz: timeZone.optional().describe('IANA time zone of the created days; default UTC, as the reports'),
   deleted: z.stringbool().optional(),
 })
 export type LeadListQuery = z.infer<typeof leadListQuerySchema>

@@ -4,7 +4,7 @@ import { fieldError, validationError, type FieldError } from '../../server/error
 import type { StageRow } from '../pipeline-stages/pipeline-stages.service'
 import * as repo from './opportunities.repository'
 import { moneyOut, plain } from './opportunities.money'
-import type { Opportunity, OpportunityLineInput } from './opportunities.schema'
+import type { Opportunity, OpportunityLineInput, OpportunityListQuery } from './opportunities.schema'
 
 // Rows to API records, list sorts and the small rules of a deal: no I/O here.
 
@@ -61,6 +61,22 @@ export function monthRange(month: string | undefined): { from: string; to: strin
   const [y, m] = month.split('-').map(Number) as [number, number]
   const next = m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`
   return { from: `${month}-01`, to: `${next}-01` }
+}
+
+/** The list's date and attribute filters (those a report drills down with) as the repository takes them. */
+export function rangeFilters(query: OpportunityListQuery): Partial<repo.OpportunityFilter> {
+  const tz = query.tz ?? 'UTC'
+  return {
+    closeMonth: monthRange(query.closeMonth),
+    close: query.closeFrom || query.closeTo ? { from: query.closeFrom, to: query.closeTo } : undefined,
+    noCloseDate: query.noCloseDate,
+    created: query.createdFrom || query.createdTo ? { from: query.createdFrom, to: query.createdTo, tz } : undefined,
+    closed: query.closedFrom || query.closedTo ? { from: query.closedFrom, to: query.closedTo, tz } : undefined,
+    currency: query.currency,
+    lostReason: query.lostReason,
+    campaignId: query.campaignId,
+    source: query.source,
+  }
 }
 
 export const sortKeys = {

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
+import { dayRange } from '../../db/day-range'
 import { scopeCondition } from '../../db/scope'
 import { textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
@@ -104,6 +105,16 @@ export interface OpportunityFilter {
   customerId?: string
   /** First day of the month and of the next one. */
   closeMonth?: { from: string; to: string }
+  /** Expected close date within these days (inclusive; either end open). */
+  close?: { from?: string; to?: string }
+  noCloseDate?: boolean
+  /** Created / won or lost within these calendar days of tz. */
+  created?: { from?: string; to?: string; tz: string }
+  closed?: { from?: string; to?: string; tz: string }
+  currency?: string
+  lostReason?: string
+  campaignId?: string
+  source?: string
   q?: string
   keyset: Keyset
   limit: number
@@ -122,6 +133,16 @@ export async function listOpportunities(db: Executor, f: OpportunityFilter) {
     const close = sql.raw(CLOSE_DATE_SORT)
     q = q.where(sql<boolean>`${close} >= ${f.closeMonth.from}::date AND ${close} < ${f.closeMonth.to}::date`)
   }
+  if (f.close?.from) q = q.where('o.expectedCloseDate', '>=', f.close.from)
+  if (f.close?.to) q = q.where('o.expectedCloseDate', '<=', f.close.to)
+  if (f.noCloseDate) q = q.where('o.expectedCloseDate', 'is', null)
+  if (f.created) q = q.where(dayRange('o.created_at', f.created))
+  if (f.closed) q = q.where(dayRange('o.closed_at', f.closed))
+  if (f.currency) q = q.where('o.currency', '=', f.currency)
+  // As the lost-reasons report groups them: surrounding blanks are not part of the reason.
+  if (f.lostReason) q = q.where(sql<boolean>`nullif(trim(o.lost_reason), '') = ${f.lostReason}`)
+  if (f.campaignId) q = q.where('o.campaignId', '=', f.campaignId)
+  if (f.source) q = q.where(sql<boolean>`o.lead_id IN (SELECT l.id FROM leads l WHERE l.source = ${f.source})`)
   if (f.q) q = q.where(textMatch('o.search_text', f.q))
   const after = afterCondition(f.keyset, 'o.id')
   if (after) q = q.where(after)

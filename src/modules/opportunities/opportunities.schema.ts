@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, listQueryBase, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
+import { id, listQueryBase, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 import { currencySchema, moneyInput, percentInput, quantityInput } from '../../lib/money'
 
 /** A date PostgreSQL can hold: the ISO format also lets through year 0, which the database refuses. */
@@ -91,6 +91,19 @@ export const opportunityListQuerySchema = z.strictObject({
   teamId: id.optional(),
   customerId: id.optional(),
   closeMonth: month.optional(),
+  // Day ranges (inclusive) so a report's drill-down lists exactly the deals its row counted.
+  closeFrom: closeDate.optional().describe('expected close date on or after this day'),
+  closeTo: closeDate.optional().describe('expected close date on or before this day'),
+  noCloseDate: z.stringbool().optional().describe('true: only deals without an expected close date'),
+  createdFrom: closeDate.optional().describe('created on or after this day (in tz)'),
+  createdTo: closeDate.optional().describe('created on or before this day (in tz)'),
+  closedFrom: closeDate.optional().describe('won or lost on or after this day (in tz)'),
+  closedTo: closeDate.optional().describe('won or lost on or before this day (in tz)'),
+  tz: timeZone.optional().describe('IANA time zone of the created/closed days; default UTC, as the reports'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY').optional(),
+  lostReason: z.string().trim().min(1).max(1000).optional().describe('the reason given for a lost deal, exactly'),
+  campaignId: id.optional(),
+  source: z.string().trim().min(1).max(100).optional().describe('the source of the lead the deal came from'),
   deleted: z.stringbool().optional(),
 })
 export type OpportunityListQuery = z.infer<typeof opportunityListQuerySchema>

@@ -17,7 +17,7 @@ import * as repo from './opportunities.repository'
 import { assertAmountFits, moneyOut, priceLines } from './opportunities.money'
 import { createPipelineFunctions } from './opportunities.pipeline'
 import { createQuotingFunctions } from './opportunities.won'
-import { auditLines, deletedSortKeys, lineRows, linesFromCatalog, lostReasonFor, monthRange, sortKeys, sortValue, toOpportunity, type CatalogProduct, type LineData } from './opportunities.model'
+import { auditLines, deletedSortKeys, lineRows, linesFromCatalog, lostReasonFor, rangeFilters, sortKeys, sortValue, toOpportunity, type CatalogProduct, type LineData } from './opportunities.model'
 import type { Opportunity, OpportunityCreate, OpportunityLineInput, OpportunityListQuery, OpportunityUpdate } from './opportunities.schema'
 
 /**
@@ -190,7 +190,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
         ownerId: query.ownerId,
         teamId: query.teamId,
         customerId: query.customerId,
-        closeMonth: monthRange(query.closeMonth),
+        ...rangeFilters(query),
         q: query.q ? normalizeSearchTerm(query.q) : undefined,
         keyset,
         limit: query.limit,

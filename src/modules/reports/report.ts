@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import Big from 'big.js'
 import type { Executor } from '../../db/database'
+import { dayRange } from '../../db/day-range'
 import type { Scope } from '../../server/permissions'
 import type { ReportColumn, ReportName, ReportParams, ReportRow } from './reports.schema'
 import { label, type Lang } from './reports.labels'
@@ -48,11 +49,7 @@ export function ownedBy(input: ReportInput, alias: string): RawBuilder<boolean> 
 export const unrestricted = (input: ReportInput): boolean => !input.scope && !input.params.ownerId && !input.params.teamId
 
 /** `column` within [from, to] as whole days in the caller's time zone. */
-export function within(input: ReportInput, column: string): RawBuilder<boolean> {
-  const c = sql.ref(column)
-  const { from, to, tz } = input.params
-  return sql<boolean>`(${c} >= (${from}::date)::timestamp AT TIME ZONE ${tz} AND ${c} < ((${to}::date + 1))::timestamp AT TIME ZONE ${tz})`
-}
+export const within = (input: ReportInput, column: string): RawBuilder<boolean> => dayRange(column, input.params)
 
 /**
  * The calendar month (YYYY-MM) of a timestamp in the caller's time zone, or of a date, for rows

@@ -109,7 +109,9 @@ const labels: Record<string, [zh: string, en: string]> = {
   'segment.at_risk': ['重要挽留客户', 'At risk'],
   'segment.hibernating': ['沉睡客户', 'Hibernating'],
   'segment.attention': ['需关注客户', 'Needs attention'],
+  noCloseDate: ['无预计成交日期', 'No close date'],
   // notes
+  'note.noCloseDate': ['{n} 个进行中的机会没有预计成交日期，单列为“无预计成交日期”，并计入合计。', '{n} open deals have no expected close date: they are listed as “No close date” and included in the totals.'],
   'note.currency': ['金额只统计 {currency}；其他币种的 {n} 条记录只计数量。', 'Amounts count {currency} only; {n} records in other currencies are counted but not summed.'],
   'note.funnel': ['到达数 = 当前处于该阶段或之后阶段（含赢单）的机会；丢单单独列出。', 'Reached = deals now at this stage or a later one (won included); lost deals are listed apart.'],
   'note.noValue': ['（无）', '(none)'],

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
+import { dayRange } from '../../db/day-range'
 import { scopeCondition } from '../../db/scope'
 import { textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
@@ -75,6 +76,9 @@ export interface TicketFilter {
   orderId?: string
   assigneeId?: string | 'unassigned'
   breach?: { kind: 'soon' | 'breached' | 'at_risk'; now: Date; soonUntil: Date }
+  assigneeTeamId?: string
+  /** Created within these calendar days of tz. */
+  created?: { from?: string; to?: string; tz: string }
   q?: string
 }
 
@@ -95,6 +99,8 @@ export async function listTickets(db: Executor, f: TicketFilter & { keyset: Keys
   if (f.orderId) q = q.where('t.orderId', '=', f.orderId)
   if (f.assigneeId === 'unassigned') q = q.where('t.assigneeId', 'is', null)
   else if (f.assigneeId) q = q.where('t.assigneeId', '=', f.assigneeId)
+  if (f.assigneeTeamId) q = q.where(sql<boolean>`t.assignee_id IN (SELECT id FROM users WHERE team_id = ${f.assigneeTeamId}::uuid)`)
+  if (f.created) q = q.where(dayRange('t.created_at', f.created))
   // due_sort is the next deadline of an unfinished ticket (year 9999 when none): one index range.
   if (f.breach?.kind === 'breached') q = q.where('t.dueSort', '<', f.breach.now).where('t.status', 'in', ACTIVE)
   if (f.breach?.kind === 'soon') q = q.where('t.dueSort', '>=', f.breach.now).where('t.dueSort', '<', f.breach.soonUntil).where('t.status', 'in', ACTIVE)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
+import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 
 export const TICKET_TYPES = ['inquiry', 'complaint', 'after_sales'] as const
 export const TICKET_CHANNELS = ['phone', 'email', 'web', 'chat', 'in_person'] as const
@@ -110,6 +110,11 @@ export const ticketListQuerySchema = z.strictObject({
   contactId: id.optional(),
   orderId: id.optional(),
   assigneeId: z.union([id, z.literal('me'), z.literal('unassigned')]).optional(),
+  assigneeTeamId: id.optional().describe("tickets assigned to a member of this team"),
+  // A report's drill-down: its period, so the list holds the tickets its row counted.
+  createdFrom: z.iso.date().optional().describe('created on or after this day (in tz)'),
+  createdTo: z.iso.date().optional().describe('created on or before this day (in tz)'),
+  tz: timeZone.optional().describe('IANA time zone of the created days; default UTC, as the reports'),
   breach: z.enum(['soon', 'breached', 'at_risk']).optional()
     .describe('soon: the next deadline is within the SLA soon window; breached: a deadline of an unfinished ticket has passed; at_risk: either'),
   deleted: z.stringbool().optional(),

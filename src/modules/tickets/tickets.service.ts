@@ -54,6 +54,8 @@ export function createTicketService(deps: TicketDeps & { audit: AuditService }) 
       contactId: query.contactId,
       orderId: query.orderId,
       assigneeId: query.assigneeId === 'me' ? ctx.actor.userId : query.assigneeId,
+      assigneeTeamId: query.assigneeTeamId,
+      created: query.createdFrom || query.createdTo ? { from: query.createdFrom, to: query.createdTo, tz: query.tz ?? 'UTC' } : undefined,
       breach: query.breach ? { kind: query.breach, now: t, soonUntil: new Date(t.getTime() + soonMinutes * 60_000) } : undefined,
       q: query.q ? normalizeSearchTerm(query.q) : undefined,
       keyset,

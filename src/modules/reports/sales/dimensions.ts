@@ -7,8 +7,8 @@ export interface Dimension {
   label: RawBuilder<string | null>
   sort: RawBuilder<string | null>
   join: RawBuilder<unknown>
-  /** The opportunities list filter a row drills into, or null when the list has none. */
-  filter: string | null
+  /** The opportunities list filter a row drills into by its key, or 'month' (a part of the period). */
+  filter: string
 }
 
 /**
@@ -28,15 +28,15 @@ export function groupDimension(input: ReportInput, by: GroupBy, monthColumn = 'o
     case 'team':
       return { key: sql`o.team_id`, label: sql`ot.name`, sort: sql`ot.name`, join: sql`LEFT JOIN teams ot ON ot.id = o.team_id`, filter: 'teamId' }
     case 'source':
-      return { key: sql`ol.source`, label: sql`ol.source`, sort: sql`ol.source`, join: sql`LEFT JOIN leads ol ON ol.id = o.lead_id`, filter: null }
+      return { key: sql`ol.source`, label: sql`ol.source`, sort: sql`ol.source`, join: sql`LEFT JOIN leads ol ON ol.id = o.lead_id`, filter: 'source' }
     case 'campaign':
-      return { key: sql`o.campaign_id`, label: sql`oc.name`, sort: sql`oc.name`, join: sql`LEFT JOIN campaigns oc ON oc.id = o.campaign_id`, filter: null }
+      return { key: sql`o.campaign_id`, label: sql`oc.name`, sort: sql`oc.name`, join: sql`LEFT JOIN campaigns oc ON oc.id = o.campaign_id`, filter: 'campaignId' }
     case 'customer':
       return { key: sql`o.customer_id`, label: sql`cu.name`, sort: sql`cu.name`, join: sql`JOIN customers cu ON cu.id = o.customer_id`, filter: 'customerId' }
     default: {
       // A timestamp month column is within the range (the report filters on it); a date one need not be.
       const m = monthIsDate ? sql<string>`to_char(${sql.ref(monthColumn)}, 'YYYY-MM')` : monthOf(input, monthColumn)
-      return { key: m, label: m, sort: m, join: none, filter: monthColumn === 'o.expected_close_date' ? 'closeMonth' : null }
+      return { key: m, label: m, sort: m, join: none, filter: 'month' }
     }
   }
 }

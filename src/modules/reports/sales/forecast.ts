@@ -1,10 +1,13 @@
 import { sql, type RawBuilder } from 'kysely'
 import Big from 'big.js'
 import { col, monthOf, monthsBetween, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
+import { dealDrill, monthPeriod } from '../drill'
+import { undatedOpen, undatedRow } from './undated'
 
 /**
  * By month: open deals weighted by probability (amount × probability) where they are expected to
- * close, what was won, and the target. Whose target: the ownerId or teamId filter; otherwise a
+ * close, what was won, and the target; open deals without an expected close date in a row after
+ * the months (in no month, but still to be won). Whose target: the ownerId or teamId filter; otherwise a
  * sales rep's own, a manager's team's, the company's for an admin.
  */
 export const forecast: ReportDefinition = {
@@ -12,7 +15,7 @@ export const forecast: ReportDefinition = {
   async run(input) {
     const { db, lang, params } = input
     // Three independent reads: on PostgreSQL each takes its own pooled connection, so they overlap.
-    const [open, won, targets] = await Promise.all([
+    const [open, won, targets, undated] = await Promise.all([
       sql<{ m: string; weighted: string; amount: string }>`
       SELECT ${monthOf(input, 'o.expected_close_date', 'date')} AS m,
              round(sum(o.amount * o.probability / 100), 2)::text AS weighted, sum(o.amount)::text AS amount
@@ -32,6 +35,7 @@ export const forecast: ReportDefinition = {
        WHERE t.currency = ${params.currency} AND t.month BETWEEN date_trunc('month', ${params.from}::date) AND ${params.to}::date
          AND ${whoseTarget(input)}
        GROUP BY 1`.execute(db),
+      undatedOpen(input),
     ])
     const byMonth = <T extends { m: string }>(rows: T[]) => new Map(rows.map((r) => [r.m, r]))
     const [o, w, t] = [byMonth(open.rows), byMonth(won.rows), byMonth(targets.rows)]
@@ -45,17 +49,20 @@ export const forecast: ReportDefinition = {
         wonAmount,
         target,
         attainment: ratio(wonAmount, target),
-        drill: { resource: 'opportunities' as const, filters: { closeMonth: m } },
+        drill: dealDrill(input, 'close', { status: 'open', currency: params.currency }, monthPeriod(input, m)),
       }
     })
-    const sum = (k: 'weighted' | 'amount' | 'wonAmount') => sumMoney(rows.map((r) => r[k]))
+    const extra = undatedRow(input, undated, 'month', { currency: true })
+    const all = [...rows, ...(extra ? [{ ...extra.row, wonAmount: null, target: null, attainment: null }] : [])]
+    const sum = (k: 'weighted' | 'amount' | 'wonAmount') => sumMoney(all.flatMap((r) => (r[k] === null ? [] : [String(r[k])])))
     const targetTotal = targets.rows.length ? sumMoney(targets.rows.map((r) => r.amount)) : null
     return {
       columns: [
         col(lang, 'month', 'month'), col(lang, 'weighted', 'money'), col(lang, 'amount', 'money'),
         col(lang, 'wonAmount', 'money'), col(lang, 'target', 'money'), col(lang, 'attainment', 'percent'),
       ],
-      rows,
+      rows: all,
+      notes: extra ? [extra.note] : [],
       totals: {
         weighted: sum('weighted'), amount: sum('amount'), wonAmount: sum('wonAmount'), target: targetTotal,
         attainment: ratio(sum('wonAmount'), targetTotal),

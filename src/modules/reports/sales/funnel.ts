@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { col, ownedBy, pct, sumMoney, within, type ReportDefinition } from '../report'
 import { label } from '../reports.labels'
+import { dealDrill } from '../drill'
 
 /** Deals created in the range by stage: how many reached each stage, and the step-to-step conversion. */
 export const salesFunnel: ReportDefinition = {
@@ -27,14 +28,14 @@ export const salesFunnel: ReportDefinition = {
       const row = {
         stage: name(r), count: r.n, amount: r.amount, reached,
         conversion: previous === null ? null : pct(reached, previous),
-        drill: { resource: 'opportunities' as const, filters: { stage: r.key } },
+        drill: dealDrill(input, 'created', { stage: r.key }),
       }
       previous = reached
       reached -= r.n
       return row
     })
     const lost = rows.filter((r) => r.kind === 'lost')
-    for (const r of lost) out.push({ stage: name(r), count: r.n, amount: r.amount, reached: r.n, conversion: null, drill: { resource: 'opportunities', filters: { stage: r.key } } })
+    for (const r of lost) out.push({ stage: name(r), count: r.n, amount: r.amount, reached: r.n, conversion: null, drill: dealDrill(input, 'created', { stage: r.key }) })
     const total = rows.reduce((s, r) => s + r.n, 0)
     const other = rows.reduce((s, r) => s + r.other, 0)
     return {

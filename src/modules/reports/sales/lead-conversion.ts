@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { col, monthOf, orNone, ownedBy, pct, sumMoney, within, type ReportDefinition } from '../report'
+import { createdDrill, whose } from '../drill'
 
 /** Leads created in the range, by source (default), campaign, owner or month: converted, and won through their deals. */
 export const leadConversion: ReportDefinition = {
@@ -13,7 +14,7 @@ export const leadConversion: ReportDefinition = {
       source: { key: sql`l.source`, label: sql`l.source`, join: sql``, filter: 'source' },
       campaign: { key: sql`l.campaign_id::text`, label: sql`c.name`, join: sql`LEFT JOIN campaigns c ON c.id = l.campaign_id`, filter: 'campaignId' },
       owner: { key: sql`l.owner_id::text`, label: sql`u.name`, join: sql`LEFT JOIN users u ON u.id = l.owner_id`, filter: 'ownerId' },
-      month: { key: month, label: month, join: sql``, filter: null },
+      month: { key: month, label: month, join: sql``, filter: 'month' },
     }[by]
     const { rows } = await sql<{ k: string | null; label: string | null; leads: number; converted: number; opportunities: number; won: number; wonAmount: string }>`
       SELECT ${dim.key} AS k, ${dim.label} AS label, count(*)::int AS leads,
@@ -36,7 +37,8 @@ export const leadConversion: ReportDefinition = {
       rows: rows.map((r) => ({
         group: orNone(lang, r.label), leads: r.leads, converted: r.converted, conversionRate: pct(r.converted, r.leads),
         opportunities: r.opportunities, won: r.won, wonAmount: r.wonAmount,
-        drill: { resource: 'leads' as const, filters: r.k && dim.filter ? { [dim.filter]: r.k } : {} },
+        // A row without a key (no source, campaign or owner) has no drill: no list filter selects it.
+        drill: r.k === null ? null : createdDrill(input, 'leads', { ...whose(input), ...(dim.filter === 'month' ? {} : { [dim.filter]: r.k }) }, dim.filter === 'month' ? r.k : undefined),
       })),
       totals: {
         leads: sum('leads'), converted: sum('converted'), conversionRate: pct(sum('converted'), sum('leads')),

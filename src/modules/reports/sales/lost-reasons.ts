@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { col, orNone, ownedBy, pct, sumMoney, within, type ReportDefinition } from '../report'
+import { groupDrill } from '../drill'
 
 /** Deals lost in the range by the reason given, most frequent first. */
 export const lostReasons: ReportDefinition = {
@@ -15,7 +16,7 @@ export const lostReasons: ReportDefinition = {
     const total = rows.reduce((s, r) => s + r.n, 0)
     return {
       columns: [col(lang, 'reason', 'text'), col(lang, 'count', 'number'), col(lang, 'share', 'percent'), col(lang, 'amount', 'money')],
-      rows: rows.map((r) => ({ reason: orNone(lang, r.reason), count: r.n, share: pct(r.n, total), amount: r.amount, drill: { resource: 'opportunities' as const, filters: { status: 'lost' } } })),
+      rows: rows.map((r) => ({ reason: orNone(lang, r.reason), count: r.n, share: pct(r.n, total), amount: r.amount, drill: groupDrill(input, 'closed', 'lostReason', r.reason, { status: 'lost' }) })),
       totals: { count: total, share: total ? 100 : null, amount: sumMoney(rows.map((r) => r.amount)) },
     }
   },

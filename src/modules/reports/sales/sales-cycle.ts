@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { col, orNone, ownedBy, within, type ReportDefinition } from '../report'
 import { groupDimension } from './dimensions'
+import { groupDrill } from '../drill'
 
 const days = (v: string | number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10)
 
@@ -34,7 +35,7 @@ export const salesCycle: ReportDefinition = {
       columns: [col(lang, 'group', by === 'month' ? 'month' : 'text', by), col(lang, 'won', 'number'), col(lang, 'avgDays', 'days'), col(lang, 'medianDays', 'days'), col(lang, 'p90Days', 'days')],
       rows: groups.map((r) => ({
         group: orNone(lang, r.label), won: r.n, avgDays: days(r.avg), medianDays: q(r, 0), p90Days: q(r, 1),
-        drill: { resource: 'opportunities' as const, filters: { status: 'won', ...(r.k && dim.filter ? { [dim.filter]: r.k } : {}) } },
+        drill: groupDrill(input, 'closed', dim.filter, r.k, { status: 'won' }),
       })),
       totals: { won: total?.n ?? 0, avgDays: days(total?.avg ?? null), medianDays: q(total, 0), p90Days: q(total, 1) },
     }

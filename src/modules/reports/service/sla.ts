@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { col, pct, within, type ReportDefinition } from '../report'
 import { label } from '../reports.labels'
-import { ticketFilter } from './tickets-filter'
+import { ticketDrill, ticketFilter } from './tickets-filter'
 
 /**
  * SLA compliance of tickets opened in the range, by priority: a target is met when the response or
@@ -33,7 +33,7 @@ export const slaCompliance: ReportDefinition = {
       ],
       rows: rows.map((r) => ({
         priority: label(lang, `priority.${r.priority}`), count: r.n, frCompliance: pct(r.frMet, r.frDue), frBreached: r.frBreached,
-        resCompliance: pct(r.resMet, r.resDue), resBreached: r.resBreached, drill: { resource: 'tickets' as const, filters: { priority: r.priority } },
+        resCompliance: pct(r.resMet, r.resDue), resBreached: r.resBreached, drill: ticketDrill(input, { priority: r.priority }),
       })),
       totals: {
         count: total('n'), frCompliance: pct(total('frMet'), total('frDue')), frBreached: total('frBreached'),

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '../../tickets/tickets.schema'
 import { col, monthsBetween, orNone, within, type ReportDefinition } from '../report'
 import { label } from '../reports.labels'
-import { hours, ticketFilter } from './tickets-filter'
+import { hours, ticketDrill, ticketFilter } from './tickets-filter'
 
 const GROUPS = { type: TICKET_TYPES, channel: TICKET_CHANNELS, priority: TICKET_PRIORITIES } as const
 
@@ -50,7 +50,7 @@ export const ticketVolume: ReportDefinition = {
       rows: groups.map((r) => ({
         group: orNone(lang, name(r.k)), count: r.n, open: r.open, resolvedCount: r.resolved,
         frMedian: h(r.fr, 0), frP90: h(r.fr, 1), resMedian: h(r.res, 0), resP90: h(r.res, 1),
-        drill: { resource: 'tickets' as const, filters: by === 'month' ? {} : { [by]: r.k } },
+        drill: by === 'month' ? ticketDrill(input, {}, r.k) : ticketDrill(input, { [by]: r.k }),
       })),
       totals: { count: groups.reduce((s, r) => s + r.n, 0), open: groups.reduce((s, r) => s + r.open, 0), resolvedCount: groups.reduce((s, r) => s + r.resolved, 0) },
     }

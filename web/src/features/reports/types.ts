@@ -16,9 +16,12 @@ export const reportKeys = {
 
 /** The list filters each list page reads from its URL: a drill-down may only use these. */
 export const DRILL_FILTERS: Record<string, readonly string[]> = {
-  opportunities: ['stage', 'status', 'ownerId', 'teamId', 'closeMonth'],
-  leads: ['status', 'ownerId', 'source'],
-  tickets: ['status', 'priority', 'type', 'customerId'],
+  opportunities: [
+    'stage', 'status', 'ownerId', 'teamId', 'closeMonth', 'closeFrom', 'closeTo', 'noCloseDate', 'createdFrom', 'createdTo',
+    'closedFrom', 'closedTo', 'tz', 'currency', 'lostReason', 'campaignId', 'source',
+  ],
+  leads: ['status', 'ownerId', 'teamId', 'source', 'campaignId', 'createdFrom', 'createdTo', 'tz'],
+  tickets: ['status', 'priority', 'type', 'channel', 'customerId', 'assigneeId', 'assigneeTeamId', 'createdFrom', 'createdTo', 'tz'],
 }
 
 /** Where a row or chart element leads, or null when the list cannot show exactly that. */
@@ -27,6 +30,7 @@ export function drillHref(drill: unknown): string | null {
   const d = drill as Drill
   const allowed = DRILL_FILTERS[d.resource]
   if (!allowed || Object.keys(d.filters).some((k) => !allowed.includes(k))) return null
-  const qs = new URLSearchParams(d.filters).toString()
+  // The ticket inbox opens on "my open tickets": a report counts them all.
+  const qs = new URLSearchParams({ ...(d.resource === 'tickets' ? { view: 'all' } : {}), ...d.filters }).toString()
   return `/${d.resource}${qs ? `?${qs}` : ''}`
 }

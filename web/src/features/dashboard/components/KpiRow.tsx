@@ -1,3 +1,4 @@
+import Big from 'big.js'
 import { Card, Col, Row, Statistic } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -7,6 +8,8 @@ import { useReport } from '../../reports/hooks/useReport'
 import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
 import { browserTimeZone } from '../../../lib/format'
 
+const sumAmounts = (rows: Record<string, unknown>[]) => rows.reduce((a, r) => a.plus(String(r.amount ?? '0')), new Big(0)).toFixed(2)
+
 /** This month at a glance: won against the target, deals still to close, tasks due today. */
 export function KpiRow() {
   const { t } = useTranslation()
@@ -15,6 +18,8 @@ export function KpiRow() {
   const closing = useReport('pipeline', { ...month, groupBy: 'stage' })
   const tasks = useActivityList({ mine: true, type: 'task', open: true, due: 'today', tz: browserTimeZone(), limit: 50 })
   const f = forecast.data?.totals
+  // Deals without a close date are in the pipeline's totals, but not due this month.
+  const due = closing.data?.rows.filter((r) => r.bucket !== 'noCloseDate')
   const currency = forecast.data?.currency ?? 'CNY'
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -33,7 +38,7 @@ export function KpiRow() {
         <Card size="small" data-testid="kpi-closing">
           <Statistic
             title={t('dashboard.closingThisMonth')}
-            value={closing.data ? `${closing.data.totals.count ?? 0} · ${formatMoney(String(closing.data.totals.amount ?? '0'), closing.data.currency)}` : '–'}
+            value={closing.data && due ? `${due.reduce((n, r) => n + Number(r.count ?? 0), 0)} · ${formatMoney(sumAmounts(due), closing.data.currency)}` : '–'}
             loading={closing.isPending}
           />
         </Card>

@@ -1,4 +1,4 @@
-import { Card, Empty, Skeleton } from 'antd'
+import { Card, Empty, Skeleton, Typography } from 'antd'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -26,6 +26,12 @@ export function ReportTile({ name, query, title }: { name: ReportName; query: Re
           <ReportChart name={name} result={report.data} height={260} />
         </Suspense>
       )}
+      {/* What the chart leaves out or adds (deals without a close date): the full report says it too. */}
+      {report.data?.notes.map((n) => (
+        <Typography.Paragraph key={n} type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }} data-testid={`tile-${name}-note`}>
+          {n}
+        </Typography.Paragraph>
+      ))}
     </Card>
   )
 }

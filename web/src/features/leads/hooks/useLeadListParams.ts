@@ -3,7 +3,8 @@ import { LEAD_STATUSES, type LeadListParams } from '../types'
 
 export { DEFAULT_SORT } from '../../../hooks/useUrlListParams'
 
-const FILTERS = { status: oneOf(LEAD_STATUSES), ownerId: textFilter, source: textFilter }
+// teamId, created days and their time zone: what a report's drill-down narrows by.
+const FILTERS = { status: oneOf(LEAD_STATUSES), ownerId: textFilter, source: textFilter, campaignId: textFilter, teamId: textFilter, createdFrom: textFilter, createdTo: textFilter, tz: textFilter }
 export type LeadFilterKey = 'q' | keyof typeof FILTERS
 
 /** The lead list's search, filters, sort and page size, kept in the URL. */

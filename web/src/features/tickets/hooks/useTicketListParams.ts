@@ -1,5 +1,5 @@
 import { DEFAULT_SORT, oneOf, textFilter, useUrlListParams } from '../../../hooks/useUrlListParams'
-import { OPEN_STATUSES, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS, type TicketListParams, type TicketView } from '../types'
+import { OPEN_STATUSES, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, TICKET_VIEWS, type TicketListParams, type TicketView } from '../types'
 
 const BREACH = ['soon', 'breached'] as const
 const FILTERS = {
@@ -9,7 +9,15 @@ const FILTERS = {
   type: oneOf(TICKET_TYPES),
   customerId: textFilter,
   breach: oneOf(BREACH),
+  // What a report's drill-down narrows by.
+  channel: oneOf(TICKET_CHANNELS),
+  assigneeId: textFilter,
+  assigneeTeamId: textFilter,
+  createdFrom: textFilter,
+  createdTo: textFilter,
+  tz: textFilter,
 }
+const DRILL_KEYS = ['channel', 'assigneeId', 'assigneeTeamId', 'createdFrom', 'createdTo', 'tz'] as const
 export const BREACH_FILTERS = BREACH
 
 /**
@@ -26,10 +34,11 @@ export function useTicketListParams(defaultView: TicketView = 'mine') {
     ...rest,
     status: status ?? (workQueue ? OPEN_STATUSES : undefined),
     breach: breach ?? (view === 'breaching' ? 'at_risk' : undefined),
-    ...(view === 'mine' ? { assigneeId: 'me' } : view === 'unassigned' ? { assigneeId: 'unassigned' } : {}),
+    ...(view === 'mine' ? { assigneeId: 'me' } : view === 'unassigned' ? { assigneeId: 'unassigned' } : rest.assigneeId ? { assigneeId: rest.assigneeId } : {}),
     sort: rest.q ? undefined : workQueue && list.sort === DEFAULT_SORT ? 'dueAt' : list.sort,
   }
-  const hasFilters = Boolean(list.filters.q || status || breach || list.filters.priority || list.filters.type || list.filters.customerId)
-  const clear = () => list.update({ q: undefined, status: undefined, priority: undefined, type: undefined, customerId: undefined, breach: undefined })
+  const hasFilters = Boolean(list.filters.q || status || breach || list.filters.priority || list.filters.type || list.filters.customerId || DRILL_KEYS.some((k) => list.filters[k]))
+  const clear = () =>
+    list.update({ q: undefined, status: undefined, priority: undefined, type: undefined, customerId: undefined, breach: undefined, ...Object.fromEntries(DRILL_KEYS.map((k) => [k, undefined])) })
   return { ...list, view, params, hasFilters, clear, setView: (v: TicketView) => list.update({ view: v === defaultView ? undefined : v }) }
 }
