@@ -111,6 +111,7 @@ const labels: Record<string, [zh: string, en: string]> = {
   'segment.attention': ['需关注客户', 'Needs attention'],
   // notes
   'note.currency': ['金额只统计 {currency}；其他币种的 {n} 条记录只计数量。', 'Amounts count {currency} only; {n} records in other currencies are counted but not summed.'],
+  'note.currencyLeftOut': ['只统计 {currency}；其他币种的 {n} 条记录未计入。', 'In {currency} only; {n} records in other currencies are left out.'],
   'note.funnel': ['到达数 = 当前处于该阶段或之后阶段（含赢单）的机会；丢单单独列出。', 'Reached = deals now at this stage or a later one (won included); lost deals are listed apart.'],
   'note.noValue': ['（无）', '(none)'],
   'note.top': ['只列出前 {n} 项（按金额），因此不显示合计。', 'Only the top {n} are listed (by amount), so no total is shown.'],

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import Big from 'big.js'
-import { col, monthOf, monthsBetween, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
+import { col, monthOf, monthsBetween, otherCurrencyDeals, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
 
 /**
  * By month: open deals weighted by probability (amount × probability) where they are expected to
@@ -12,7 +12,7 @@ export const forecast: ReportDefinition = {
   async run(input) {
     const { db, lang, params } = input
     // Three independent reads: on PostgreSQL each takes its own pooled connection, so they overlap.
-    const [open, won, targets] = await Promise.all([
+    const [open, won, targets, otherOpen, otherWon] = await Promise.all([
       sql<{ m: string; weighted: string; amount: string }>`
       SELECT ${monthOf(input, 'o.expected_close_date', 'date')} AS m,
              round(sum(o.amount * o.probability / 100), 2)::text AS weighted, sum(o.amount)::text AS amount
@@ -32,6 +32,8 @@ export const forecast: ReportDefinition = {
        WHERE t.currency = ${params.currency} AND t.month BETWEEN date_trunc('month', ${params.from}::date) AND ${params.to}::date
          AND ${whoseTarget(input)}
        GROUP BY 1`.execute(db),
+      otherCurrencyDeals(input, ['open'], sql`o.expected_close_date BETWEEN ${params.from}::date AND ${params.to}::date`),
+      otherCurrencyDeals(input, ['won'], sql`o.closed_at IS NOT NULL AND ${within(input, 'o.closed_at')}`),
     ])
     const byMonth = <T extends { m: string }>(rows: T[]) => new Map(rows.map((r) => [r.m, r]))
     const [o, w, t] = [byMonth(open.rows), byMonth(won.rows), byMonth(targets.rows)]
@@ -60,6 +62,7 @@ export const forecast: ReportDefinition = {
         weighted: sum('weighted'), amount: sum('amount'), wonAmount: sum('wonAmount'), target: targetTotal,
         attainment: ratio(sum('wonAmount'), targetTotal),
       },
+      otherCurrency: { n: otherOpen + otherWon, counted: false },
     }
   },
 }

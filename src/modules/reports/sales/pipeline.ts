@@ -9,10 +9,11 @@ export const pipeline: ReportDefinition = {
     const { db, lang, params } = input
     const by = params.groupBy ?? 'stage'
     const dim = groupDimension(input, by)
-    const { rows } = await sql<{ k: string | null; label: string | null; n: number; amount: string; weighted: string }>`
+    const { rows } = await sql<{ k: string | null; label: string | null; n: number; amount: string; weighted: string; other: number }>`
       SELECT ${dim.key} AS k, ${dim.label} AS label, ${dim.sort} AS sort, count(*)::int AS n,
              coalesce(sum(o.amount) FILTER (WHERE o.currency = ${params.currency}), 0)::text AS amount,
-             round(coalesce(sum(o.amount * o.probability / 100) FILTER (WHERE o.currency = ${params.currency}), 0), 2)::text AS weighted
+             round(coalesce(sum(o.amount * o.probability / 100) FILTER (WHERE o.currency = ${params.currency}), 0), 2)::text AS weighted,
+             (count(*) FILTER (WHERE o.currency <> ${params.currency}))::int AS other
         FROM opportunities o
         JOIN pipeline_stages s ON s.key = o.stage AND s.kind = 'open'
         ${dim.join}
@@ -31,6 +32,7 @@ export const pipeline: ReportDefinition = {
       columns: [col(lang, 'group', by === 'month' ? 'month' : 'text', by), col(lang, 'count', 'number'), col(lang, 'amount', 'money'), col(lang, 'weighted', 'money')],
       rows: out,
       totals: { count: rows.reduce((s, r) => s + r.n, 0), amount: sumMoney(rows.map((r) => r.amount)), weighted: sumMoney(rows.map((r) => r.weighted)) },
+      otherCurrency: { n: rows.reduce((s, r) => s + r.other, 0), counted: true },
     }
   },
 }

@@ -37,6 +37,7 @@ export const winRate: ReportDefinition = {
         drill: { resource: 'opportunities' as const, filters: { status: 'won', ...(r.k && dim.filter ? { [dim.filter]: r.k } : {}) } },
       })),
       totals: { won, lost, winRate: pct(won, won + lost), wonAmount, avgDeal: avg(wonAmount, wonInCurrency) },
+      otherCurrency: { n: won - wonInCurrency, counted: true },
     }
   },
 }
