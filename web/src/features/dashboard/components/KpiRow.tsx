@@ -6,6 +6,7 @@ import { useActivityList } from '../../activities/hooks/useActivityList'
 import { useReport } from '../../reports/hooks/useReport'
 import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
 import { browserTimeZone } from '../../../lib/format'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 /** This month at a glance: won against the target, deals still to close, tasks due today. */
 export function KpiRow() {
@@ -15,7 +16,8 @@ export function KpiRow() {
   const closing = useReport('pipeline', { ...month, groupBy: 'stage' })
   const tasks = useActivityList({ mine: true, type: 'task', open: true, due: 'today', tz: browserTimeZone(), limit: 50 })
   const f = forecast.data?.totals
-  const currency = forecast.data?.currency ?? 'CNY'
+  const company = useCompanyLocale()
+  const currency = forecast.data?.currency ?? company.currency
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       <Col xs={24} sm={12} lg={6}>
