@@ -106,6 +106,16 @@ describe('company currency and time zone', () => {
     expect(Object.fromEntries(utc.rows.map((r: { group: string; amount: string }) => [r.group, r.amount]))).toMatchObject({ '2024-03': '2501.00', '2024-04': '25.00' })
   })
 
+  it("without from/to, a report's period ends today in the company's zone, not in Greenwich", async () => {
+    // 14 hours ahead of UTC: for most of the day its date is not Greenwich's.
+    await putCompany({ name: 'Acme, Inc.', timeZone: 'Pacific/Kiritimati' })
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+    const body = json(await report('revenue'))
+    expect(body).toMatchObject({ tz: 'Pacific/Kiritimati', to: today })
+    expect(body.rows.at(-1).group).toBe(today.slice(0, 7))
+    await putCompany({ name: 'Acme, Inc.', timeZone: 'America/New_York' })
+  })
+
   it('every money report names its currency and counts the records in others; the rest say null', async () => {
     for (const name of REPORT_NAMES) {
       const res = await report(name, { from: '2024-01-01', to: '2024-12-31' })

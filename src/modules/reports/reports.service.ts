@@ -13,9 +13,12 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
 const monthStartOf = (d: Date, add: number) => isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1)))
 
+/** Today's date where the report counts days, as midnight UTC of that date (for the calendar arithmetic below). */
+const todayIn = (tz: string) => new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())}T00:00:00Z`)
+
 /** Unless given: the last twelve months, or for reports about deals still to close this month and the next eleven. */
-function defaultPeriod(q: { from?: string; to?: string }, ahead: boolean) {
-  const now = new Date()
+function defaultPeriod(q: { from?: string; to?: string }, ahead: boolean, tz: string) {
+  const now = todayIn(tz)
   if (ahead) return { from: q.from ?? monthStartOf(now, 0), to: q.to ?? isoDay(new Date(Date.parse(monthStartOf(now, 12)) - DAY)) }
   return { from: q.from ?? monthStartOf(now, -11), to: q.to ?? isoDay(now) }
 }
@@ -50,7 +53,7 @@ export function createReportService({ db }: { db: Db }) {
       const tz = query.tz ?? company.timeZone
       const currency = query.currency ?? company.currency
       if (!validTimeZone(tz)) throw new AppError('VALIDATION_FAILED', 'tz: unknown time zone', { errors: [{ path: 'tz', message: 'An IANA time zone such as Asia/Shanghai' }] })
-      const { from, to } = defaultPeriod(query, 'ahead' in REPORT_CATALOG[name])
+      const { from, to } = defaultPeriod(query, 'ahead' in REPORT_CATALOG[name], tz)
       if (Date.parse(to) - Date.parse(from) > 5 * 366 * DAY) {
         throw new AppError('VALIDATION_FAILED', 'from: at most five years', { errors: [{ path: 'from', message: 'A range of at most five years' }] })
       }
