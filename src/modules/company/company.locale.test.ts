@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertCustomer, insertOpportunity, insertUser } from '../../test/factories'
 import { expectProblem } from '../../test/http'
 import { importApi } from '../imports/imports.test-support'
+import { runCliImport } from '../imports/imports.cli'
 import { REPORT_NAMES } from '../reports/reports.schema'
 
 let t: TestApp
@@ -81,6 +85,21 @@ describe('company currency and time zone', () => {
     expect(await api.run(admin, again.id, { entity: 'opportunities', mapping, valueMapping: { stage: { Won: 'won' } }, createMissing: true, dayFirst: false })).toMatchObject({ status: 'completed' })
     const first = await t.db.selectFrom('opportunities').select('closedAt').where('name', '=', 'TZ-1').executeTakeFirstOrThrow()
     expect(first.closedAt?.toISOString()).toBe('2024-03-01T05:00:00.000Z')
+
+    // `kith import --time-zone` too (the CLI is how a big export comes in).
+    const dir = mkdtempSync(join(tmpdir(), 'kith-tz-'))
+    try {
+      writeFileSync(join(dir, 'deals.csv'), 'Deal,Account,Stage,Close Date\nCLI-1,Acme Corp,won,03/01/2024\n')
+      writeFileSync(join(dir, 'mapping.json'), JSON.stringify({ Deal: 'name', Account: 'customer', Stage: 'stage', 'Close Date': 'closedAt' }))
+      const sink = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream
+      const code = await runCliImport(t.services, t.db, 'CN', 'opportunities', join(dir, 'deals.csv'), { mapping: join(dir, 'mapping.json'), createMissing: true, monthFirst: true, timeZone: 'America/Los_Angeles' }, sink, sink)
+      expect(code).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    const cli = await t.db.selectFrom('opportunities').select('closedAt').where('name', '=', 'CLI-1').executeTakeFirstOrThrow()
+    expect(cli.closedAt?.toISOString()).toBe('2024-03-01T08:00:00.000Z')
+    await t.db.deleteFrom('opportunities').where('name', '=', 'CLI-1').execute()
 
     // A deal in another currency is left out of the sums, and the report says so.
     const customer = await insertCustomer(t.db, { ownerId: adminId })
