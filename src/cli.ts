@@ -137,6 +137,7 @@ program
   .option('--list <id|name>', 'mailing-list-members: the static mailing list, by id or exact name')
   .option('--sheet <name>', 'xlsx: the sheet to read (default the first)')
   .option('--month-first', 'read 05/01/2026 as May 1 (default: day first)')
+  .option('--time-zone <zone>', "IANA zone a deal's close or created date is midnight in, e.g. America/New_York (default the company's)")
   .option('--as <email>', 'import as this user (default the first admin)')
   .action(async (entity: string, file: string, opts: import('./modules/imports/imports.cli').CliImportOptions) => {
     const { runCliImport } = await import('./modules/imports/imports.cli')

@@ -146,13 +146,15 @@ describe('analytics in the browser', () => {
   it('downloads a report as a real XLSX', async () => {
     await page.goto('/reports/revenue')
     await page.locator('.ant-table').first().waitFor()
+    // The currency and zone the numbers are in, on the page and in the column headers.
+    expect(await page.getByTestId('report-basis').textContent()).toContain('CNY')
     await screenshot(page, 'report-revenue-zh', true)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()])
     const path = await download.path()
     const book = new ExcelJS.Workbook()
     await book.xlsx.readFile(path!)
     const sheet = book.worksheets[0]!
-    expect(sheet.getRow(1).getCell(3).value).toBe('收入')
+    expect(sheet.getRow(1).getCell(3).value).toBe('收入 (CNY)')
     let total = 0
     sheet.eachRow((row, i) => {
       if (i > 1 && row.getCell(1).value !== '合计') total += Number(row.getCell(3).value ?? 0)

@@ -9,6 +9,7 @@ import { assertCanAssign } from '../../server/permissions'
 import type { Actor, RequestContext } from '../../server/context'
 import type { Mailer } from '../../server/mailer'
 import { recordAudit } from '../audit/audit.service'
+import { companyLocale } from '../company/company.service'
 import type { UserService } from '../users/users.service'
 import type { MailingListService } from '../mailing-lists/mailing-lists.service'
 import { toMember } from '../mailing-lists/mailing-lists.service'
@@ -124,6 +125,7 @@ export function createCampaignService(deps: CampaignDeps) {
         const ownership = await ownerFor(ctx, input.ownerId === undefined ? ctx.actor.userId : input.ownerId, trx)
         const id = newId()
         const { ownerId: _o, ...fields } = input
+        fields.currency ??= (await companyLocale(trx)).currency
         await repo.insertCampaign(trx, { ...fields, ...ownership, id, links: JSON.stringify(extractLinks(input.emailBody)), createdBy: ctx.actor.userId })
         const created = await reload(trx, id)
         await recordAudit(trx, ctx, [{ action: 'create', entity: 'campaign', entityId: id, changes: changedFields({}, { ...input, ...ownership }) }])

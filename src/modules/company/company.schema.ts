@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { optionalEmail, optionalText, requiredText, timestamp } from '../../lib/schema'
+import { currencySchema } from '../../lib/money'
+import { isTimeZone } from '../tickets/tickets.business-hours'
 
 /** A logo small enough for a settings row and a PDF header (decoded bytes). */
 export const MAX_LOGO_BYTES = 512 * 1024
@@ -63,6 +65,8 @@ export const companyProfileSchema = z
     logo: z.string().nullable().describe('data:image/png|jpeg;base64,… (at most 512 KB)'),
     quoteValidityDays: z.number().int().describe('default days a new quote is valid'),
     quoteTerms: z.string().nullable().describe('printed under the totals of every quote'),
+    currency: z.string().describe('ISO 4217: new deals, products and campaigns, imports without a currency column and reports default to it'),
+    timeZone: z.string().describe('IANA: reports count months and days in it, imports read date-only timestamps in it; unset, the SLA business-hours zone or Asia/Shanghai'),
     updatedAt: timestamp.nullable(),
   })
   .meta({ id: 'CompanyProfile' })
@@ -79,6 +83,8 @@ export const companyProfileUpdateSchema = z
     logo,
     quoteValidityDays: z.number().int().min(1).max(365).optional(),
     quoteTerms: optionalText(4000),
+    currency: currencySchema.optional(),
+    timeZone: z.string().max(64).refine(isTimeZone, 'An IANA time zone such as Asia/Shanghai or America/New_York').optional(),
   })
   .meta({ id: 'CompanyProfileUpdate' })
 export type CompanyProfileUpdate = z.infer<typeof companyProfileUpdateSchema>

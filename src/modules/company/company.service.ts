@@ -4,17 +4,37 @@ import { changedFields } from '../../lib/diff'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
+import { readSla } from '../tickets/tickets.sla'
 import type { CompanyProfile, CompanyProfileUpdate } from './company.schema'
 
 const KEY = 'company_profile'
 
-const EMPTY: CompanyProfile = {
-  name: '', address: null, phone: null, email: null, website: null, taxId: null, logo: null, quoteValidityDays: 30, quoteTerms: null, updatedAt: null,
+/**
+ * Until an admin sets one, the zone the support team's business hours already run in (one zone for
+ * the company, not a second one to keep in step), else China's.
+ */
+const defaultTimeZone = async (trx: Executor) => (await readSla(trx)).businessHours?.timeZone ?? 'Asia/Shanghai'
+
+const EMPTY: Omit<CompanyProfile, 'timeZone'> = {
+  name: '', address: null, phone: null, email: null, website: null, taxId: null, logo: null, quoteValidityDays: 30, quoteTerms: null,
+  // Installs from before the setting keep what was hard-coded everywhere.
+  currency: 'CNY',
+  updatedAt: null,
+}
+
+async function withDefaults(trx: Executor, stored: Partial<CompanyProfile> | undefined): Promise<CompanyProfile> {
+  return { ...EMPTY, timeZone: stored?.timeZone ?? (await defaultTimeZone(trx)), ...stored } as CompanyProfile
+}
+
+/** The company's currency (ISO 4217) and time zone (IANA), for defaults wherever a record or a report needs one. */
+export async function companyLocale(trx: Executor): Promise<{ currency: string; timeZone: string }> {
+  const { currency, timeZone } = await withDefaults(trx, await getSetting<Partial<CompanyProfile>>(trx, KEY))
+  return { currency, timeZone }
 }
 
 /** The company's own details (settings row `company_profile`): everyone reads them, admins change them. */
 export function createCompanyService({ db }: { db: Db }) {
-  const read = async (trx: Executor = db): Promise<CompanyProfile> => ({ ...EMPTY, ...((await getSetting<Partial<CompanyProfile>>(trx, KEY)) ?? {}) })
+  const read = async (trx: Executor = db): Promise<CompanyProfile> => withDefaults(trx, await getSetting<Partial<CompanyProfile>>(trx, KEY))
 
   return {
     get: (_ctx: RequestContext | null, trx?: Executor) => read(trx),
@@ -23,7 +43,7 @@ export function createCompanyService({ db }: { db: Db }) {
     async put(ctx: RequestContext, input: CompanyProfileUpdate): Promise<CompanyProfile> {
       assertRole(ctx.actor, 'admin')
       return db.transaction().execute(async (trx) => {
-        const current = { ...EMPTY, ...((await lockSetting<Partial<CompanyProfile>>(trx, KEY)) ?? {}) }
+        const current = await withDefaults(trx, await lockSetting<Partial<CompanyProfile>>(trx, KEY))
         const keep = <K extends keyof CompanyProfileUpdate>(k: K) => (input[k] === undefined ? current[k] : input[k]) as never
         const next: CompanyProfile = {
           name: input.name,
@@ -35,6 +55,8 @@ export function createCompanyService({ db }: { db: Db }) {
           logo: keep('logo'),
           quoteValidityDays: keep('quoteValidityDays'),
           quoteTerms: keep('quoteTerms'),
+          currency: keep('currency'),
+          timeZone: keep('timeZone'),
           updatedAt: new Date().toISOString(),
         }
         const { updatedAt: _a, ...before } = current

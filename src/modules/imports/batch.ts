@@ -12,6 +12,8 @@ import { contactCreateSchema } from '../contacts/contacts.schema'
 import { leadCreateSchema } from '../leads/leads.schema'
 import { opportunityCreateSchema } from '../opportunities/opportunities.schema'
 import { productCreateSchema } from '../products/products.schema'
+import { zonedInstant } from '../tickets/tickets.business-hours'
+import { companyLocale } from '../company/company.service'
 import { prepareAuditBatch, recordAuditBatch, type AuditEvent } from '../audit/audit.service'
 import * as repo from './imports.repository'
 import type { ImportEntity, ImportOptions, RecordEntity } from './imports.schema'
@@ -34,9 +36,19 @@ export interface BatchEnv {
   options: ImportOptions
   stages: StageInfo[]
   defaultRegion: string
+  /** The company's currency, for rows without one (there is no currency column, or its cell is blank). */
+  currency: string
+  /** The import's time zone: a date-only cell for a timestamp field is midnight there. */
+  timeZone: string
   importId: string
   /** false: validate and count only (validation pass, dry run, preview). */
   write: boolean
+}
+
+/** The currency and time zone an import fills in: the options' zone, else the company's. */
+export async function importLocale(exec: Executor, options: Pick<ImportOptions, 'timeZone'>): Promise<Pick<BatchEnv, 'currency' | 'timeZone'>> {
+  const company = await companyLocale(exec)
+  return { currency: company.currency, timeZone: options.timeZone ?? company.timeZone }
 }
 
 export type Outcome = 'create' | 'update' | 'skip' | 'invalid'
@@ -155,6 +167,7 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
     else record.phone = e164
   }
   if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, errors))
+  if (entity === 'products') record.currency ??= env.currency
   if (entity === 'opportunities') opportunityDefaults(env, record, closedAt as string | undefined, createdAt as string | undefined, errors)
   if (errors.length) return result
   result.record = record
@@ -185,6 +198,12 @@ function ownership(env: BatchEnv, owner: unknown, owners: Map<string, any>, erro
   return { ownerId: res.value.id, teamId: res.value.teamId }
 }
 
+/** A calendar day (YYYY-MM-DD) as the instant it began in `timeZone`: a US team's 03/01 is not 1 March in Greenwich. */
+function startOfDay(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return new Date(zonedInstant(y, m, d, 0, timeZone))
+}
+
 /** Stage, probability and closing as the opportunity service sets them; imported history kept. */
 function opportunityDefaults(env: BatchEnv, record: Record<string, unknown>, closedAt: string | undefined, createdAt: string | undefined, errors: Issue[]) {
   const stage = record.stage ? env.stages.find((s) => s.key === record.stage) : env.stages.find((s) => s.kind === 'open')
@@ -195,11 +214,11 @@ function opportunityDefaults(env: BatchEnv, record: Record<string, unknown>, clo
   record.stage = stage.key
   record.probability ??= stage.probability
   record.amount ??= '0'
-  record.currency ??= 'CNY'
+  record.currency ??= env.currency
   delete record.lines
   const closedDay = closedAt ?? (record.expectedCloseDate as string | undefined)
-  record.closedAt = stage.kind === 'open' ? null : closedDay ? new Date(`${closedDay}T00:00:00Z`) : new Date()
-  if (createdAt) record.createdAt = new Date(`${createdAt}T00:00:00Z`)
+  record.closedAt = stage.kind === 'open' ? null : closedDay ? startOfDay(closedDay, env.timeZone) : new Date()
+  if (createdAt) record.createdAt = startOfDay(createdAt, env.timeZone)
 }
 
 /** The duplicate key of a planned row, in the form the lookup compares. */

@@ -18,6 +18,8 @@ export interface CliImportOptions {
   createMissing?: boolean
   sheet?: string
   monthFirst?: boolean
+  /** IANA zone of date-only timestamp cells; default the company's. */
+  timeZone?: string
   as?: string
   /** mailing-list-members: the static list, by id or exact name. */
   list?: string
@@ -61,7 +63,7 @@ export async function runCliImport(services: Services, db: Db, defaultRegion: st
   for (const [column, field] of Object.entries(mapping)) err.write(`  ${column} → ${field ?? '(ignored)'}\n`)
   const options: ImportOptionsInput = {
     entity: entity as ImportEntity, mapping, sheet: analysis.sheet ?? undefined, mode: opts.mode ?? (opts.dedupe ? 'skip-duplicates' : 'create'), dedupeBy: opts.dedupe,
-    dryRun: opts.dryRun ?? false, skipInvalid: opts.skipInvalid ?? false, createMissing: opts.createMissing ?? false, listId, dayFirst: !opts.monthFirst,
+    dryRun: opts.dryRun ?? false, skipInvalid: opts.skipInvalid ?? false, createMissing: opts.createMissing ?? false, listId, dayFirst: !opts.monthFirst, timeZone: opts.timeZone,
   }
   try {
     await services.imports.start(ctx, analysis.id, options, { enqueue: false })

@@ -41,7 +41,9 @@ describe('deals from another CRM keep their history', () => {
     expect(s.rowErrors).toEqual([{ row: 5, errors: [{ path: 'owner', message: expect.stringContaining('Nobody Here') }] }])
     const deals = await t.db.selectFrom('opportunities').selectAll().where('name', 'in', ['D1', 'D2', 'D3']).orderBy('name').execute()
     const globex = await t.db.selectFrom('customers').selectAll().where('name', '=', 'Globex 环球').executeTakeFirstOrThrow()
-    expect(deals.map((d) => [d.name, d.customerId, d.ownerId, d.stage, d.amount, d.expectedCloseDate, d.closedAt?.toISOString().slice(0, 10) ?? null, d.createdAt.toISOString().slice(0, 10)])).toEqual([
+    // Date-only cells of timestamp fields are days in the company's zone (by default China's).
+    const day = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' })
+    expect(deals.map((d) => [d.name, d.customerId, d.ownerId, d.stage, d.amount, d.expectedCloseDate, d.closedAt ? day(d.closedAt) : null, day(d.createdAt)])).toEqual([
       ['D1', known.id, agentId, 'won', '1054.50', '2026-02-10', '2026-02-10', '2026-01-05'],
       ['D2', globex.id, agentId, 'negotiation', '0.00', null, null, '2026-01-05'],
       ['D3', known.id, agentId, 'lost', '0.00', '2026-02-06', '2026-02-06', '2026-01-05'],

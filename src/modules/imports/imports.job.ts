@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises'
 import type { Db } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
-import { ENTITY_TABLE, IO_SLICE, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
+import { ENTITY_TABLE, IO_SLICE, importLocale, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
 import * as repo from './imports.repository'
 import { importOptionsSchema, type ImportEntity } from './imports.schema'
 import { proposeMapping } from './mapping'
@@ -94,7 +94,8 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
     if (batch.length) yield batch
   }
 
-  const env = (exec: BatchEnv['exec'], write: boolean): BatchEnv => ({ exec, ctx, entity, options, stages, defaultRegion: deps.defaultRegion, importId: id, write })
+  const locale = await importLocale(db, options)
+  const env = (exec: BatchEnv['exec'], write: boolean): BatchEnv => ({ exec, ctx, entity, options, stages, defaultRegion: deps.defaultRegion, ...locale, importId: id, write })
 
   try {
     if (row.phase === 'validate') {

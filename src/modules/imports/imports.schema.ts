@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { id, timestamp } from '../../lib/schema'
+import { isTimeZone } from '../tickets/tickets.business-hours'
 
 /**
  * The import contract (API.md /imports). The wizard's flow:
@@ -51,6 +52,8 @@ const optionsShape = {
   createMissing: z.boolean().default(false).describe('create referenced customers that do not exist (else a row error); mailing-list-members: create unknown e-mails as leads'),
   listId: id.optional().describe('mailing-list-members (required there, refused elsewhere): the static list the rows join'),
   dayFirst: z.boolean().default(true).describe('05/01/2026 = 5 January (true) or May 1 (false); ISO, 2026/1/5 and 2026年1月5日 are unambiguous'),
+  timeZone: z.string().max(64).refine(isTimeZone, 'An IANA time zone such as Asia/Shanghai or America/New_York').optional()
+    .describe("IANA zone a date-only cell of a timestamp field (closedAt, createdAt) is midnight in; default the company's. Calendar fields (expectedCloseDate) stay dates"),
 }
 
 export const importOptionsSchema = z
@@ -84,6 +87,7 @@ export const importFormSchema = z.strictObject({
   createMissing: z.stringbool().optional(),
   listId: id.optional(),
   dayFirst: z.stringbool().optional(),
+  timeZone: z.string().max(64).optional(),
 })
 
 export const rowErrorSchema = z

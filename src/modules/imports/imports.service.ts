@@ -5,7 +5,7 @@ import type { RequestContext } from '../../server/context'
 import { AppError, fieldError, validationError } from '../../server/errors'
 import type { Jobs } from '../../server/jobs'
 import { canCreateOwned } from '../../server/permissions'
-import { processBatch } from './batch'
+import { importLocale, processBatch } from './batch'
 import { fileError } from './file-error'
 import * as repo from './imports.repository'
 import {
@@ -148,7 +148,8 @@ export function createImportService(deps: ImportDeps) {
       if (issues.length) throw validationError(issues)
       const plan = makePlan(row.columns, fields, options, proposed)
       const prepared = records.map((r) => prepareRow(plan, r))
-      const results = await processBatch({ exec: db, ctx, entity: options.entity, options, stages, defaultRegion: deps.defaultRegion, importId: id, write: false }, prepared)
+      const locale = await importLocale(db, options)
+      const results = await processBatch({ exec: db, ctx, entity: options.entity, options, stages, defaultRegion: deps.defaultRegion, ...locale, importId: id, write: false }, prepared)
       return {
         rows: results.map((r, i) => ({
           row: r.row,

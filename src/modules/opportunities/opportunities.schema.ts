@@ -63,7 +63,7 @@ const writable = {
   ownerId: id.nullable().optional(),
   stage: z.string().trim().max(40).optional().describe('Default: the first open stage'),
   amount: moneyInput.optional().describe('Ignored when lines are given'),
-  currency: currencySchema.optional().describe('Default CNY'),
+  currency: currencySchema.optional().describe("Default: the company's currency (settings/company)"),
   probability: z.number().int().min(0).max(100).optional().describe("Default: the stage's probability"),
   expectedCloseDate: closeDate.nullable().optional(),
   lines: z.array(lineInputSchema).max(200).optional().describe('Replaces all lines'),

@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../server/errors'
 import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit, type AuditService } from '../audit/audit.service'
+import { companyLocale } from '../company/company.service'
 import { assertCampaign } from '../campaigns/campaigns.refs'
 import type { UserService } from '../users/users.service'
 import type { CustomerDependent, CustomerService } from '../customers/customers.service'
@@ -123,7 +124,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
     await assertCustomer(ctx, trx, input.customerId)
     if (input.contactId) await assertContact(ctx, trx, input.contactId, input.customerId)
     const stage = await stageOf(trx, input.stage)
-    const currency = input.currency ?? 'CNY'
+    const currency = input.currency ?? (await companyLocale(trx)).currency
     const lines = await resolveLines(trx, input.lines ?? [])
     await assertCampaign(trx, input.campaignId)
     const priced = lines.length ? priceLines(lines, currency) : null

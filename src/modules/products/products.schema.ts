@@ -26,7 +26,7 @@ const writable = {
   name: requiredText(200),
   description: optionalText(4000),
   unitPrice: moneyInput.optional().describe('Default 0'),
-  currency: currencySchema.optional().describe('Default CNY'),
+  currency: currencySchema.optional().describe("Default: the company's currency (settings/company)"),
   taxRate: percentInput.optional().describe('Percent, default 0'),
   active: z.boolean().optional().describe('Default true; inactive products are not offered for new lines'),
 }

@@ -8,6 +8,7 @@ import { AppError, fieldError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
+import { companyLocale } from '../company/company.service'
 import { assertAmountFits, moneyOut, plain } from '../opportunities/opportunities.money'
 import * as repo from './products.repository'
 import type { Product, ProductCreate, ProductListQuery, ProductUpdate } from './products.schema'
@@ -84,10 +85,10 @@ export function createProductService({ db }: { db: Db }) {
 
     async create(ctx: RequestContext, input: ProductCreate): Promise<Product> {
       assertCatalogWriter(ctx)
-      const currency = input.currency ?? 'CNY'
       const unitPrice = input.unitPrice ?? '0'
-      assertAmountFits(unitPrice, currency, 'unitPrice')
       return db.transaction().execute(async (trx) => {
+        const currency = input.currency ?? (await companyLocale(trx)).currency
+        assertAmountFits(unitPrice, currency, 'unitPrice')
         await assertSkuFree(trx, input.sku)
         const id = newId()
         await repo.insertProduct(trx, {

@@ -9,7 +9,7 @@ import { label, type Lang } from './reports.labels'
 /** What one report computes from: resolved parameters and the caller's visibility. */
 export interface ReportInput {
   db: Executor
-  params: ReportParams & { from: string; to: string; tz: string }
+  params: ReportParams & { from: string; to: string; tz: string; currency: string }
   scope: Scope
   lang: Lang
 }
@@ -19,6 +19,11 @@ export interface ReportOutput {
   rows: ReportRow[]
   totals: Record<string, string | number | null>
   notes?: string[]
+  /**
+   * Money reports: the records read that are in another currency than the report's, so not in its
+   * sums; `counted`: they still count in its record counts (else they are left out entirely).
+   */
+  otherCurrency?: { n: number; counted: boolean }
 }
 
 export interface ReportDefinition {
@@ -65,6 +70,19 @@ export function monthOf(input: ReportInput, column: string, kind: 'timestamp' | 
       ? sql`${starts}::date[]`
       : sql`ARRAY(SELECT (d::date)::timestamp AT TIME ZONE ${input.params.tz} FROM unnest(${starts}::text[]) WITH ORDINALITY AS u(d, i) ORDER BY i)`
   return sql<string>`(${months}::text[])[width_bucket(${sql.ref(column)}, ${bounds})]`
+}
+
+/**
+ * Deals at a stage of one of these kinds, matching `when`, visible to the caller, but in another
+ * currency than the report's: the count for ReportOutput.otherCurrency of a report that filters
+ * its deals by currency.
+ */
+export async function otherCurrencyDeals(input: ReportInput, kinds: ('open' | 'won' | 'lost')[], when: RawBuilder<boolean>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n
+      FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage AND s.kind = ANY(${kinds}::text[])
+     WHERE o.deleted_at IS NULL AND o.currency <> ${input.params.currency} AND ${when} AND ${ownedBy(input, 'o')}`.execute(input.db)
+  return rows[0]?.n ?? 0
 }
 
 /** Rates as percentages with one decimal; null when there is nothing to divide by. */

@@ -113,6 +113,7 @@ const labels: Record<string, [zh: string, en: string]> = {
   // notes
   'note.noCloseDate': ['{n} 个进行中的机会没有预计成交日期，单列为“无预计成交日期”，并计入合计。', '{n} open deals have no expected close date: they are listed as “No close date” and included in the totals.'],
   'note.currency': ['金额只统计 {currency}；其他币种的 {n} 条记录只计数量。', 'Amounts count {currency} only; {n} records in other currencies are counted but not summed.'],
+  'note.currencyLeftOut': ['只统计 {currency}；其他币种的 {n} 条记录未计入。', 'In {currency} only; {n} records in other currencies are left out.'],
   'note.funnel': ['到达数 = 当前处于该阶段或之后阶段（含赢单）的机会；丢单单独列出。', 'Reached = deals now at this stage or a later one (won included); lost deals are listed apart.'],
   'note.noValue': ['（无）', '(none)'],
   'note.top': ['只列出前 {n} 项（按金额），因此不显示合计。', 'Only the top {n} are listed (by amount), so no total is shown.'],

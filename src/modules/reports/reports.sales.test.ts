@@ -187,7 +187,7 @@ describe('sales reports are correct to the cent', () => {
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
     const sheet = book.worksheets[0]
-    expect(sheet.getRow(1).getCell(3).value).toBe('收入')
+    expect(sheet.getRow(1).getCell(3).value).toBe('收入 (CNY)')
     expect(sheet.rowCount).toBe(12 + 2)
   })
 

@@ -19,12 +19,12 @@ export const reportParamsSchema = z
     teamId: id.optional(),
     groupBy: z.enum(GROUP_BYS).optional(),
     /** Money is summed in one currency at a time; deals in others are counted apart. */
-    currency: currency.default('CNY'),
+    currency: currency.optional().describe("default: the company's currency (settings/company)"),
     /** at-risk: days without an activity or order. */
     days: z.coerce.number().int().min(1).max(3650).default(90),
     lang: z.enum(['zh-CN', 'en']).optional(),
-    /** Months and days are the caller's: the web sends the browser's zone. */
-    tz: z.string().max(64).optional(),
+    /** Months and days are counted in this IANA zone; default the company's (settings/company). */
+    tz: z.string().max(64).optional().describe("IANA time zone months and days are counted in; default the company's (settings/company)"),
     /** rfm: one customer's segment (the customer page). */
     customerId: id.optional(),
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
@@ -47,7 +47,9 @@ export const reportResultSchema = z.object({
   title: z.string(),
   from: day,
   to: day,
-  currency,
+  currency: currency.describe('the currency every money column is in (its label says so too)'),
+  tz: z.string().describe('the IANA time zone months and days were counted in'),
+  otherCurrencyRecords: z.number().int().nullable().describe('money reports: records in other currencies left out of the sums (a note says so); null: no money in this report'),
   columns: z.array(reportColumnSchema),
   rows: z.array(z.record(z.string(), z.union([cell, drillSchema]))),
   totals: z.record(z.string(), cell),

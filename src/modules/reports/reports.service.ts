@@ -5,6 +5,7 @@ import { scopeFor } from '../../server/permissions'
 import { reports } from './reports.registry'
 import { REPORT_CATALOG } from './reports.catalog'
 import { label, type Lang } from './reports.labels'
+import { companyLocale } from '../company/company.service'
 import type { ReportName, ReportParams, ReportResult } from './reports.schema'
 
 const DAY = 86400_000
@@ -12,9 +13,12 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
 const monthStartOf = (d: Date, add: number) => isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1)))
 
+/** Today's date where the report counts days, as midnight UTC of that date (for the calendar arithmetic below). */
+const todayIn = (tz: string) => new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())}T00:00:00Z`)
+
 /** Unless given: the last twelve months, or for reports about deals still to close this month and the next eleven. */
-function defaultPeriod(q: { from?: string; to?: string }, ahead: boolean) {
-  const now = new Date()
+function defaultPeriod(q: { from?: string; to?: string }, ahead: boolean, tz: string) {
+  const now = todayIn(tz)
   if (ahead) return { from: q.from ?? monthStartOf(now, 0), to: q.to ?? isoDay(new Date(Date.parse(monthStartOf(now, 12)) - DAY)) }
   return { from: q.from ?? monthStartOf(now, -11), to: q.to ?? isoDay(now) }
 }
@@ -45,14 +49,16 @@ export function createReportService({ db }: { db: Db }) {
           errors: [{ path: 'groupBy', message: `One of: ${groupBys.join(', ') || '(none)'}` }],
         })
       }
-      const tz = query.tz ?? 'UTC'
+      const company = await companyLocale(db)
+      const tz = query.tz ?? company.timeZone
+      const currency = query.currency ?? company.currency
       if (!validTimeZone(tz)) throw new AppError('VALIDATION_FAILED', 'tz: unknown time zone', { errors: [{ path: 'tz', message: 'An IANA time zone such as Asia/Shanghai' }] })
-      const { from, to } = defaultPeriod(query, 'ahead' in REPORT_CATALOG[name])
+      const { from, to } = defaultPeriod(query, 'ahead' in REPORT_CATALOG[name], tz)
       if (Date.parse(to) - Date.parse(from) > 5 * 366 * DAY) {
         throw new AppError('VALIDATION_FAILED', 'from: at most five years', { errors: [{ path: 'from', message: 'A range of at most five years' }] })
       }
       // A rep's reports are about his own deals unless he asks for his team's; a manager's about his team.
-      const params = { ...query, from, to, tz }
+      const params = { ...query, from, to, tz, currency }
       // Only over records sales owns: tickets are worked by support, campaigns run by marketing.
       const salesOwned = REPORT_CATALOG[name].area === 'sales' || REPORT_CATALOG[name].area === 'customers'
       if (salesOwned && !params.ownerId && !params.teamId) {
@@ -61,7 +67,16 @@ export function createReportService({ db }: { db: Db }) {
       }
       const lang: Lang = query.lang ?? (acceptLanguage?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en')
       const out = await report.run({ db, params, scope: scopeFor(ctx.actor, 'read'), lang })
-      return { name, title: label(lang, `title.${name}`), from, to, currency: params.currency, notes: out.notes ?? [], columns: out.columns, rows: out.rows, totals: out.totals }
+      const money = out.columns.some((c) => c.type === 'money')
+      const other = out.otherCurrency
+      const notes = [...(out.notes ?? [])]
+      if (other?.n) notes.push(label(lang, other.counted ? 'note.currency' : 'note.currencyLeftOut', { currency, n: other.n }))
+      // The currency in each money column's label, so a downloaded CSV or sheet says it too.
+      const columns = out.columns.map((c) => (c.type === 'money' ? { ...c, label: `${c.label} (${currency})` } : c))
+      return {
+        name, title: label(lang, `title.${name}`), from, to, currency, tz, otherCurrencyRecords: money ? (other?.n ?? 0) : null,
+        notes, columns, rows: out.rows, totals: out.totals,
+      }
     },
   }
 }

@@ -7,6 +7,7 @@ import { FullPageSpin } from '../components/FullPageSpin'
 import { LanguageSwitch } from '../components/LanguageSwitch'
 import { Logo } from '../components/Logo'
 import { UserMenu } from '../features/auth/components/UserMenu'
+import { useCompanyProfile } from '../features/company/hooks/useCompanyProfile'
 import { NavMenu } from './NavMenu'
 
 const SIDER_WIDTH = 232
@@ -20,6 +21,8 @@ export function AppLayout() {
   const desktop = screens.lg ?? true
   const [collapsed, setCollapsed] = useState(false)
   const [drawerOpen, setDrawerOpen] = useState(false)
+  // Asked for on every page: a new record's form takes the company currency as it opens.
+  useCompanyProfile()
 
   const brand = (
     <Link to="/" style={{ display: 'flex', alignItems: 'center', height: 60, paddingInline: collapsed && desktop ? 24 : 20 }} aria-label={t('nav.home')}>

@@ -32,6 +32,14 @@ export const rfm: ReportDefinition = {
     const liveCustomer = unrestricted(input)
       ? sql`NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = o.customer_id AND c.deleted_at IS NOT NULL)`
       : sql`o.customer_id IN (SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND ${ownedBy(input, 'c')})`
+    const placed = sql`o.deleted_at IS NULL AND o.status <> 'cancelled'
+           AND o.ordered_at >= (${params.from}::date)::timestamp AT TIME ZONE ${params.tz}
+           AND o.ordered_at < ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz}
+           AND ${liveCustomer}`
+    const otherCurrency = async () => ({
+      n: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders o WHERE ${placed} AND o.currency <> ${params.currency}`.execute(db)).rows[0]?.n ?? 0,
+      counted: false,
+    })
     const byCustomer = params.groupBy === 'customer'
     // Scores by the quintile cut points of each measure (ties score alike): one more than the
     // number of cut points a value exceeds, as a binary search (width_bucket counts the cut points
@@ -41,10 +49,7 @@ export const rfm: ReportDefinition = {
       WITH per AS (
         SELECT o.customer_id, max(o.ordered_at) AS last_at, count(*)::int AS f, sum(o.total) AS m
           FROM orders o
-         WHERE o.deleted_at IS NULL AND o.status <> 'cancelled' AND o.currency = ${params.currency}
-           AND o.ordered_at >= (${params.from}::date)::timestamp AT TIME ZONE ${params.tz}
-           AND o.ordered_at < ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz}
-           AND ${liveCustomer}
+         WHERE ${placed} AND o.currency = ${params.currency}
          GROUP BY o.customer_id),
       cuts AS (
         SELECT percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY last_at) AS rc,
@@ -66,6 +71,7 @@ export const rfm: ReportDefinition = {
         columns: [col(lang, 'customer', 'text'), col(lang, 'segment', 'text'), col(lang, 'recency', 'number'), col(lang, 'frequency', 'number'), col(lang, 'monetary', 'money'), { key: 'score', label: 'R-F-M', type: 'text' }],
         rows: rows.map((r) => ({ customerId: r.customerId, customer: r.name, segment: label(lang, `segment.${segmentOf(r.r, r.fs)}`), segmentKey: segmentOf(r.r, r.fs), recency: r.rDays, frequency: r.f, monetary: r.m, score: `${r.r}-${r.fs}-${r.ms}` })),
         totals: {},
+        otherCurrency: await otherCurrency(),
       }
     }
     // Per score pair, not per segment: a CASE over the scores on each of 100,000 customers cost more
@@ -85,6 +91,7 @@ export const rfm: ReportDefinition = {
       columns: [col(lang, 'segment', 'text'), col(lang, 'customers', 'number'), col(lang, 'recency', 'number'), col(lang, 'frequency', 'number'), col(lang, 'monetary', 'money')],
       rows: rows.map(([key, r]) => ({ segment: label(lang, `segment.${key}`), segmentKey: key, customers: r.n, recency: Number(r.rDays.div(r.n).toFixed(1)), frequency: Number(r.f.div(r.n).toFixed(2)), monetary: r.m.toFixed(2) })),
       totals: { customers: rows.reduce((s, [, r]) => s + r.n, 0), monetary: sumMoney(rows.map(([, r]) => r.m.toFixed(2))) },
+      otherCurrency: await otherCurrency(),
     }
   },
 }

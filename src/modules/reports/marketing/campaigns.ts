@@ -13,10 +13,10 @@ export const campaignComparison: ReportDefinition = {
     const { db, lang, params } = input
     const { rows } = await sql<{
       id: string; name: string; type: string; sent: number; delivered: number; opened: number; clicked: number; unsubscribed: number; bounced: number
-      leads: number; opportunities: number; wonRevenue: string; cost: string | null
+      leads: number; opportunities: number; wonRevenue: string; otherWon: number; cost: string | null
     }>`
       SELECT c.id, c.name, c.type, r.sent, r.delivered, r.opened, r.clicked, r.unsubscribed, r.bounced,
-             l.leads, o.opportunities, o.won_revenue, c.actual_cost::text AS cost
+             l.leads, o.opportunities, o.won_revenue, o.other_won, c.actual_cost::text AS cost
         FROM campaigns c
         CROSS JOIN LATERAL (
           SELECT (count(*) FILTER (WHERE x.state IN ('sent', 'bounced')))::int AS sent,
@@ -29,7 +29,8 @@ export const campaignComparison: ReportDefinition = {
         CROSS JOIN LATERAL (SELECT count(*)::int AS leads FROM leads y WHERE y.campaign_id = c.id AND y.deleted_at IS NULL) l
         CROSS JOIN LATERAL (
           SELECT count(*)::int AS opportunities,
-                 coalesce(sum(z.amount) FILTER (WHERE s.kind = 'won' AND z.currency = ${params.currency}), 0)::text AS won_revenue
+                 coalesce(sum(z.amount) FILTER (WHERE s.kind = 'won' AND z.currency = ${params.currency}), 0)::text AS won_revenue,
+                 (count(*) FILTER (WHERE s.kind = 'won' AND z.currency <> ${params.currency}))::int AS other_won
             FROM opportunities z JOIN pipeline_stages s ON s.key = z.stage
            WHERE z.campaign_id = c.id AND z.deleted_at IS NULL) o
        WHERE c.deleted_at IS NULL
@@ -51,6 +52,7 @@ export const campaignComparison: ReportDefinition = {
         drill: { resource: 'leads' as const, filters: { campaignId: r.id } },
       })),
       totals: { sent: rows.reduce((s, r) => s + r.sent, 0), leads: rows.reduce((s, r) => s + r.leads, 0), opportunities: rows.reduce((s, r) => s + r.opportunities, 0) },
+      otherCurrency: { n: rows.reduce((s, r) => s + r.otherWon, 0), counted: true },
     }
   },
 }

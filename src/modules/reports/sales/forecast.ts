@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import Big from 'big.js'
-import { col, monthOf, monthsBetween, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
+import { col, monthOf, monthsBetween, otherCurrencyDeals, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
 import { dealDrill, monthPeriod } from '../drill'
 import { undatedOpen, undatedRow } from './undated'
 
@@ -14,8 +14,8 @@ export const forecast: ReportDefinition = {
   name: 'forecast',
   async run(input) {
     const { db, lang, params } = input
-    // Three independent reads: on PostgreSQL each takes its own pooled connection, so they overlap.
-    const [open, won, targets, undated] = await Promise.all([
+    // Independent reads: on PostgreSQL each takes its own pooled connection, so they overlap.
+    const [open, won, targets, undated, otherOpen, otherWon] = await Promise.all([
       sql<{ m: string; weighted: string; amount: string }>`
       SELECT ${monthOf(input, 'o.expected_close_date', 'date')} AS m,
              round(sum(o.amount * o.probability / 100), 2)::text AS weighted, sum(o.amount)::text AS amount
@@ -36,6 +36,8 @@ export const forecast: ReportDefinition = {
          AND ${whoseTarget(input)}
        GROUP BY 1`.execute(db),
       undatedOpen(input),
+      otherCurrencyDeals(input, ['open'], sql`(o.expected_close_date BETWEEN ${params.from}::date AND ${params.to}::date OR o.expected_close_date IS NULL)`),
+      otherCurrencyDeals(input, ['won'], sql`o.closed_at IS NOT NULL AND ${within(input, 'o.closed_at')}`),
     ])
     const byMonth = <T extends { m: string }>(rows: T[]) => new Map(rows.map((r) => [r.m, r]))
     const [o, w, t] = [byMonth(open.rows), byMonth(won.rows), byMonth(targets.rows)]
@@ -67,6 +69,7 @@ export const forecast: ReportDefinition = {
         weighted: sum('weighted'), amount: sum('amount'), wonAmount: sum('wonAmount'), target: targetTotal,
         attainment: ratio(sum('wonAmount'), targetTotal),
       },
+      otherCurrency: { n: otherOpen + otherWon, counted: false },
     }
   },
 }

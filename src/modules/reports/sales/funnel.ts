@@ -42,7 +42,8 @@ export const salesFunnel: ReportDefinition = {
       columns: [col(lang, 'stage', 'text'), col(lang, 'count', 'number'), col(lang, 'amount', 'money'), col(lang, 'reached', 'number'), col(lang, 'conversion', 'percent')],
       rows: out,
       totals: { count: total, amount: sumMoney(rows.map((r) => r.amount)) },
-      notes: [label(lang, 'note.funnel'), ...(other ? [label(lang, 'note.currency', { currency: params.currency, n: other })] : [])],
+      notes: [label(lang, 'note.funnel')],
+      otherCurrency: { n: other, counted: true },
     }
   },
 }

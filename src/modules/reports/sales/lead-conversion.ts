@@ -16,12 +16,13 @@ export const leadConversion: ReportDefinition = {
       owner: { key: sql`l.owner_id::text`, label: sql`u.name`, join: sql`LEFT JOIN users u ON u.id = l.owner_id`, filter: 'ownerId' },
       month: { key: month, label: month, join: sql``, filter: 'month' },
     }[by]
-    const { rows } = await sql<{ k: string | null; label: string | null; leads: number; converted: number; opportunities: number; won: number; wonAmount: string }>`
+    const { rows } = await sql<{ k: string | null; label: string | null; leads: number; converted: number; opportunities: number; won: number; wonAmount: string; other: number }>`
       SELECT ${dim.key} AS k, ${dim.label} AS label, count(*)::int AS leads,
              (count(*) FILTER (WHERE l.status = 'converted'))::int AS converted,
              (count(o.id))::int AS opportunities,
              (count(o.id) FILTER (WHERE s.kind = 'won'))::int AS won,
-             coalesce(sum(o.amount) FILTER (WHERE s.kind = 'won' AND o.currency = ${params.currency}), 0)::text AS won_amount
+             coalesce(sum(o.amount) FILTER (WHERE s.kind = 'won' AND o.currency = ${params.currency}), 0)::text AS won_amount,
+             (count(o.id) FILTER (WHERE s.kind = 'won' AND o.currency <> ${params.currency}))::int AS other
         FROM leads l
         LEFT JOIN opportunities o ON o.id = l.converted_opportunity_id AND o.deleted_at IS NULL
         LEFT JOIN pipeline_stages s ON s.key = o.stage
@@ -44,6 +45,7 @@ export const leadConversion: ReportDefinition = {
         leads: sum('leads'), converted: sum('converted'), conversionRate: pct(sum('converted'), sum('leads')),
         opportunities: sum('opportunities'), won: sum('won'), wonAmount: sumMoney(rows.map((r) => r.wonAmount)),
       },
+      otherCurrency: { n: rows.reduce((s, r) => s + r.other, 0), counted: true },
     }
   },
 }

@@ -7,9 +7,10 @@ export const lostReasons: ReportDefinition = {
   name: 'lost-reasons',
   async run(input) {
     const { db, lang, params } = input
-    const { rows } = await sql<{ reason: string | null; n: number; amount: string }>`
+    const { rows } = await sql<{ reason: string | null; n: number; amount: string; other: number }>`
       SELECT nullif(trim(o.lost_reason), '') AS reason, count(*)::int AS n,
-             coalesce(sum(o.amount) FILTER (WHERE o.currency = ${params.currency}), 0)::text AS amount
+             coalesce(sum(o.amount) FILTER (WHERE o.currency = ${params.currency}), 0)::text AS amount,
+             (count(*) FILTER (WHERE o.currency <> ${params.currency}))::int AS other
         FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage AND s.kind = 'lost'
        WHERE o.deleted_at IS NULL AND o.closed_at IS NOT NULL AND ${within(input, 'o.closed_at')} AND ${ownedBy(input, 'o')}
        GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db)
@@ -18,6 +19,7 @@ export const lostReasons: ReportDefinition = {
       columns: [col(lang, 'reason', 'text'), col(lang, 'count', 'number'), col(lang, 'share', 'percent'), col(lang, 'amount', 'money')],
       rows: rows.map((r) => ({ reason: orNone(lang, r.reason), count: r.n, share: pct(r.n, total), amount: r.amount, drill: groupDrill(input, 'closed', 'lostReason', r.reason, { status: 'lost' }) })),
       totals: { count: total, share: total ? 100 : null, amount: sumMoney(rows.map((r) => r.amount)) },
+      otherCurrency: { n: rows.reduce((s, r) => s + r.other, 0), counted: true },
     }
   },
 }

@@ -16,10 +16,11 @@ export const pipeline: ReportDefinition = {
     const by = params.groupBy ?? 'stage'
     const dim = groupDimension(input, by)
     const [{ rows }, undated] = await Promise.all([
-      sql<{ k: string | null; label: string | null; n: number; amount: string; weighted: string }>`
+      sql<{ k: string | null; label: string | null; n: number; amount: string; weighted: string; other: number }>`
       SELECT ${dim.key} AS k, ${dim.label} AS label, ${dim.sort} AS sort, count(*)::int AS n,
              coalesce(sum(o.amount) FILTER (WHERE o.currency = ${params.currency}), 0)::text AS amount,
-             round(coalesce(sum(o.amount * o.probability / 100) FILTER (WHERE o.currency = ${params.currency}), 0), 2)::text AS weighted
+             round(coalesce(sum(o.amount * o.probability / 100) FILTER (WHERE o.currency = ${params.currency}), 0), 2)::text AS weighted,
+             (count(*) FILTER (WHERE o.currency <> ${params.currency}))::int AS other
         FROM opportunities o
         JOIN pipeline_stages s ON s.key = o.stage AND s.kind = 'open'
         ${dim.join}
@@ -43,6 +44,7 @@ export const pipeline: ReportDefinition = {
       rows: all,
       totals: { count: all.reduce((s, r) => s + r.count, 0), amount: sumMoney(all.map((r) => r.amount)), weighted: sumMoney(all.map((r) => r.weighted)) },
       notes: extra ? [extra.note] : [],
+      otherCurrency: { n: rows.reduce((s, r) => s + r.other, 0) + undated.n - undated.nInCurrency, counted: true },
     }
   },
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { col, monthsBetween, orNone, ownedBy, sumMoney, within, type ReportDefinition, type ReportOutput } from '../report'
+import { col, monthsBetween, orNone, otherCurrencyDeals, ownedBy, sumMoney, within, type ReportDefinition, type ReportOutput } from '../report'
 import { groupDimension } from './dimensions'
 import { label } from '../reports.labels'
 
@@ -48,6 +48,7 @@ export const revenue: ReportDefinition = {
       rows: out,
       totals: cut ? {} : { amount: sumMoney(out.map((r) => r.amount)) },
       notes: cut ? [label(lang, 'note.top', { n: LIMIT })] : [],
+      otherCurrency: { n: await otherCurrencyDeals(input, ['won'], sql`o.closed_at IS NOT NULL AND ${within(input, 'o.closed_at')}`), counted: false },
     }
   },
 }

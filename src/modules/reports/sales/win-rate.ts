@@ -41,6 +41,7 @@ export const winRate: ReportDefinition = {
         drill: groupDrill(input, 'closed', dim.filter, r.k, { status: 'won' }),
       })),
       totals: { won, lost, winRate: pct(won, won + lost), wonAmount, avgDeal: avg(wonAmount, wonInCurrency) },
+      otherCurrency: { n: won - wonInCurrency, counted: true },
     }
   },
 }

@@ -17,7 +17,7 @@ export interface CampaignFormValues {
   description?: string | null
 }
 
-export const newCampaignValues = (ownerId: string): CampaignFormValues => ({ name: '', type: 'email', status: 'planned', currency: 'CNY', ownerId, dates: null })
+export const newCampaignValues = (ownerId: string, currency: string): CampaignFormValues => ({ name: '', type: 'email', status: 'planned', currency, ownerId, dates: null })
 
 export function toFormValues(c: Campaign): CampaignFormValues {
   return {

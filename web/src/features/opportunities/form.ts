@@ -16,11 +16,11 @@ export interface OpportunityFormValues {
   campaignId?: string | null
 }
 
-export const newOpportunityValues = (ownerId: string, customerId?: string): OpportunityFormValues => ({
+export const newOpportunityValues = (ownerId: string, currency: string, customerId?: string): OpportunityFormValues => ({
   name: '',
   customerId,
   ownerId,
-  currency: 'CNY',
+  currency,
   amount: null,
   expectedCloseDate: null,
 })

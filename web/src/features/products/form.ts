@@ -11,7 +11,7 @@ export interface ProductFormValues {
   active: boolean
 }
 
-export const newProductValues = (): ProductFormValues => ({ sku: '', name: '', description: '', unitPrice: null, currency: 'CNY', taxRate: '13', active: true })
+export const newProductValues = (currency: string): ProductFormValues => ({ sku: '', name: '', description: '', unitPrice: null, currency, taxRate: '13', active: true })
 
 export const toFormValues = (p: Product): ProductFormValues => ({
   sku: p.sku,

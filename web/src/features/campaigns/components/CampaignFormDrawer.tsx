@@ -11,6 +11,7 @@ import { useCreateCampaign } from '../hooks/useCreateCampaign'
 import { useUpdateCampaign } from '../hooks/useUpdateCampaign'
 import type { Campaign } from '../types'
 import { CampaignForm } from './CampaignForm'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 interface Props {
   open: boolean
@@ -24,6 +25,7 @@ export function CampaignFormDrawer({ open, campaign, onClose }: Props) {
   const { message } = App.useApp()
   const navigate = useNavigate()
   const { user } = useAuth()
+  const { currency } = useCompanyLocale()
   const [form] = Form.useForm<CampaignFormValues>()
   const handleError = useFormErrorHandler(form)
   // The range picker holds both dates: its errors come back as startDate/endDate.
@@ -34,7 +36,7 @@ export function CampaignFormDrawer({ open, campaign, onClose }: Props) {
   const create = useCreateCampaign()
   const update = useUpdateCampaign()
 
-  const initialValues = campaign ? toFormValues(campaign) : newCampaignValues(user.id)
+  const initialValues = campaign ? toFormValues(campaign) : newCampaignValues(user.id, currency)
   useEffect(() => {
     if (open) form.resetFields()
   }, [open, campaign?.id, campaign?.version, form])

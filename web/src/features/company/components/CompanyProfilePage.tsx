@@ -1,15 +1,17 @@
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Skeleton } from 'antd'
+import { App, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Skeleton } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CurrencySelect } from '../../../components/CurrencySelect'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
 import { useCompanyProfile } from '../hooks/useCompanyProfile'
 import { useSaveCompanyProfile } from '../hooks/useSaveCompanyProfile'
 import type { CompanyProfile, CompanyProfileInput } from '../types'
+import { TimeZoneSelect } from '../../service-settings/components/TimeZoneSelect'
 import { LogoPicker } from './LogoPicker'
 
-type Values = Pick<CompanyProfile, 'name' | 'address' | 'phone' | 'email' | 'website' | 'taxId' | 'logo' | 'quoteTerms'> & { quoteValidityDays: number | null }
+type Values = Pick<CompanyProfile, 'name' | 'address' | 'phone' | 'email' | 'website' | 'taxId' | 'logo' | 'quoteTerms' | 'currency' | 'timeZone'> & { quoteValidityDays: number | null }
 
 /** The company on every quote PDF: name, logo, address, phone, e-mail and tax number (admins). */
 export default function CompanyProfilePage() {
@@ -40,6 +42,8 @@ export default function CompanyProfilePage() {
         logo: v.logo ?? null,
         quoteValidityDays: v.quoteValidityDays ?? undefined,
         quoteTerms: blankToNull(v.quoteTerms),
+        currency: v.currency,
+        timeZone: v.timeZone,
       } satisfies CompanyProfileInput,
       { onSuccess: () => void message.success(t('company.saved')), onError },
     )
@@ -87,6 +91,21 @@ export default function CompanyProfilePage() {
           <Form.Item name="quoteTerms" label={f('quoteTerms')} extra={t('company.quoteTermsHint')}>
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
           </Form.Item>
+          <Divider orientation="left" plain>
+            {t('company.defaults')}
+          </Divider>
+          <Row gutter={16}>
+            <Col xs={24} sm={8}>
+              <Form.Item name="currency" label={f('currency')} extra={t('company.currencyHint')} rules={[{ required: true, message: t('validation.required') }]}>
+                <CurrencySelect aria-label={f('currency')} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={16}>
+              <Form.Item name="timeZone" label={f('timeZone')} extra={t('company.timeZoneHint')} rules={[{ required: true, message: t('validation.required') }]}>
+                <TimeZoneSelect aria-label={f('timeZone')} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('common.save')}
           </Button>

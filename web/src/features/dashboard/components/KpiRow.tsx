@@ -6,21 +6,25 @@ import { formatMoney } from '../../../lib/money'
 import { useActivityList } from '../../activities/hooks/useActivityList'
 import { useReport } from '../../reports/hooks/useReport'
 import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
-import { browserTimeZone } from '../../../lib/format'
+import { browserTimeZone, todayIn } from '../../../lib/format'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 const sumAmounts = (rows: Record<string, unknown>[]) => rows.reduce((a, r) => a.plus(String(r.amount ?? '0')), new Big(0)).toFixed(2)
 
 /** This month at a glance: won against the target, deals still to close, tasks due today. */
 export function KpiRow() {
   const { t } = useTranslation()
-  const month = { from: monthStart(0), to: monthEnd(0) }
+  const company = useCompanyLocale()
+  // This month as the reports count it (the company's zone), not the browser's.
+  const today = todayIn(company.timeZone)
+  const month = { from: monthStart(0, today), to: monthEnd(0, today) }
   const forecast = useReport('forecast', month)
   const closing = useReport('pipeline', { ...month, groupBy: 'stage' })
   const tasks = useActivityList({ mine: true, type: 'task', open: true, due: 'today', tz: browserTimeZone(), limit: 50 })
   const f = forecast.data?.totals
   // Deals without a close date are in the pipeline's totals, but not due this month.
   const due = closing.data?.rows.filter((r) => r.bucket !== 'noCloseDate')
-  const currency = forecast.data?.currency ?? 'CNY'
+  const currency = forecast.data?.currency ?? company.currency
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       <Col xs={24} sm={12} lg={6}>

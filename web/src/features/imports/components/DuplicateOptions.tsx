@@ -1,6 +1,8 @@
 import { Checkbox, Form, Radio, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { DedupeKey, ImportMode } from '../types'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
+import { TimeZoneSelect } from '../../service-settings/components/TimeZoneSelect'
 
 export interface DuplicateSettings {
   mode: ImportMode
@@ -8,6 +10,8 @@ export interface DuplicateSettings {
   skipInvalid: boolean
   createMissing: boolean
   dayFirst: boolean
+  /** The zone a date without a time (a close date) is midnight in; unset: the company's. */
+  timeZone?: string
 }
 
 interface Props {
@@ -17,10 +21,13 @@ interface Props {
   hasReferences: boolean
   /** Mailing-list members: no duplicate mode (a member already in the list is skipped); unknown e-mails may become leads. */
   listMembers?: boolean
+  /** The entity has timestamp fields a date-only cell fills (a deal's closedAt, createdAt). */
+  hasTimestamps?: boolean
 }
 
-export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false }: Props) {
+export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false, hasTimestamps = false }: Props) {
   const { t } = useTranslation()
+  const company = useCompanyLocale()
   const set = (patch: Partial<DuplicateSettings>) => onChange({ ...value, ...patch })
   return (
     <Form layout="vertical">
@@ -58,6 +65,17 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
         )}
         {!listMembers && <Checkbox checked={value.dayFirst} onChange={(e) => set({ dayFirst: e.target.checked })}>{t('imports.dedupe.dayFirst')}</Checkbox>}
       </Space>
+      {hasTimestamps && (
+        <Form.Item label={t('imports.dedupe.timeZone')} extra={t('imports.dedupe.timeZoneHint')} style={{ marginTop: 12, marginBottom: 0 }}>
+          <TimeZoneSelect
+            style={{ maxWidth: 360 }}
+            aria-label={t('imports.dedupe.timeZone')}
+            value={value.timeZone ?? company.timeZone}
+            onChange={(v: string) => set({ timeZone: v })}
+            data-testid="import-time-zone"
+          />
+        </Form.Item>
+      )}
     </Form>
   )
 }

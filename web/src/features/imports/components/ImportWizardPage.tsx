@@ -81,6 +81,7 @@ export default function ImportWizardPage() {
     skipInvalid: settings.skipInvalid,
     createMissing: settings.createMissing,
     dayFirst: settings.dayFirst,
+    ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
   })
 
   const toCheck = () => {
@@ -140,6 +141,7 @@ export default function ImportWizardPage() {
               value={settings}
               onChange={setSettings}
               hasReferences={analysis.fields.some((f) => f.kind === 'ref' && f.ref === 'customer')}
+              hasTimestamps={entity === 'opportunities'}
               listMembers={members}
             />
             <Flex justify="space-between" style={{ marginTop: 24 }}>

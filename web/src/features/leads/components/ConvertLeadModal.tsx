@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/ApiError'
 import { CustomerSelect } from '../../customers/components/CustomerSelect'
 import { useConvertLead } from '../hooks/useConvertLead'
 import type { Lead, LeadConvert } from '../types'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 interface Values {
   target: 'new' | 'existing'
@@ -26,6 +27,7 @@ export function ConvertLeadModal({ lead, open, onClose }: { lead: Lead; open: bo
   const { message } = App.useApp()
   const navigate = useNavigate()
   const [form] = Form.useForm<Values>()
+  const { currency } = useCompanyLocale()
   const onError = useFormErrorHandler(form)
   const convert = useConvertLead()
   const target = Form.useWatch('target', form)
@@ -34,8 +36,8 @@ export function ConvertLeadModal({ lead, open, onClose }: { lead: Lead; open: bo
   useEffect(() => {
     if (!open) return
     form.resetFields()
-    form.setFieldsValue({ target: 'new', createOpportunity: true, opportunityName: lead.company ? `${lead.company} · ${lead.name}` : lead.name, currency: 'CNY', amount: null })
-  }, [open, lead, form])
+    form.setFieldsValue({ target: 'new', createOpportunity: true, opportunityName: lead.company ? `${lead.company} · ${lead.name}` : lead.name, currency, amount: null })
+  }, [open, lead, form, currency])
 
   const submit = (v: Values) => {
     const body: LeadConvert = {

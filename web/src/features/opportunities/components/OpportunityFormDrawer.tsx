@@ -14,6 +14,7 @@ import { useOpportunityFieldDisplay } from '../hooks/useOpportunityFieldDisplay'
 import { useUpdateOpportunity } from '../hooks/useUpdateOpportunity'
 import { opportunityKeys, type Opportunity, type OpportunityChanges } from '../types'
 import { OpportunityForm } from './OpportunityForm'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 interface Props {
   open: boolean
@@ -29,6 +30,7 @@ export function OpportunityFormDrawer({ open, opportunity, customer, onClose }: 
   const { message } = App.useApp()
   const navigate = useNavigate()
   const { user } = useAuth()
+  const { currency } = useCompanyLocale()
   const queryClient = useQueryClient()
   const [form] = Form.useForm<OpportunityFormValues>()
   const onError = useFormErrorHandler(form)
@@ -37,7 +39,7 @@ export function OpportunityFormDrawer({ open, opportunity, customer, onClose }: 
   const display = useOpportunityFieldDisplay()
   const [conflict, setConflict] = useState<Conflict<Opportunity> | null>(null)
 
-  const initialValues = opportunity ? toFormValues(opportunity) : newOpportunityValues(user.id, customer?.id)
+  const initialValues = opportunity ? toFormValues(opportunity) : newOpportunityValues(user.id, currency, customer?.id)
   useEffect(() => {
     if (open) form.resetFields()
   }, [open, opportunity?.id, opportunity?.version, form])

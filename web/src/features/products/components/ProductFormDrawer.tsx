@@ -8,6 +8,7 @@ import { newProductValues, toChanges, toFormValues, toInput, type ProductFormVal
 import { useSaveProduct } from '../hooks/useSaveProduct'
 import type { Product, ProductPatch } from '../types'
 import { ProductForm } from './ProductForm'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 interface Props {
   open: boolean
@@ -20,6 +21,7 @@ export function ProductFormDrawer({ open, product, onClose }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<ProductFormValues>()
+  const { currency } = useCompanyLocale()
   const onFormError = useFormErrorHandler(form)
   // A taken SKU belongs under the SKU field, in the user's language.
   const onError = (e: unknown) =>
@@ -59,7 +61,7 @@ export function ProductFormDrawer({ open, product, onClose }: Props) {
   const title = product ? t('products.editTitle', { name: product.name }) : t('products.new')
   return (
     <FormDrawer open={open} onClose={onClose} width={560} title={title} busy={save.isPending} onSave={() => form.submit()}>
-      <ProductForm form={form} initialValues={product ? toFormValues(product) : newProductValues()} onFinish={submit} disabled={save.isPending} />
+      <ProductForm form={form} initialValues={product ? toFormValues(product) : newProductValues(currency)} onFinish={submit} disabled={save.isPending} />
     </FormDrawer>
   )
 }

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/hooks/useAuth'
 import { monthStart } from '../hooks/useReportParams'
 import { REPORT_CATALOG, type ReportName, type ReportQuery } from '../types'
 import { todayIso } from '../../../lib/format'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 interface Props {
   name: ReportName
@@ -20,6 +21,7 @@ export function ReportFilters({ name, query, onChange }: Props) {
   const { t } = useTranslation()
   const { hasRole } = useAuth()
   const teams = useTeams()
+  const { currency: companyCurrency } = useCompanyLocale()
   const today = todayIso()
   const presets = [
     { label: t('reports.presets.thisMonth'), value: [dayjs(monthStart(0)), dayjs(today)] },
@@ -62,7 +64,7 @@ export function ReportFilters({ name, query, onChange }: Props) {
           onChange={(v: string) => onChange({ groupBy: v })}
         />
       )}
-      {money && <CurrencySelect style={{ width: 120 }} value={query.currency ?? 'CNY'} onChange={(v: string) => onChange({ currency: v })} />}
+      {money && <CurrencySelect style={{ width: 120 }} value={query.currency ?? companyCurrency} onChange={(v: string) => onChange({ currency: v })} />}
       {name === 'at-risk' && (
         <InputNumber min={1} max={3650} addonBefore={t('reports.silentDays')} value={query.days ?? 90} onChange={(v) => v && onChange({ days: v })} style={{ width: 200 }} />
       )}

@@ -1,12 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Empty, Skeleton } from 'antd'
+import { Alert, Button, Card, Empty, Skeleton, Typography } from 'antd'
 import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useParams } from 'react-router'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { ForbiddenResult } from '../../../components/ForbiddenResult'
 import { PageHeader } from '../../../components/PageHeader'
-import { browserTimeZone } from '../../../lib/format'
 import { useAuth } from '../../auth/hooks/useAuth'
 import { reportsApi } from '../api'
 import { useReport } from '../hooks/useReport'
@@ -30,7 +29,7 @@ export default function ReportPage() {
   const report = useReport(valid ? name : 'pipeline', query, valid && allowed)
   if (!valid) return <Navigate to="/reports" replace />
   if (!allowed) return <ForbiddenResult />
-  const full = { ...query, lang: i18n.language === 'zh-CN' ? ('zh-CN' as const) : ('en' as const), tz: browserTimeZone() }
+  const full = { ...query, lang: i18n.language === 'zh-CN' ? ('zh-CN' as const) : ('en' as const) }
   return (
     <>
       <PageHeader
@@ -62,6 +61,9 @@ export default function ReportPage() {
                 <ReportChart name={name} result={report.data} />
               </Suspense>
             )}
+            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }} data-testid="report-basis">
+              {report.data.otherCurrencyRecords === null ? t('reports.basisZone', { tz: report.data.tz }) : t('reports.basis', { currency: report.data.currency, tz: report.data.tz })}
+            </Typography.Text>
             {report.data.notes.map((n) => (
               <Alert key={n} type="info" showIcon message={n} style={{ marginTop: 8 }} />
             ))}

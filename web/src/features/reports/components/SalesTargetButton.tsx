@@ -11,6 +11,7 @@ import { useTeams } from '../../teams/hooks/useTeams'
 import { UserSelect } from '../../users/components/UserSelect'
 import { reportsApi } from '../api'
 import { reportKeys } from '../types'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 interface Values {
   month: dayjs.Dayjs
@@ -29,6 +30,7 @@ export function SalesTargetButton() {
   const teams = useTeams()
   const [open, setOpen] = useState(false)
   const [form] = Form.useForm<Values>()
+  const { currency } = useCompanyLocale()
   const onError = useFormErrorHandler(form)
   const client = useQueryClient()
   const save = useMutation({
@@ -58,7 +60,7 @@ export function SalesTargetButton() {
         <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={{ month: dayjs(), whose: admin ? 'company' : 'team', teamId: admin ? undefined : (user.teamId ?? undefined), currency: 'CNY' }}
+          initialValues={{ month: dayjs(), whose: admin ? 'company' : 'team', teamId: admin ? undefined : (user.teamId ?? undefined), currency }}
           onFinish={(v) => save.mutate(v)}
         >
           <Form.Item name="month" label={t('reports.targets.month')} rules={[{ required: true }]}>
