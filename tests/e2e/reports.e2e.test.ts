@@ -162,6 +162,25 @@ describe('analytics in the browser', () => {
     expect(total).toBe(165000)
   })
 
+  it('offers all time where the report allows it, and states the five-year limit in the picker', async () => {
+    await page.goto('/reports/revenue')
+    await page.locator('.ant-table').first().waitFor()
+    const all = page.waitForResponse((r) => r.url().includes('/api/v1/reports/revenue') && r.url().includes('range=all'))
+    await page.getByRole('checkbox', { name: '全部时间' }).click()
+    expect((await all).status()).toBe(200)
+    await page.waitForURL(/range=all/)
+    expect(page.url()).not.toMatch(/from=/)
+    await expect.poll(() => page.locator('.ant-table-summary').textContent()).toContain('165,000.00')
+    expect(await page.locator('.ant-result-error').count()).toBe(0)
+    // Tickets by month cost more with each month: no all time, and the picker says so before any request.
+    await page.goto('/reports/tickets?groupBy=month')
+    await page.locator('.ant-table').first().waitFor()
+    expect(await page.getByRole('checkbox', { name: '全部时间' }).count()).toBe(0)
+    await page.locator('.ant-picker-range').first().click()
+    await expect.poll(() => page.getByTestId('range-limit').textContent()).toBe('时间段最长 5 年; 此分组方式不提供“全部时间”')
+    await page.keyboard.press('Escape')
+  })
+
   it('shows the funnel and the forecast in English', async () => {
     await page.goto('/settings/profile')
     await page.evaluate(async () => {

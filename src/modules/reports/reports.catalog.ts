@@ -18,10 +18,28 @@ export const REPORT_CATALOG = {
   'customer-growth': { area: 'customers', roles: [...SALES, 'marketing'], groupBys: [] },
   rfm: { area: 'customers', roles: [...SALES, 'marketing'], groupBys: ['customer'] },
   'at-risk': { area: 'customers', roles: SALES, groupBys: [] },
-  tickets: { area: 'service', roles: SERVICE, groupBys: ['type', 'channel', 'priority', 'month'] },
+  // By month, each month is its own set of aggregates over every ticket: cost grows with the months.
+  tickets: { area: 'service', roles: SERVICE, groupBys: ['type', 'channel', 'priority', 'month'], noAllTime: ['month'] },
   sla: { area: 'service', roles: SERVICE, groupBys: [] },
   csat: { area: 'service', roles: SERVICE, groupBys: [] },
   campaigns: { area: 'marketing', roles: ['admin', 'manager', 'marketing'], groupBys: [] },
-} as const satisfies Record<string, { area: 'sales' | 'customers' | 'service' | 'marketing'; roles: readonly string[]; groupBys: readonly string[]; ahead?: boolean }>
+} as const satisfies Record<string, { area: 'sales' | 'customers' | 'service' | 'marketing'; roles: readonly string[]; groupBys: readonly string[]; ahead?: boolean; noAllTime?: readonly string[] }>
 
 export type ReportCatalogName = keyof typeof REPORT_CATALOG
+
+/**
+ * The longest period that may be chosen by its dates: a report lists every month of its period, so
+ * an unbounded one (from 1900) would be thousands of empty rows. "All time" is bounded by the data
+ * instead (the first and last record's dates), and offered wherever its cost grows with the records,
+ * not with the months.
+ */
+export const MAX_RANGE_DAYS = 5 * 366
+export const MAX_RANGE_YEARS = 5
+
+export const rangeTooLong = (from: string, to: string): boolean => Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS * 86400_000
+
+/** Whether `range=all` is offered for a report grouped this way (the default grouping when none). */
+export function allowsAllTime(name: ReportCatalogName, groupBy?: string): boolean {
+  const entry = REPORT_CATALOG[name] as { groupBys: readonly string[]; noAllTime?: readonly string[] }
+  return !entry.noAllTime?.includes(groupBy ?? entry.groupBys[0] ?? '')
+}

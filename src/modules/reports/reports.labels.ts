@@ -117,7 +117,10 @@ const labels: Record<string, [zh: string, en: string]> = {
   'note.funnel': ['到达数 = 当前处于该阶段或之后阶段（含赢单）的机会；丢单单独列出。', 'Reached = deals now at this stage or a later one (won included); lost deals are listed apart.'],
   'note.noValue': ['（无）', '(none)'],
   'note.top': ['只列出前 {n} 项（按金额），因此不显示合计。', 'Only the top {n} are listed (by amount), so no total is shown.'],
-  'note.atRisk': ['共 {n} 位客户超过 {days} 天没有互动或订单；列出沉默最久的 {shown} 位。', '{n} customers have had no activity or order for {days} days; the {shown} silent longest are listed.'],
+  'note.atRisk': [
+    '共 {n} 位客户超过 {days} 天没有任何往来（活动、邮件、订单、工单、赢单或丢单），其中 {never} 位从未有过；列出沉默最久的 {shown} 位。',
+    '{n} customers have had no touch (activity, e-mail, order, ticket, deal won or lost) for {days} days, {never} of them none ever; the {shown} silent longest are listed.',
+  ],
 }
 
 export function label(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {

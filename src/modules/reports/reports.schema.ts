@@ -15,6 +15,8 @@ export const reportParamsSchema = z
   .strictObject({
     from: day.optional(),
     to: day.optional(),
+    /** all: from the first record the report reads to the last (or today), instead of from/to. */
+    range: z.enum(['all']).optional(),
     ownerId: id.optional(),
     teamId: id.optional(),
     groupBy: z.enum(GROUP_BYS).optional(),
@@ -30,6 +32,7 @@ export const reportParamsSchema = z
     format: z.enum(['json', 'csv', 'xlsx']).default('json'),
   })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { path: ['to'], message: 'Must not be before from' })
+  .refine((p) => !p.range || (!p.from && !p.to), { path: ['range'], message: 'Either range=all or from/to, not both' })
 export type ReportParams = z.infer<typeof reportParamsSchema>
 
 export const reportNameParams = z.strictObject({ name: z.enum(REPORT_NAMES) })

@@ -3,7 +3,8 @@ import { AppError } from '../../server/errors'
 import type { RequestContext } from '../../server/context'
 import { scopeFor } from '../../server/permissions'
 import { reports } from './reports.registry'
-import { REPORT_CATALOG } from './reports.catalog'
+import { allowsAllTime, MAX_RANGE_YEARS, rangeTooLong, REPORT_CATALOG } from './reports.catalog'
+import { allTime } from './reports.extent'
 import { label, type Lang } from './reports.labels'
 import { companyLocale } from '../company/company.service'
 import type { ReportName, ReportParams, ReportResult } from './reports.schema'
@@ -53,9 +54,14 @@ export function createReportService({ db }: { db: Db }) {
       const tz = query.tz ?? company.timeZone
       const currency = query.currency ?? company.currency
       if (!validTimeZone(tz)) throw new AppError('VALIDATION_FAILED', 'tz: unknown time zone', { errors: [{ path: 'tz', message: 'An IANA time zone such as Asia/Shanghai' }] })
-      const { from, to } = defaultPeriod(query, 'ahead' in REPORT_CATALOG[name], tz)
-      if (Date.parse(to) - Date.parse(from) > 5 * 366 * DAY) {
-        throw new AppError('VALIDATION_FAILED', 'from: at most five years', { errors: [{ path: 'from', message: 'A range of at most five years' }] })
+      if (query.range === 'all' && !allowsAllTime(name, query.groupBy)) {
+        const message = `All time is not offered for this report grouped by ${query.groupBy ?? groupBys[0]}: choose a period of at most ${MAX_RANGE_YEARS} years`
+        throw new AppError('VALIDATION_FAILED', `range: ${message}`, { errors: [{ path: 'range', message }] })
+      }
+      const { from, to } = query.range === 'all' ? await allTime(db, name, tz) : defaultPeriod(query, 'ahead' in REPORT_CATALOG[name], tz)
+      if (query.range !== 'all' && rangeTooLong(from, to)) {
+        const message = `A period of at most ${MAX_RANGE_YEARS} years, or range=all for all time`
+        throw new AppError('VALIDATION_FAILED', `to: ${message}`, { errors: [{ path: 'to', message }] })
       }
       // A rep's reports are about his own deals unless he asks for his team's; a manager's about his team.
       const params = { ...query, from, to, tz, currency }

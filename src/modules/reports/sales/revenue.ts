@@ -24,18 +24,19 @@ export const revenue: ReportDefinition = {
             WITH w AS (SELECT o.id, o.amount ${won} WHERE ${where}),
                  l AS (SELECT ln.product_id, coalesce(p.name, ln.description) AS label, ln.opportunity_id, ln.amount
                          FROM opportunity_lines ln JOIN w ON w.id = ln.opportunity_id LEFT JOIN products p ON p.id = ln.product_id)
-            SELECT coalesce(l.product_id::text, l.label) AS k, l.label, count(DISTINCT l.opportunity_id)::int AS n, sum(l.amount)::text AS amount
-              FROM l GROUP BY 1, 2
-            UNION ALL
-            SELECT NULL, NULL, count(*)::int, coalesce(sum(w.amount), 0)::text FROM w
-             WHERE NOT EXISTS (SELECT 1 FROM opportunity_lines x WHERE x.opportunity_id = w.id)
-            ORDER BY 4 DESC LIMIT ${LIMIT + 1}`.execute(db)
+            SELECT k, label, n, sum::text AS amount FROM (
+              SELECT coalesce(l.product_id::text, l.label) AS k, l.label, count(DISTINCT l.opportunity_id)::int AS n, sum(l.amount) AS sum
+                FROM l GROUP BY 1, 2
+              UNION ALL
+              SELECT NULL, NULL, count(*)::int, coalesce(sum(w.amount), 0) FROM w
+               WHERE NOT EXISTS (SELECT 1 FROM opportunity_lines x WHERE x.opportunity_id = w.id)) g
+            ORDER BY g.sum DESC, g.k LIMIT ${LIMIT + 1}`.execute(db)
         : await (async () => {
             const dim = groupDimension(input, by, 'o.closed_at', false)
             return sql<{ k: string | null; label: string | null; n: number; amount: string }>`
               SELECT ${dim.key} AS k, ${dim.label} AS label, count(*)::int AS n, sum(o.amount)::text AS amount
               ${won} ${dim.join} WHERE ${where}
-              GROUP BY 1, 2 ORDER BY ${by === 'month' ? sql`1` : sql`4 DESC`} LIMIT ${LIMIT + 1}`.execute(db)
+              GROUP BY 1, 2 ORDER BY ${by === 'month' ? sql`1` : sql`sum(o.amount) DESC, 1`} LIMIT ${LIMIT + 1}`.execute(db)
           })()
     const cut = rows.length > LIMIT
     let out = rows.slice(0, LIMIT).filter((r) => by !== 'product' || r.n > 0).map((r) => ({ group: orNone(lang, r.label), count: r.n, amount: r.amount }))

@@ -23,10 +23,12 @@ export const salesCycle: ReportDefinition = {
     // The groups and the total as two queries that PostgreSQL runs side by side on two pooled
     // connections (a grouping set did both in one, one after the other). Grouped by the raw key:
     // names are functions of it, so they are picked per group instead of being sorted with every row.
+    // By position, not by repeating the key: a key with bound parameters (the month buckets) is a
+    // different expression to PostgreSQL each time it is written, so the SELECT's copy was "not grouped".
     const [{ rows: groups }, { rows: totals }] = await Promise.all([
       sql<{ k: string | null; label: string | null; n: number; avg: number | null; pc: number[] | null }>`
         SELECT ${dim.key} AS k, min(${dim.label}) AS label, ${measures} ${from}
-         GROUP BY ${dim.key} ORDER BY min(${dim.sort}), 2`.execute(db),
+         GROUP BY 1 ORDER BY min(${dim.sort}), 2`.execute(db),
       sql<{ n: number; avg: number | null; pc: number[] | null }>`SELECT ${measures} ${from}`.execute(db),
     ])
     const total = totals[0]

@@ -1,8 +1,8 @@
 import type { ReportColumn, ReportName, ReportParams, ReportResult, SalesTarget, SalesTargetPut } from '@server/modules/reports/reports.schema'
-import { REPORT_CATALOG } from '@server/modules/reports/reports.catalog'
+import { allowsAllTime, MAX_RANGE_DAYS, MAX_RANGE_YEARS, REPORT_CATALOG } from '@server/modules/reports/reports.catalog'
 
 export type { ReportColumn, ReportName, ReportResult, SalesTarget, SalesTargetPut }
-export { REPORT_CATALOG }
+export { allowsAllTime, MAX_RANGE_DAYS, MAX_RANGE_YEARS, REPORT_CATALOG }
 export type ReportQuery = Partial<Omit<ReportParams, 'format'>>
 export type ReportRow = ReportResult['rows'][number]
 export type Drill = { resource: string; filters: Record<string, string> }

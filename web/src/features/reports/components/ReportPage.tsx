@@ -48,7 +48,7 @@ export default function ReportPage() {
           </>
         }
       />
-      <ReportFilters name={name} query={query} onChange={update} />
+      <ReportFilters name={name} query={query} period={report.data && { from: report.data.from, to: report.data.to }} onChange={update} />
       {report.error && <ErrorResult error={report.error} onRetry={() => void report.refetch()} />}
       {report.isPending && !report.error && <Skeleton active paragraph={{ rows: 8 }} />}
       {report.data && (

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router'
 import { todayIso } from '../../../lib/format'
 import type { ReportQuery } from '../types'
 
-const KEYS = ['from', 'to', 'groupBy', 'ownerId', 'teamId', 'currency', 'days'] as const
+const KEYS = ['from', 'to', 'range', 'groupBy', 'ownerId', 'teamId', 'currency', 'days'] as const
 
 /** The first day of the month `monthsBack` months before today's, as YYYY-MM-DD. */
 export function monthStart(monthsBack: number, today = todayIso()): string {
@@ -25,10 +25,11 @@ export function monthEnd(monthsAhead: number, today = todayIso()): string {
 export function useReportParams(ahead = false) {
   const [search, setSearch] = useSearchParams()
   const query = useMemo<ReportQuery>(() => {
-    const q: Record<string, string | number> = {
-      from: search.get('from') ?? (ahead ? monthStart(0) : monthStart(11)),
-      to: search.get('to') ?? (ahead ? monthEnd(11) : todayIso()),
-    }
+    // All time is a period of its own: the server refuses it together with dates.
+    const q: Record<string, string | number> =
+      search.get('range') === 'all'
+        ? {}
+        : { from: search.get('from') ?? (ahead ? monthStart(0) : monthStart(11)), to: search.get('to') ?? (ahead ? monthEnd(11) : todayIso()) }
     for (const k of KEYS.slice(2)) {
       const v = search.get(k)
       if (v) q[k] = k === 'days' ? Number(v) : v
