@@ -49,12 +49,16 @@ export function countryCode(text: string | null | undefined): string | null {
 }
 
 /** The English name of a region code, for messages ("United States"); the code itself when unknown. */
+let english: Intl.DisplayNames | null | undefined
 export function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code
-  } catch {
-    return code
+  if (english === undefined) {
+    try {
+      english = new Intl.DisplayNames(['en'], { type: 'region' })
+    } catch {
+      english = null
+    }
   }
+  return english?.of(code) ?? code
 }
 
 export const isCountryCode = (code: string) => CODES.has(code)

@@ -19,9 +19,17 @@ const INTERNATIONAL = /^\s*(?:\+|＋|00)/
 export function checkPhone(input: string, defaultRegion: string, isValid: (p: PhoneNumber) => boolean = (p) => p.isValid()): PhoneCheck {
   const text = input.replace(CHINESE_EXT, ' ext. $1')
   const parsed = parsePhoneNumberFromString(text, defaultRegion as CountryCode)
-  if (parsed && isValid(parsed)) return { ok: true, value: parsed.ext ? `${parsed.number};ext=${parsed.ext}` : parsed.number }
+  if (parsed && isValid(parsed)) return { ok: true, value: stored(parsed) }
   return { ok: false, reason: whyInvalid(input, text, defaultRegion, parsed) }
 }
+
+/** checkPhone without the reason (which costs a second parse): the stored form, or null. */
+export function storedPhone(input: string, defaultRegion: string, isValid: (p: PhoneNumber) => boolean = (p) => p.isValid()): string | null {
+  const parsed = parsePhoneNumberFromString(input.replace(CHINESE_EXT, ' ext. $1'), defaultRegion as CountryCode)
+  return parsed && isValid(parsed) ? stored(parsed) : null
+}
+
+const stored = (p: PhoneNumber) => (p.ext ? `${p.number};ext=${p.ext}` : p.number)
 
 function whyInvalid(raw: string, text: string, region: string, parsed: PhoneNumber | undefined): string {
   const length = validatePhoneNumberLength(text, region as CountryCode)
@@ -48,10 +56,7 @@ function codeName(callingCode: string): string {
 }
 
 /** E.164 (with ;ext= when it has one) for a valid number, or null when it cannot be a phone number in that region. */
-export function toE164(input: string, defaultRegion: string): string | null {
-  const r = checkPhone(input, defaultRegion)
-  return r.ok ? r.value : null
-}
+export const toE164 = (input: string, defaultRegion: string): string | null => storedPhone(input, defaultRegion)
 
 /** A phone field of a write: absent and null pass through, anything else must parse (400 otherwise). */
 export function phoneField(input: string | null | undefined, defaultRegion: string, path = 'phone'): string | null | undefined {

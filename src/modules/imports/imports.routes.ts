@@ -65,7 +65,7 @@ function parseForm(fields: Record<string, string>) {
   }
   const options: ImportOptionsInput = {
     entity: f.entity, sheet: f.sheet, mode: f.mode, dedupeBy: f.dedupeBy, dryRun: f.dryRun, skipInvalid: f.skipInvalid,
-    createMissing: f.createMissing, listId: f.listId, dayFirst: f.dayFirst,
+    createMissing: f.createMissing, listId: f.listId, dayFirst: f.dayFirst, region: f.region, invalidPhone: f.invalidPhone,
     mapping: json('mapping', mappingSchema, f.mapping), valueMapping: json('valueMapping', valueMappingSchema, f.valueMapping),
   }
   const checked = importOptionsSchema.safeParse(options)
