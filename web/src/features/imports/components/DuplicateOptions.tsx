@@ -1,4 +1,6 @@
-import { Checkbox, Form, Radio, Space, Typography } from 'antd'
+import { Checkbox, Form, Radio, Select, Space, Typography } from 'antd'
+import { getCountries } from 'libphonenumber-js'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DedupeKey, ImportMode } from '../types'
 
@@ -8,6 +10,9 @@ export interface DuplicateSettings {
   skipInvalid: boolean
   createMissing: boolean
   dayFirst: boolean
+  /** Where numbers without a country code are from; undefined = the server's default region. */
+  region?: string
+  dropInvalidPhone: boolean
 }
 
 interface Props {
@@ -17,10 +22,17 @@ interface Props {
   hasReferences: boolean
   /** Mailing-list members: no duplicate mode (a member already in the list is skipped); unknown e-mails may become leads. */
   listMembers?: boolean
+  /** A phone column is mapped: ask where its numbers are from and what an invalid one does. */
+  hasPhone?: boolean
+  defaultRegion?: string
 }
 
-export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false }: Props) {
-  const { t } = useTranslation()
+export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false, hasPhone = false, defaultRegion }: Props) {
+  const { t, i18n } = useTranslation()
+  const regions = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language], { type: 'region' })
+    return getCountries().map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` })).sort((a, b) => a.label.localeCompare(b.label, i18n.language))
+  }, [i18n.language])
   const set = (patch: Partial<DuplicateSettings>) => onChange({ ...value, ...patch })
   return (
     <Form layout="vertical">
@@ -57,7 +69,20 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
           </Checkbox>
         )}
         {!listMembers && <Checkbox checked={value.dayFirst} onChange={(e) => set({ dayFirst: e.target.checked })}>{t('imports.dedupe.dayFirst')}</Checkbox>}
+        {hasPhone && (
+          <>
+            <Checkbox checked={value.dropInvalidPhone} onChange={(e) => set({ dropInvalidPhone: e.target.checked })} data-testid="import-drop-invalid-phone">
+              {t('imports.dedupe.dropInvalidPhone')}
+            </Checkbox>
+            <Typography.Text type="secondary" style={{ marginLeft: 24, fontSize: 12 }}>{t('imports.dedupe.dropInvalidPhoneHint')}</Typography.Text>
+          </>
+        )}
       </Space>
+      {hasPhone && (
+        <Form.Item label={t('imports.dedupe.region')} extra={t('imports.dedupe.regionHint')} style={{ marginTop: 12, maxWidth: 420 }}>
+          <Select showSearch optionFilterProp="label" data-testid="import-region" value={value.region ?? defaultRegion} onChange={(region: string) => set({ region })} options={regions} />
+        </Form.Item>
+      )}
     </Form>
   )
 }
