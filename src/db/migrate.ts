@@ -15,6 +15,7 @@ import * as touchesWithoutKey from './migrations/2026_12_06_0200_touches_without
 import * as campaignKeys from './migrations/2026_12_06_0300_campaign_keys'
 import * as expressionStatistics from './migrations/2026_12_06_0400_expression_statistics'
 import * as touchesOfEveryKind from './migrations/2026_12_07_0100_touches_of_every_kind'
+import * as importRowWarnings from './migrations/2026_12_07_2100_import_row_warnings'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0300_campaign_keys': campaignKeys,
   '2026_12_06_0400_expression_statistics': expressionStatistics,
   '2026_12_07_0100_touches_of_every_kind': touchesOfEveryKind,
+  '2026_12_07_2100_import_row_warnings': importRowWarnings,
 }
 
 function migrator(db: Db): Migrator {

@@ -109,7 +109,7 @@ describe('OpenAPI document', () => {
     }
     const upload = form('/api/v1/imports')
     expect(Object.keys(upload.properties).sort()).toEqual(
-      ['createMissing', 'dayFirst', 'dedupeBy', 'dryRun', 'entity', 'file', 'listId', 'mapping', 'mode', 'sheet', 'skipInvalid', 'timeZone', 'valueMapping'],
+      ['createMissing', 'dayFirst', 'dedupeBy', 'dryRun', 'entity', 'file', 'invalidPhone', 'listId', 'mapping', 'mode', 'region', 'sheet', 'skipInvalid', 'timeZone', 'valueMapping'],
     )
     expect(upload.required.sort()).toEqual(['entity', 'file'])
     expect(upload.properties.file).toMatchObject({ type: 'string', format: 'binary' })

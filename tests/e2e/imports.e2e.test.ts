@@ -91,6 +91,8 @@ describe('import wizard and export in the browser', () => {
     expect(await mappedTo('邮箱')).toBe('邮箱')
     expect(await mappedTo('手机')).toBe('电话')
     expect(await mappedTo('城市')).toBe('城市')
+    expect(await page.getByTestId('confidence-名称').innerText()).toBe('确定') // header and values agree
+    expect(await page.getByTestId('import-region').innerText()).toContain('中国') // the server's default region
     await expect.poll(() => page.locator('[data-testid="import-mapping"]').getByText('杭州云栖科技有限公司').count()).toBeGreaterThan(0)
     await screenshot(page, 'import-mapping-zh', true)
   })
@@ -207,5 +209,30 @@ describe('import wizard and export in the browser', () => {
     await page.getByRole('link', { name: 'View the mailing list' }).waitFor({ timeout: 60_000 })
     const listed = await apiCall<{ items: { email: string; kind: string }[] }>(page, 'GET', `/mailing-lists/${list.id}/members`)
     expect(listed.items.map((m) => `${m.kind} ${m.email}`).sort()).toEqual(['lead chen.mo@expo.cn', 'lead lin.xiao@expo.cn'])
+  })
+
+  it("reads a row's country for its phone, keeps a row without its invalid phone when asked, and lists what it left out", async () => {
+    const leads = join(dir, 'us-leads.csv')
+    writeFileSync(leads, 'name,phone,country,employees\r\nAda Lovelace,(202) 555-0142 x12,US,12\r\nGrace Hopper,(759)812-4987,US,7\r\n')
+    await page.goto('/import?entity=leads')
+    await page.locator('input[type=file]').setInputFiles(leads)
+    await page.locator('[data-testid="import-mapping"]').waitFor()
+    expect(await mappedTo('country')).toBe('Country (of the phone)')
+    // A staff count is no company: left unmapped, offered as a guess.
+    expect(await mappedTo('employees')).toBe('Ignore this column')
+    expect(await page.getByTestId('confidence-employees').innerText()).toBe('Maybe Company?')
+    await page.getByTestId('import-drop-invalid-phone').click()
+    await page.evaluate(() => window.scrollTo(0, 0)) // a full-page shot of a scrolled page draws the sticky header mid-page
+    await screenshot(page, 'import-mapping-confidence-en', true)
+    await page.getByTestId('import-check').click()
+    await page.getByTestId('import-dry-run').waitFor()
+    await page.getByTestId('preview-warning-3').waitFor()
+    await page.getByRole('button', { name: cjk('Import 2 records') }).click()
+    const warnings = page.getByTestId('import-warnings')
+    await warnings.waitFor({ timeout: 60_000 })
+    expect(await warnings.innerText()).toContain('"(759)812-4987" is not a valid number in United States')
+    await screenshot(page, 'import-phone-warnings-en', true)
+    const res = await page.request.get('/api/v1/leads?q=Lovelace')
+    expect(((await res.json()) as { items: { phone: string | null }[] }).items.map((l) => l.phone)).toEqual(['+12025550142;ext=12'])
   })
 })

@@ -3,7 +3,7 @@ import type { ZodType } from 'zod'
 import type { Executor } from '../../db/database'
 import { changedFields } from '../../lib/diff'
 import { newId } from '../../lib/ids'
-import { invalidPhoneMessage, phoneE164 } from './phone-fast'
+import { importPhone, phoneRegion } from './phone-fast'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
 import { assertCanAssign, inScope, scopeFor } from '../../server/permissions'
@@ -59,6 +59,8 @@ export interface RowResult {
   errors: Issue[]
   /** The columns as they will be stored (preview). */
   record: Record<string, unknown>
+  /** A kept row's values left out (an invalid phone with invalidPhone drop-phone). */
+  warnings?: Issue[]
   entityId?: string
 }
 
@@ -132,7 +134,8 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   const errors: Issue[] = [...r.errors]
   const result: Planned = { row: r.row, cells: r.cells, outcome: 'invalid', errors, record: {} }
   if (errors.length) return result
-  const { owner, customer, closedAt, createdAt, ...values } = r.values
+  // `country` (contacts, leads) only says where the row's phone is: no column stores it.
+  const { owner, customer, closedAt, createdAt, country, ...values } = r.values
   const input: Record<string, unknown> = {}
   const address: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(values)) {
@@ -161,11 +164,10 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   }
   // zod's output is a fresh object already: no copy needed.
   const record = parsed.data as Record<string, unknown>
-  if (typeof record.phone === 'string') {
-    const e164 = phoneE164(record.phone, env.defaultRegion)
-    if (!e164) errors.push({ path: 'phone', message: invalidPhoneMessage(record.phone, env.defaultRegion) })
-    else record.phone = e164
-  }
+  const warnings: Issue[] = []
+  const region = phoneRegion(country ?? values['address.country'], env.options.region ?? env.defaultRegion)
+  importPhone(record, region, env.options.invalidPhone === 'drop-phone', errors, warnings)
+  if (warnings.length) result.warnings = warnings
   if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, errors))
   if (entity === 'products') record.currency ??= env.currency
   if (entity === 'opportunities') opportunityDefaults(env, record, closedAt as string | undefined, createdAt as string | undefined, errors)
@@ -332,7 +334,7 @@ async function write(env: RecordEnv, planned: Planned[]) {
   // database works on it, Node builds the created rows' audit and journal statements.
   const inserted = repo.insertSet(exec, table, rows)
   const createdAudit = prepareAuditBatch(ctx, creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), importId: { before: null, after: importId } } })))
-  const createdJournal = repo.journalInsert(creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: null })))
+  const createdJournal = repo.journalInsert(creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: p.warnings ?? null })))
   await inserted
   const audits: AuditEvent[] = []
   const journal: Record<string, unknown>[] = []
@@ -347,7 +349,7 @@ async function write(env: RecordEnv, planned: Planned[]) {
     const before: Record<string, unknown> = {}
     for (const k of Object.keys(p.record)) before[k] = current[k] instanceof Date ? current[k].toISOString() : (current[k] ?? null)
     audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: current.id, changes: { ...changedFields(serializable(current), serializable(p.record)), importId: { before: null, after: importId } } })
-    journal.push({ importId, rowNumber: p.row, outcome: 'updated', entityId: current.id, before, afterVersion: current.version + 1, cells: null, errors: null })
+    journal.push({ importId, rowNumber: p.row, outcome: 'updated', entityId: current.id, before, afterVersion: current.version + 1, cells: null, errors: p.warnings ?? null })
   }
   for (const p of planned.filter((x) => x.outcome === 'invalid')) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })

@@ -60,7 +60,7 @@ describe('header detection, mapping and values', () => {
     expect(a.proposedMapping).toEqual({ Name: 'name', Contact: 'email', Notes: 'description' })
     const preview = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${a.id}/preview`, headers: sales, payload: { entity: 'customers' } })
     expect(preview.statusCode, preview.body).toBe(200)
-    expect(preview.json().rows).toEqual([{ row: 3, errors: [], values: expect.objectContaining({ name: 'Acme Formula', email: 'ops@acme-formula.com', description: '=HYPERLINK("http://evil","x")' }) }])
+    expect(preview.json().rows).toEqual([{ row: 3, errors: [], warnings: [], values: expect.objectContaining({ name: 'Acme Formula', email: 'ops@acme-formula.com', description: '=HYPERLINK("http://evil","x")' }) }])
     expect(await api.run(sales, a.id, { entity: 'customers' })).toMatchObject({ status: 'completed', counts: { created: 1 } })
     expect((await customersNamed(['Acme Formula']))[0]!.description).toBe('=HYPERLINK("http://evil","x")')
   })

@@ -92,7 +92,7 @@ export function parseImportForm(fields: Record<string, string>, spooled: Spooled
   const { data: f, file } = checked(importFormSchema, fields, spooled)
   const options: ImportOptionsInput = {
     entity: f.entity, sheet: f.sheet, mode: f.mode, dedupeBy: f.dedupeBy, dryRun: f.dryRun, skipInvalid: f.skipInvalid,
-    createMissing: f.createMissing, listId: f.listId, dayFirst: f.dayFirst, timeZone: f.timeZone,
+    createMissing: f.createMissing, listId: f.listId, dayFirst: f.dayFirst, timeZone: f.timeZone, region: f.region, invalidPhone: f.invalidPhone,
     mapping: jsonField('mapping', mappingSchema, f.mapping), valueMapping: jsonField('valueMapping', valueMappingSchema, f.valueMapping),
   }
   const parsed = importOptionsSchema.safeParse(options)
@@ -117,6 +117,8 @@ const formDocs: { [K in keyof typeof importFormSchema.shape]: string } = {
   createMissing: `true: ${optionDocs.createMissing.description!}. Default false`,
   listId: optionDocs.listId.description!,
   dayFirst: `${optionDocs.dayFirst.description!}. Default true`,
+  region: optionDocs.region.description!,
+  invalidPhone: `${optionDocs.invalidPhone.description!}. Default reject-row`,
   timeZone: 'IANA time zone a date without a time (a close or created date) is midnight in, e.g. America/New_York. Default the company\'s',
 }
 const documented = <K extends keyof typeof formDocs>(keys: K[]) =>

@@ -68,7 +68,7 @@ describe('mailing-list members from a CSV with Chinese headers', () => {
     const list = await newList('映射')
     const zh = await analyze(marketing, list.id, csvFile('zh.csv', '姓名,邮箱,公司,手机\n张三,z@x.cn,某公司,13800000000\n'))
     expect(zh.proposedMapping).toEqual({ 姓名: 'name', 邮箱: 'email', 公司: 'company', 手机: 'phone' })
-    expect(zh.fields.map((f: { key: string; required: boolean }) => [f.key, f.required])).toEqual([['email', true], ['name', false], ['company', false], ['phone', false]])
+    expect(zh.fields.map((f: { key: string; required: boolean }) => [f.key, f.required])).toEqual([['email', true], ['name', false], ['company', false], ['phone', false], ['country', false]])
     const en = await analyze(marketing, list.id, csvFile('en.csv', 'Name,Email,Company\nAnn,ann@x.com,Acme\n'))
     expect(en.proposedMapping).toEqual({ Name: 'name', Email: 'email', Company: 'company' })
   })

@@ -62,6 +62,18 @@ export const insertJournal = (db: Executor, rows: Insertable<ImportRowsTable>[])
 export const deleteJournal = (db: Executor, importId: string, outcome: 'invalid') =>
   db.deleteFrom('importRows').where('importId', '=', importId).where('outcome', '=', outcome).execute()
 
+/** The first imported rows that carry warnings (import_rows_warnings_idx). */
+export const warningRows = (db: Executor, importId: string, limit: number) =>
+  db
+    .selectFrom('importRows')
+    .select(['rowNumber', 'errors'])
+    .where('importId', '=', importId)
+    .where('errors', 'is not', null)
+    .where('outcome', '<>', 'invalid')
+    .orderBy('rowNumber')
+    .limit(limit)
+    .execute()
+
 /** One page of the journal by outcome, in row order (keyset on row_number). */
 export const journalPage = (db: Executor, importId: string, outcomes: ('created' | 'updated' | 'invalid')[], afterRow: number, limit: number) =>
   db

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { id, timestamp } from '../../lib/schema'
 import { isTimeZone } from '../tickets/tickets.business-hours'
+import { isCountryCode } from '../../lib/country'
 
 /**
  * The import contract (API.md /imports). The wizard's flow:
@@ -16,6 +17,8 @@ export type ImportEntity = (typeof IMPORT_ENTITIES)[number]
 /** The entities whose rows become records of their own (the others add existing records somewhere). */
 export type RecordEntity = Exclude<ImportEntity, 'mailing-list-members'>
 
+/** What an invalid phone does to its row. */
+export const INVALID_PHONE = ['reject-row', 'drop-phone'] as const
 export const IMPORT_MODES = ['create', 'upsert', 'skip-duplicates'] as const
 export const DEDUPE_KEYS = ['email', 'phone', 'name', 'sku'] as const
 export const IMPORT_STATUSES = ['analyzing', 'ready', 'running', 'dry_run_done', 'completed', 'failed', 'undone'] as const
@@ -54,6 +57,9 @@ const optionsShape = {
   dayFirst: z.boolean().default(true).describe('05/01/2026 = 5 January (true) or May 1 (false); ISO, 2026/1/5 and 2026年1月5日 are unambiguous'),
   timeZone: z.string().max(64).refine(isTimeZone, 'An IANA time zone such as Asia/Shanghai or America/New_York').optional()
     .describe("IANA zone a date-only cell of a timestamp field (closedAt, createdAt) is midnight in; default the company's. Calendar fields (expectedCloseDate) stay dates"),
+  region: z.string().refine(isCountryCode, 'Not an ISO 3166 country code such as CN or US').optional()
+    .describe('the country phone numbers without a country code belong to, unless the row has a mapped country; default the server\'s KITH_DEFAULT_REGION'),
+  invalidPhone: z.enum(INVALID_PHONE).default('reject-row').describe('reject-row: a row with an invalid phone is invalid; drop-phone: the row is imported without the phone, which is listed in rowWarnings'),
 }
 
 export const importOptionsSchema = z
@@ -88,6 +94,8 @@ export const importFormSchema = z.strictObject({
   listId: id.optional(),
   dayFirst: z.stringbool().optional(),
   timeZone: z.string().max(64).optional(),
+  region: z.string().max(2).optional(),
+  invalidPhone: z.enum(INVALID_PHONE).optional(),
 })
 
 export const rowErrorSchema = z
@@ -110,6 +118,17 @@ const detected = {
   columns: z.array(z.string()).describe('the header cells (blank ones named "Column N")'),
 }
 
+export const mappingSuggestionSchema = z
+  .object({
+    field: z.string().nullable().describe('the proposed field; null = left unmapped'),
+    confidence: z.enum(['high', 'medium', 'low']).nullable().describe('high: header and values agree; medium: near header, or values alone; low: only a hint, left unmapped; null: no idea'),
+    type: z.enum(['empty', 'numeric', 'date', 'email', 'phone', 'money', 'text']).describe('what at least 80% of the profiled values are'),
+    hint: z.string().nullable().describe('left unmapped: the field the header suggests, which the values contradict (numbers for a name)'),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'ImportMappingSuggestion' })
+const suggestionsSchema = z.record(z.string(), mappingSuggestionSchema).describe('per column, from its header and its values over up to 10,000 rows')
+
 export const importAnalysisSchema = z
   .object({
     id,
@@ -117,7 +136,9 @@ export const importAnalysisSchema = z
     ...detected,
     fields: z.array(importFieldSchema).describe('the entity’s importable fields'),
     proposedMapping: mappingSchema,
-    proposedValueMapping: valueMappingSchema.describe('for each mapped enum field: every distinct value in the first rows → its likely stored value'),
+    suggestions: suggestionsSchema,
+    profiledRows: z.number().int().describe('data rows the suggestions and value mapping were drawn from (at most 10,000)'),
+    proposedValueMapping: valueMappingSchema.describe('for each mapped enum field: every distinct value of the profiled rows that resembles a stored value → that value'),
     sampleRows: z.array(z.array(z.string())).describe('the first 20 data rows as read'),
   })
   .meta({ id: 'ImportAnalysis' })
@@ -125,11 +146,13 @@ export type ImportAnalysis = z.infer<typeof importAnalysisSchema>
 
 export const importPreviewSchema = z
   .object({
+    suggestions: suggestionsSchema,
     rows: z.array(
       z.object({
         row: z.number().int(),
         values: z.record(z.string(), z.unknown()).describe('field → value as it will be stored'),
         errors: rowErrorSchema.shape.errors,
+        warnings: rowErrorSchema.shape.errors.describe('kept row, value left out (invalidPhone drop-phone)'),
       }),
     ),
   })
@@ -155,6 +178,7 @@ export const importStatusSchema = z
     progress: z.object({ processed: z.number().int(), total: z.number().int().nullable() }),
     counts: importCountsSchema.describe('dry run: what would happen'),
     rowErrors: z.array(rowErrorSchema).describe('the first 100 invalid rows; all of them in errors.csv'),
+    rowWarnings: z.array(rowErrorSchema).describe('the first 100 imported rows with a value left out (an invalid phone with invalidPhone drop-phone), the value in the message'),
     error: z.string().nullable().describe('why the whole file failed (unreadable file, invalid rows without skipInvalid…)'),
     createdBy: id.nullable(),
     createdAt: timestamp,

@@ -9,9 +9,10 @@ import { importLocale, processBatch } from './batch'
 import { fileError } from './file-error'
 import * as repo from './imports.repository'
 import {
-  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptionsInput, type ImportPreview, type ImportStatus,
+  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportField, type ImportListQuery, type ImportOptionsInput, type ImportPreview, type ImportStatus,
 } from './imports.schema'
-import { columnNames, detectHeader, proposeMapping, proposeValueMapping } from './mapping'
+import { columnNames, detectHeader, proposeValueMapping, suggestMapping } from './mapping'
+import { PROFILE_ROWS, Profiler } from './profile'
 import { checkMapping, makePlan, prepareRow } from './prepare'
 import { inspectFile, readRecords, type RawRecord } from './readers'
 import { CHUNK_SIZE, chunkSource } from './source'
@@ -69,17 +70,34 @@ export function createImportService(deps: ImportDeps) {
     return records
   }
 
+  /**
+   * The first data rows, and the profile of the columns over up to PROFILE_ROWS of them, read as
+   * a stream: what the mapping suggestions and the value mapping of choice fields rest on.
+   */
+  async function survey(row: ImportRow, entity: ImportEntity, fields: ImportField[]) {
+    const src = chunkSource(db, row.id, row.size)
+    const info = { format: row.format, encoding: row.encoding, delimiter: row.delimiter, sheets: [], sheet: row.sheet }
+    const sample: RawRecord[] = []
+    const profiler = new Profiler(row.columns.length)
+    for await (const rec of readRecords(src, info)) {
+      if (rec.row <= row.headerRow) continue
+      if (sample.length < SAMPLE_ROWS) sample.push(rec)
+      profiler.add(rec.cells)
+      if (profiler.rows >= PROFILE_ROWS) break
+    }
+    const suggestions = suggestMapping(row.columns, profiler.profiles, fields, entity)
+    const mapping = Object.fromEntries(row.columns.map((c) => [c, suggestions[c]!.field]))
+    return { sample, profiles: profiler.profiles, profiledRows: profiler.rows, suggestions, mapping }
+  }
+
   async function analysis(row: ImportRow, sheets: string[]): Promise<ImportAnalysis> {
-    const records = await head(row)
-    const headerRow = row.headerRow
-    const sample = records.filter((r) => r.row > headerRow).slice(0, SAMPLE_ROWS).map((r) => r.cells)
     const entity = row.entity as ImportEntity
     const fields = fieldsOf(entity, await repo.stagesForImport(db))
-    const mapping = proposeMapping(row.columns, sample, fields)
+    const s = await survey(row, entity, fields)
     return {
       id: row.id, entity, fileName: row.fileName, size: row.size, format: row.format, encoding: row.encoding, delimiter: row.delimiter,
-      sheets, sheet: row.sheet, headerRow, columns: row.columns, fields, proposedMapping: mapping,
-      proposedValueMapping: proposeValueMapping(mapping, row.columns, sample, fields), sampleRows: sample,
+      sheets, sheet: row.sheet, headerRow: row.headerRow, columns: row.columns, fields, proposedMapping: s.mapping, suggestions: s.suggestions, profiledRows: s.profiledRows,
+      proposedValueMapping: proposeValueMapping(s.mapping, row.columns, s.profiles, fields), sampleRows: s.sample.map((r) => r.cells),
     }
   }
 
@@ -142,8 +160,7 @@ export function createImportService(deps: ImportDeps) {
       assertMayImport(ctx, options.entity)
       const stages = await repo.stagesForImport(db)
       const fields = fieldsOf(options.entity, stages)
-      const records = (await head(row)).filter((r) => r.row > row.headerRow).slice(0, SAMPLE_ROWS)
-      const proposed = proposeMapping(row.columns, records.map((r) => r.cells), fields)
+      const { sample: records, mapping: proposed, suggestions } = await survey(row, options.entity, fields)
       const issues = checkMapping(row.columns, fields, options.mapping ?? proposed)
       if (issues.length) throw validationError(issues)
       const plan = makePlan(row.columns, fields, options, proposed)
@@ -151,10 +168,12 @@ export function createImportService(deps: ImportDeps) {
       const locale = await importLocale(db, options)
       const results = await processBatch({ exec: db, ctx, entity: options.entity, options, stages, defaultRegion: deps.defaultRegion, ...locale, importId: id, write: false }, prepared)
       return {
+        suggestions,
         rows: results.map((r, i) => ({
           row: r.row,
           values: { ...r.record, ...pick(prepared[i]!.values, ['owner', 'customer']) },
           errors: r.errors,
+          warnings: r.warnings ?? [],
         })),
       }
     },
@@ -169,6 +188,12 @@ export function createImportService(deps: ImportDeps) {
       if ((options.entity === 'products') !== (options.dedupeBy === 'sku') && options.dedupeBy) {
         throw validationError([{ path: 'dedupeBy', message: options.entity === 'products' ? 'Products are matched by SKU' : 'Only products have a SKU' }])
       }
+      // Read before the transaction, which on PGlite's one connection the chunk reads would wait for.
+      let proposed: Record<string, string | null> | undefined
+      if (!options.mapping) {
+        const row = await mine(ctx, id)
+        proposed = (await survey(row, options.entity, fieldsOf(options.entity, await repo.stagesForImport(db)))).mapping
+      }
       // The queue's schema is set up outside the transaction: on PGlite's one connection it would wait for it.
       const enqueue = opts.enqueue ?? true
       if (enqueue) await jobs.start()
@@ -182,6 +207,8 @@ export function createImportService(deps: ImportDeps) {
           const issues = checkMapping(row.columns, fields, options.mapping)
           if (issues.length) throw validationError(issues)
         }
+        // "Automatic" is settled now, from the profile the wizard's suggestions came from: the job maps what was shown.
+        options.mapping ??= proposed
         await repo.updateImport(trx, id, {
           entity: options.entity, options: JSON.stringify(options), status: 'running', phase: 'validate', error: null,
           processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0, finishedAt: null,
@@ -194,7 +221,7 @@ export function createImportService(deps: ImportDeps) {
 
     async get(ctx: RequestContext, id: string): Promise<ImportStatus> {
       const row = await mine(ctx, id)
-      return toStatus(row, await repo.journalPage(db, id, ['invalid'], -2147483648, 100))
+      return toStatus(row, await repo.journalPage(db, id, ['invalid'], -2147483648, 100), await repo.warningRows(db, id, 100))
     },
 
     async list(ctx: RequestContext, q: ImportListQuery) {

@@ -3,7 +3,7 @@ import type { ImportRowsTable } from './imports.table'
 import type { ImportRow } from './imports.service'
 import type { Selectable } from 'kysely'
 
-export function toStatus(row: ImportRow, invalid: Selectable<ImportRowsTable>[]): ImportStatus {
+export function toStatus(row: ImportRow, invalid: Selectable<ImportRowsTable>[], warned: { rowNumber: number; errors: { path: string; message: string }[] | null }[] = []): ImportStatus {
   return {
     id: row.id,
     entity: row.entity as ImportStatus['entity'],
@@ -15,6 +15,7 @@ export function toStatus(row: ImportRow, invalid: Selectable<ImportRowsTable>[])
     progress: { processed: row.processedRows, total: row.totalRows },
     counts: { created: row.createdCount, updated: row.updatedCount, skipped: row.skippedCount, invalid: row.invalidCount },
     rowErrors: invalid.map((r) => ({ row: r.rowNumber, errors: r.errors ?? [] })),
+    rowWarnings: warned.map((r) => ({ row: r.rowNumber, errors: r.errors ?? [] })),
     error: row.error,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

@@ -11,7 +11,8 @@ import type { MemberKind } from '../mailing-lists/mailing-lists.table'
 import type { BatchEnv, RowResult } from './batch'
 import * as repo from './imports.repository'
 import type { PreparedRow } from './prepare'
-import { invalidPhoneMessage, phoneE164 } from './phone-fast'
+import { importPhone, phoneRegion } from './phone-fast'
+import type { Issue } from './prepare'
 
 /** The order an e-mail is looked up in: the person (contact) before the lead before the company. */
 const LOOKUP: [MemberKind, 'contacts' | 'leads' | 'customers'][] = [['contact', 'contacts'], ['lead', 'leads'], ['customer', 'customers']]
@@ -104,14 +105,10 @@ function plan(env: BatchEnv, r: PreparedRow, found: Map<string, Match>, members:
     return result
   }
   const lead: Record<string, unknown> = { ...parsed.data }
-  if (typeof lead.phone === 'string') {
-    const e164 = phoneE164(lead.phone, env.defaultRegion)
-    if (!e164) {
-      errors.push({ path: 'phone', message: invalidPhoneMessage(lead.phone, env.defaultRegion) })
-      return result
-    }
-    lead.phone = e164
-  }
+  const warnings: Issue[] = []
+  importPhone(lead, phoneRegion(r.values.country, env.options.region ?? env.defaultRegion), env.options.invalidPhone === 'drop-phone', errors, warnings)
+  if (errors.length) return result
+  if (warnings.length) result.warnings = warnings
   seen.add(email)
   result.record = { ...lead, kind: 'new-lead' }
   result.lead = lead
@@ -144,7 +141,7 @@ async function write(env: BatchEnv, listId: string, planned: Planned[]) {
   await repo.insertJournalSet(exec, [
     // A created lead is journalled under its own entity and the negated row number (as references.ts does for customers), so undo removes it too.
     ...leads.map((l, i) => ({ importId, rowNumber: -created[i]!.row, outcome: 'created', entity: 'leads', entityId: l.id, afterVersion: 1, ...none })),
-    ...adds.filter((p) => p.outcome === 'create').map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entity: null, entityId: p.member!.entityId, afterVersion: null, ...none })),
+    ...adds.filter((p) => p.outcome === 'create').map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entity: null, entityId: p.member!.entityId, afterVersion: null, ...none, errors: p.warnings ?? null })),
     ...planned.filter((p) => p.outcome === 'invalid').map((p) => ({ importId, rowNumber: p.row, outcome: 'invalid', entity: null, entityId: null, afterVersion: null, before: null, cells: p.cells, errors: p.errors })),
   ])
 }

@@ -1,5 +1,7 @@
 import { Metadata, type PhoneNumber } from 'libphonenumber-js/core'
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max'
+import { checkPhone, storedPhone, type PhoneCheck } from '../../lib/phone'
+import { countryCode } from '../../lib/country'
+import type { Issue } from './prepare'
 
 /**
  * toE164 (src/lib/phone.ts) for the import hot path: the same parse, and the same validity rule as
@@ -45,27 +47,40 @@ export function isValidFast(p: PhoneNumber): boolean {
   return false
 }
 
-/** E.164 for a valid number, or null: toE164 with precompiled patterns. */
-export function toE164Fast(input: string, defaultRegion: string): string | null {
-  const parsed = parsePhoneNumberFromString(input, defaultRegion as CountryCode)
-  if (!parsed || !isValidFast(parsed)) return null
-  return parsed.number
-}
+/** E.164 (;ext= for an extension) for a valid number, or null: toE164 with precompiled patterns. */
+export const toE164Fast = (input: string, defaultRegion: string): string | null => storedPhone(input, defaultRegion, isValidFast)
 
 /**
  * libphonenumber costs tens of µs a number; files repeat numbers (a company's switchboard, the
  * same customer in both passes of a small file), so results are remembered, in a bounded map.
  */
-const phoneCache = new Map<string, string | null>()
+const phoneCache = new Map<string, PhoneCheck>()
 const PHONE_CACHE_MAX = 50_000
-export function phoneE164(raw: string, region: string): string | null {
+export function phoneCheck(raw: string, region: string): PhoneCheck {
   const key = `${region}\u0000${raw}`
   const hit = phoneCache.get(key)
   if (hit !== undefined) return hit
-  const e164 = toE164Fast(raw, region)
+  const r = checkPhone(raw, region, isValidFast)
   if (phoneCache.size >= PHONE_CACHE_MAX) phoneCache.clear()
-  phoneCache.set(key, e164)
-  return e164
+  phoneCache.set(key, r)
+  return r
 }
 
-export const invalidPhoneMessage = (raw: string, region: string) => `"${raw}" is not a valid phone number for region ${region} (use +country code for others)`
+/** The region a row's phone is read in: the row's own country (when mapped and known), else the file's. */
+export function phoneRegion(country: unknown, fileRegion: string): string {
+  return (typeof country === 'string' && countryCode(country)) || fileRegion
+}
+
+/**
+ * A row's phone as stored: E.164 (;ext=). An invalid one makes the row invalid, or, with
+ * `drop`, is left out while the row is kept, its text in a warning so nothing is lost unseen.
+ */
+export function importPhone(record: Record<string, unknown>, region: string, drop: boolean, errors: Issue[], warnings: Issue[]) {
+  if (typeof record.phone !== 'string') return
+  const r = phoneCheck(record.phone, region)
+  if (r.ok) record.phone = r.value
+  else if (drop) {
+    warnings.push({ path: 'phone', message: `Left out: ${r.reason}` })
+    record.phone = null
+  } else errors.push({ path: 'phone', message: r.reason })
+}

@@ -18,6 +18,9 @@ const CUSTOMER_STATUS_LABELS: Record<string, string> = { prospect: '潜在客户
 const CUSTOMER_TYPE_LABELS: Record<string, string> = { company: '公司', person: '个人' }
 const LEAD_STATUS_LABELS: Record<string, string> = { new: '新线索', contacted: '已联系', qualified: '已确认', unqualified: '不合格' }
 
+/** Where a row's phone is (people without an address): read for the phone's region, not stored. */
+const PHONE_COUNTRY = text('country')
+
 /** The fields a column can be mapped to, per entity. */
 export function fieldsOf(entity: ImportEntity, stages: StageInfo[]): ImportField[] {
   switch (entity) {
@@ -43,6 +46,7 @@ export function fieldsOf(entity: ImportEntity, stages: StageInfo[]): ImportField
         text('name', true), text('title'),
         { key: 'email', kind: 'email', required: false },
         { key: 'phone', kind: 'phone', required: false },
+        PHONE_COUNTRY,
         { key: 'isPrimary', kind: 'boolean', required: false },
       ]
     case 'leads':
@@ -50,6 +54,7 @@ export function fieldsOf(entity: ImportEntity, stages: StageInfo[]): ImportField
         text('name', true), text('company'), text('title'),
         { key: 'email', kind: 'email', required: false },
         { key: 'phone', kind: 'phone', required: false },
+        PHONE_COUNTRY,
         text('source'),
         enumOf('status', LEAD_STATUSES.filter((s) => s !== 'converted').map((v) => ({ value: v, label: LEAD_STATUS_LABELS[v]! }))),
         { key: 'score', kind: 'integer', required: false },
@@ -84,13 +89,27 @@ export function fieldsOf(entity: ImportEntity, stages: StageInfo[]): ImportField
         { key: 'email', kind: 'email', required: true },
         text('name'), text('company'),
         { key: 'phone', kind: 'phone', required: false },
+        PHONE_COUNTRY,
       ]
   }
 }
 
+/**
+ * What a record's own name is called depends on the record: "Product" names a product, but in a
+ * deals file it is the product sold, never the deal; "Customer name" in a contacts file is the
+ * contact's customer. So the name's header words beyond the generic ones are per entity.
+ */
+export const NAME_SYNONYMS: Partial<Record<ImportEntity, string[]>> = {
+  customers: ['customer name', 'account name', 'customer', 'account', 'client', 'client name', '客户名称', '客户名', '客户', '客户全称'],
+  contacts: ['contact name', 'contact', '联系人', '联系人姓名'],
+  leads: ['lead name', 'lead', 'prospect name', '线索名称', '线索'],
+  opportunities: ['deal name', 'opportunity name', 'opportunity', 'deal', 'title of deal', 'opportunity id', 'deal id', '机会名称', '商机名称', '商机', '销售机会', '项目名称'],
+  products: ['product name', 'product', 'item', 'item name', '产品名称', '商品名称', '产品', '品名'],
+}
+
 /** Header names (English and Chinese, as other CRMs and Excel users write them) per field key. */
 export const HEADER_SYNONYMS: Record<string, string[]> = {
-  name: ['name', 'full name', 'fullname', 'customer name', 'account name', 'contact name', 'lead name', 'deal name', 'opportunity name', 'opportunity', 'deal', 'title of deal', '姓名', '名称', '名字', '客户名称', '客户名', '联系人', '联系人姓名', '线索名称', '机会名称', '商机名称', '商机', '销售机会', '项目名称', 'product name', 'product', 'item', 'item name', '产品名称', '商品名称', '产品', '品名'],
+  name: ['name', 'full name', 'fullname', '姓名', '名称', '名字'],
   type: ['type', 'customer type', 'account type', '类型', '客户类型'],
   email: ['email', 'e-mail', 'email address', 'mail', '邮箱', '电子邮件', '电子邮箱', '邮件', '邮箱地址'],
   phone: ['phone', 'mobile', 'telephone', 'tel', 'phone number', 'mobile phone', 'cell', '电话', '手机', '手机号', '手机号码', '电话号码', '联系电话', '座机'],
@@ -99,6 +118,7 @@ export const HEADER_SYNONYMS: Record<string, string[]> = {
   website: ['website', 'web', 'url', 'homepage', 'site', '网站', '网址', '官网', '主页'],
   industry: ['industry', 'sector', '行业', '所属行业'],
   'address.country': ['country', 'nation', '国家', '国家地区'],
+  country: ['country', 'nation', 'country code', '国家', '国家地区', '国家/地区'],
   'address.region': ['region', 'state', 'province', '省', '省份', '地区', '州'],
   'address.city': ['city', 'town', '市', '城市'],
   'address.street': ['address', 'street', 'street address', '地址', '街道', '详细地址'],

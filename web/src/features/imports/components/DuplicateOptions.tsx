@@ -1,4 +1,6 @@
-import { Checkbox, Form, Radio, Space, Typography } from 'antd'
+import { Checkbox, Form, Radio, Select, Space, Typography } from 'antd'
+import { getCountries } from 'libphonenumber-js'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DedupeKey, ImportMode } from '../types'
 import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
@@ -12,6 +14,9 @@ export interface DuplicateSettings {
   dayFirst: boolean
   /** The zone a date without a time (a close date) is midnight in; unset: the company's. */
   timeZone?: string
+  /** Where numbers without a country code are from; undefined = the server's default region. */
+  region?: string
+  dropInvalidPhone: boolean
 }
 
 interface Props {
@@ -23,11 +28,18 @@ interface Props {
   listMembers?: boolean
   /** The entity has timestamp fields a date-only cell fills (a deal's closedAt, createdAt). */
   hasTimestamps?: boolean
+  /** A phone column is mapped: ask where its numbers are from and what an invalid one does. */
+  hasPhone?: boolean
+  defaultRegion?: string
 }
 
-export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false, hasTimestamps = false }: Props) {
-  const { t } = useTranslation()
+export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false, hasTimestamps = false, hasPhone = false, defaultRegion }: Props) {
+  const { t, i18n } = useTranslation()
   const company = useCompanyLocale()
+  const regions = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language], { type: 'region' })
+    return getCountries().map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` })).sort((a, b) => a.label.localeCompare(b.label, i18n.language))
+  }, [i18n.language])
   const set = (patch: Partial<DuplicateSettings>) => onChange({ ...value, ...patch })
   return (
     <Form layout="vertical">
@@ -64,6 +76,14 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
           </Checkbox>
         )}
         {!listMembers && <Checkbox checked={value.dayFirst} onChange={(e) => set({ dayFirst: e.target.checked })}>{t('imports.dedupe.dayFirst')}</Checkbox>}
+        {hasPhone && (
+          <>
+            <Checkbox checked={value.dropInvalidPhone} onChange={(e) => set({ dropInvalidPhone: e.target.checked })} data-testid="import-drop-invalid-phone">
+              {t('imports.dedupe.dropInvalidPhone')}
+            </Checkbox>
+            <Typography.Text type="secondary" style={{ marginLeft: 24, fontSize: 12 }}>{t('imports.dedupe.dropInvalidPhoneHint')}</Typography.Text>
+          </>
+        )}
       </Space>
       {hasTimestamps && (
         <Form.Item label={t('imports.dedupe.timeZone')} extra={t('imports.dedupe.timeZoneHint')} style={{ marginTop: 12, marginBottom: 0 }}>
@@ -74,6 +94,11 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
             onChange={(v: string) => set({ timeZone: v })}
             data-testid="import-time-zone"
           />
+        </Form.Item>
+      )}
+      {hasPhone && (
+        <Form.Item label={t('imports.dedupe.region')} extra={t('imports.dedupe.regionHint')} style={{ marginTop: 12, maxWidth: 420 }}>
+          <Select showSearch optionFilterProp="label" data-testid="import-region" value={value.region ?? defaultRegion} onChange={(region: string) => set({ region })} options={regions} />
         </Form.Item>
       )}
     </Form>

@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { importsApi } from '../api'
 import { LIST_MEMBERS, type ImportStatus } from '../types'
 import { ImportCounts } from './ImportCounts'
+import { RowErrorsTable } from './RowErrorsTable'
 
 interface Props {
   status: ImportStatus
@@ -59,6 +60,12 @@ export function ImportProgress({ status, onAnother }: Props) {
         >
           <ImportCounts counts={status.counts} />
         </Result>
+      )}
+      {done && status.rowWarnings.length > 0 && (
+        <div data-testid="import-warnings">
+          <Typography.Title level={5}>{t('imports.run.warnings')}</Typography.Title>
+          <RowErrorsTable rows={status.rowWarnings} />
+        </div>
       )}
       {status.error && !done && <Alert type="error" message={status.error} style={{ marginTop: 12 }} />}
     </div>

@@ -21,14 +21,15 @@ import { RowErrorsTable } from './RowErrorsTable'
 import { UploadStep } from './UploadStep'
 import { ValueMappingCard } from './ValueMappingCard'
 
-const DEFAULTS: DuplicateSettings = { mode: 'skip-duplicates', dedupeBy: 'email', skipInvalid: false, createMissing: false, dayFirst: true }
+const DEFAULTS: DuplicateSettings = { mode: 'skip-duplicates', dedupeBy: 'email', skipInvalid: false, createMissing: false, dayFirst: true, dropInvalidPhone: false }
 
 /** 数据导入: upload → map columns and values → preview and dry run → import with a progress bar. */
 export default function ImportWizardPage() {
   const { t } = useTranslation()
   const notifyError = useNotifyError()
   const [search] = useSearchParams()
-  const managesLists = useAuth().hasRole('admin', 'marketing')
+  const { hasRole, defaultRegion } = useAuth()
+  const managesLists = hasRole('admin', 'marketing')
   const initial = search.get('entity') as ImportEntity | null
   const [entity, setEntity] = useState<ImportEntity>(initial && IMPORT_ENTITY_LIST.includes(initial) && (initial !== LIST_MEMBERS || managesLists) ? initial : 'customers')
   const [listId, setListId] = useState<string | undefined>(search.get('listId') ?? undefined)
@@ -82,6 +83,8 @@ export default function ImportWizardPage() {
     createMissing: settings.createMissing,
     dayFirst: settings.dayFirst,
     ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
+    ...(settings.region ? { region: settings.region } : {}),
+    invalidPhone: settings.dropInvalidPhone ? ('drop-phone' as const) : ('reject-row' as const),
   })
 
   const toCheck = () => {
@@ -143,6 +146,8 @@ export default function ImportWizardPage() {
               hasReferences={analysis.fields.some((f) => f.kind === 'ref' && f.ref === 'customer')}
               hasTimestamps={entity === 'opportunities'}
               listMembers={members}
+              hasPhone={Object.values(mapping).includes('phone')}
+              defaultRegion={defaultRegion}
             />
             <Flex justify="space-between" style={{ marginTop: 24 }}>
               <Button onClick={reset}>{t('imports.back')}</Button>

@@ -1,4 +1,4 @@
-import { Alert, Select, Table, Tag, Typography } from 'antd'
+import { Alert, Select, Table, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { fieldLabel } from '../fieldLabel'
 import type { ImportAnalysis, Mapping } from '../types'
@@ -30,6 +30,27 @@ export function mappingProblems(analysis: ImportAnalysis, mapping: Mapping): { m
   return { missing, twice }
 }
 
+const LEVEL_COLOR = { high: 'green', medium: 'gold', low: 'default' } as const
+
+/** How sure the proposal for a column is, while the column still has it; a hint for one left unmapped on purpose. */
+function SuggestionTag({ analysis, column, current }: { analysis: ImportAnalysis; column: string; current: string | null }) {
+  const { t } = useTranslation()
+  const s = analysis.suggestions[column]
+  if (!s?.confidence) return null
+  if (s.field && s.field === current) {
+    const tag = <Tag color={LEVEL_COLOR[s.confidence]} data-testid={`confidence-${column}`}>{t(`imports.mapping.levels.${s.confidence}`)}</Tag>
+    return s.reason ? <Tooltip title={s.reason}>{tag}</Tooltip> : tag
+  }
+  if (!s.field && s.hint && !current) {
+    return (
+      <Tooltip title={t('imports.mapping.maybeTip', { field: fieldLabel(t, s.hint), reason: s.reason ?? '' })}>
+        <Tag data-testid={`confidence-${column}`}>{t('imports.mapping.maybe', { field: fieldLabel(t, s.hint) })}</Tag>
+      </Tooltip>
+    )
+  }
+  return null
+}
+
 export function MappingTable({ analysis, mapping, onChange }: Props) {
   const { t } = useTranslation()
   const options = [
@@ -39,7 +60,9 @@ export function MappingTable({ analysis, mapping, onChange }: Props) {
   const { missing, twice } = mappingProblems(analysis, mapping)
   return (
     <>
-      <Typography.Paragraph type="secondary">{t('imports.mapping.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('imports.mapping.hint')} {t('imports.mapping.profiled', { count: analysis.profiledRows })}
+      </Typography.Paragraph>
       {missing.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('imports.mapping.required', { fields: missing.map((k) => fieldLabel(t, k)).join('、') })} />
       )}
@@ -62,6 +85,12 @@ export function MappingTable({ analysis, mapping, onChange }: Props) {
                 {samplesOf(analysis, r.index).map((s) => <Tag key={s} bordered={false} style={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' }}>{s}</Tag>)}
               </span>
             ),
+          },
+          {
+            key: 'confidence',
+            title: t('imports.mapping.confidence'),
+            width: 120,
+            render: (_, r) => <SuggestionTag analysis={analysis} column={r.column} current={mapping[r.column] ?? null} />,
           },
           {
             key: 'target',

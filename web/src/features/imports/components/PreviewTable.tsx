@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, WarningTwoTone } from '@ant-design/icons'
+import { CheckCircleTwoTone, WarningTwoTone, InfoCircleTwoTone } from '@ant-design/icons'
 import { Table, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { fieldLabel } from '../fieldLabel'
@@ -71,6 +71,10 @@ export function PreviewTable({ preview, analysis, mapping }: Props) {
               r.errors.length ? (
                 <Tooltip title={r.errors.map((e) => `${fieldLabel(t, e.path)}: ${e.message}`).join('\n')}>
                   <WarningTwoTone twoToneColor="#faad14" aria-label={t('imports.preview.errors')} />
+                </Tooltip>
+              ) : r.warnings.length ? (
+                <Tooltip title={r.warnings.map((e) => `${fieldLabel(t, e.path)}: ${e.message}`).join('\n')}>
+                  <InfoCircleTwoTone twoToneColor="#1677ff" aria-label={t('imports.preview.warnings')} data-testid={`preview-warning-${r.row}`} />
                 </Tooltip>
               ) : (
                 <CheckCircleTwoTone twoToneColor="#52c41a" aria-label={t('imports.preview.ok')} />
