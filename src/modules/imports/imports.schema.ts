@@ -88,7 +88,7 @@ export const importFormSchema = z.strictObject({
 
 export const rowErrorSchema = z
   .object({
-    row: z.number().int().describe('row number in the file/sheet (the header is its own row)'),
+    row: z.number().int().describe('row number in the file/sheet (the header is its own row); vCard: the line of the card’s BEGIN:VCARD'),
     errors: z.array(z.object({ path: z.string().describe('field key, or the column header'), message: z.string() })),
   })
   .meta({ id: 'ImportRowError' })
@@ -97,7 +97,7 @@ export type RowError = z.infer<typeof rowErrorSchema>
 const detected = {
   fileName: z.string(),
   size: z.number().int(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'vcard']).describe('vcard: a .vcf address book, read as one row a card (contacts only)'),
   encoding: z.string().nullable().describe('csv: utf-8, gb18030, utf-16le…'),
   delimiter: z.string().nullable().describe('csv: , ; or tab'),
   sheets: z.array(z.string()).describe('xlsx: sheet names'),

@@ -7,6 +7,7 @@ import type { Jobs } from '../../server/jobs'
 import { canCreateOwned } from '../../server/permissions'
 import { processBatch } from './batch'
 import { fileError } from './file-error'
+import { assertFormatFits } from './file-kind'
 import * as repo from './imports.repository'
 import {
   importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptionsInput, type ImportPreview, type ImportStatus,
@@ -115,6 +116,7 @@ export function createImportService(deps: ImportDeps) {
         if (pending.length) await repo.insertChunk(db, id, seq++, pending)
         const src = chunkSource(db, id, size)
         const info = await inspectFile(src, input.fileName, input.sheet)
+        assertFormatFits(info.format, input.entity)
         await repo.updateImport(db, id, { size, format: info.format, encoding: info.encoding, delimiter: info.delimiter, sheet: info.sheet })
         const records = await head({ ...(await repo.findImport(db, id))! })
         if (records.length === 0) throw fileError('The file has no rows.')
@@ -140,6 +142,7 @@ export function createImportService(deps: ImportDeps) {
       const row = await mine(ctx, id)
       const options = importOptionsSchema.parse(input)
       assertMayImport(ctx, options.entity)
+      assertFormatFits(row.format, options.entity)
       const stages = await repo.stagesForImport(db)
       const fields = fieldsOf(options.entity, stages)
       const records = (await head(row)).filter((r) => r.row > row.headerRow).slice(0, SAMPLE_ROWS)
@@ -175,6 +178,7 @@ export function createImportService(deps: ImportDeps) {
         const row = await repo.lockImport(trx, id)
         if (!row || (row.createdBy !== ctx.actor.userId && ctx.actor.role !== 'admin')) throw new AppError('IMPORT_NOT_FOUND')
         if (row.status !== 'ready' && row.status !== 'dry_run_done') throw new AppError('IMPORT_STATE_CONFLICT', `The import is ${row.status}`)
+        assertFormatFits(row.format, options.entity)
         if (options.entity === 'mailing-list-members') await listForImport(trx, ctx, options.listId!, { lock: false })
         const fields = fieldsOf(options.entity, await repo.stagesForImport(trx))
         if (options.mapping) {

@@ -39,7 +39,7 @@ export function UploadStep({ entity, onEntityChange, listId, onListChange, onFil
       </Form>
       <Spin spinning={busy} tip={t('imports.analyzing')}>
         <Upload.Dragger
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.xlsx,.vcf,text/csv,text/vcard,text/x-vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           multiple={false}
           showUploadList={false}
           disabled={busy || needsList}
