@@ -29,7 +29,7 @@ export const importFieldSchema = z
     kind: z.enum(FIELD_KINDS),
     required: z.boolean(),
     values: z.array(z.object({ value: z.string(), label: z.string() })).optional().describe('enum: the allowed stored values (stage keys, statuses)'),
-    ref: z.enum(['user', 'customer']).optional().describe('ref: what the column names (looked up by e-mail or name)'),
+    ref: z.enum(['user', 'customer', 'product']).optional().describe('ref: what the column names (users and customers by e-mail or name, products by SKU or name)'),
   })
   .meta({ id: 'ImportField' })
 export type ImportField = z.infer<typeof importFieldSchema>

@@ -6,6 +6,8 @@ import { AUDIT_ENTITY, ENTITY_TABLE } from './batch'
 import * as repo from './imports.repository'
 import type { ImportEntity, ImportUndoResult, RecordEntity } from './imports.schema'
 import { removeImportedMembers } from './list-members'
+import { restoreDealLines } from './deal-lines'
+import type { StoredLine } from './deal-lines.repository'
 
 /** Journal rows a transaction undoes: PGlite's one connection is free between pages. */
 export const UNDO_PAGE = 5000
@@ -57,7 +59,7 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
         for (const target of new Set<RecordEntity>([entity, 'customers'])) await removeCreated(target)
         const table = ENTITY_TABLE[entity]
         for (const r of page.filter((x) => x.outcome === 'updated')) {
-          const before = { ...(r.before ?? {}) }
+          const { lines, ...before } = { ...(r.before ?? {}) } as Record<string, unknown> & { lines?: StoredLine[] }
           if ('address' in before) before.address = before.address == null ? null : JSON.stringify(before.address)
           for (const k of ['closedAt', 'createdAt']) if (typeof before[k] === 'string') before[k] = new Date(before[k] as string)
           const ok = await repo.updateRecord(trx, table, r.entityId!, r.afterVersion!, before)
@@ -65,6 +67,7 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
             note(r.rowNumber, r.entityId!, 'Changed since the import')
             continue
           }
+          if (lines) await restoreDealLines(trx, r.entityId!, lines)
           result.restored++
           audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: r.entityId!, changes: { undoneImport: { before: null, after: id }, restored: { before: null, after: r.before } } })
         }

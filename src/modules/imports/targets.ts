@@ -72,6 +72,11 @@ export function fieldsOf(entity: ImportEntity, stages: StageInfo[]): ImportField
         enumOf('stage', stages.map((s) => ({ value: s.key, label: s.name }))),
         { key: 'amount', kind: 'money', required: false },
         { key: 'currency', kind: 'currency', required: false },
+        // The deal's line (deal-lines.ts): with a product, the amount is the line's total.
+        { key: 'product', kind: 'ref', required: false, ref: 'product' },
+        { key: 'quantity', kind: 'money', required: false },
+        { key: 'unitPrice', kind: 'money', required: false },
+        { key: 'discountPercent', kind: 'money', required: false },
         { key: 'probability', kind: 'integer', required: false },
         { key: 'expectedCloseDate', kind: 'date', required: false },
         { key: 'closedAt', kind: 'date', required: false },
@@ -122,6 +127,9 @@ export const HEADER_SYNONYMS: Record<string, string[]> = {
   unitPrice: ['unit price', 'price', 'list price', '单价', '价格', '售价', '标准价'],
   taxRate: ['tax rate', 'tax', 'vat', 'tax %', '税率'],
   active: ['active', 'enabled', 'on sale', '在售', '启用', '是否启用'],
+  product: ['product', 'product name', 'product sku', 'item', 'sku', 'product code', '产品', '产品名称', '商品', '商品名称', '产品编号', '型号'],
+  quantity: ['quantity', 'qty', 'units', 'count', '数量', '件数'],
+  discountPercent: ['discount', 'discount %', 'discount percent', '折扣', '折扣率'],
   lostReason: ['lost reason', 'reason lost', 'loss reason', '丢单原因', '输单原因'],
 }
 
