@@ -16,6 +16,7 @@ import { prepareAuditBatch, recordAuditBatch, type AuditEvent } from '../audit/a
 import * as repo from './imports.repository'
 import type { ImportEntity, ImportOptions, RecordEntity } from './imports.schema'
 import { processListMembers } from './list-members'
+import { processUsers } from './users-import'
 import type { Issue, PreparedRow } from './prepare'
 import { keyOf, resolveCustomers, resolveOwners, type CustomerRef } from './references'
 import { auditLine, compareDealLines, resolveProducts, splitLineValues, takeDealLine, writeDealLines, type DealLine } from './deal-lines'
@@ -99,7 +100,7 @@ export async function planBatch(batchEnv: BatchEnv, rows: PreparedRow[], yieldEv
 export const IO_SLICE = 100
 
 const recordEnv = (env: BatchEnv): RecordEnv => {
-  if (env.entity === 'mailing-list-members') throw new Error('mailing-list members are not records of their own')
+  if (env.entity === 'mailing-list-members' || env.entity === 'users') throw new Error(`${env.entity} are not planned as records`)
   return { ...env, entity: env.entity }
 }
 
@@ -110,6 +111,7 @@ const recordEnv = (env: BatchEnv): RecordEnv => {
  */
 export async function processBatch(batchEnv: BatchEnv, rows: PreparedRow[], planned?: PlannedBatch): Promise<RowResult[]> {
   if (batchEnv.entity === 'mailing-list-members') return processListMembers(batchEnv, rows)
+  if (batchEnv.entity === 'users') return processUsers(batchEnv, rows)
   const env = recordEnv(batchEnv)
   const { entity, options } = env
   planned ??= await planBatch(env, rows)

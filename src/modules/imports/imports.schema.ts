@@ -10,10 +10,10 @@ import { id, timestamp } from '../../lib/schema'
  * POST /imports (multipart: file + the ImportOptions fields as form fields, `mapping`/`valueMapping` as JSON text)
  * does 1 and 3 at once (CLI, integrations): omitted mapping = the proposed one.
  */
-export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'opportunities', 'products', 'mailing-list-members'] as const
+export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'opportunities', 'products', 'mailing-list-members', 'users'] as const
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number]
 /** The entities whose rows become records of their own (the others add existing records somewhere). */
-export type RecordEntity = Exclude<ImportEntity, 'mailing-list-members'>
+export type RecordEntity = Exclude<ImportEntity, 'mailing-list-members' | 'users'>
 
 export const IMPORT_MODES = ['create', 'upsert', 'skip-duplicates'] as const
 export const DEDUPE_KEYS = ['email', 'phone', 'name', 'sku'] as const
@@ -57,6 +57,13 @@ export const importOptionsSchema = z
   .strictObject(optionsShape)
   .superRefine((o, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    // Users are told apart by e-mail only, and an import never changes an existing one.
+    if (o.entity === 'users') {
+      if (o.mode === 'upsert') issue('mode', 'Users are created or skipped: an import does not change existing users')
+      if (o.dedupeBy && o.dedupeBy !== 'email') issue('dedupeBy', 'Users are matched by e-mail')
+      if (o.listId) issue('listId', 'Only mailing-list-members imports go into a list')
+      return
+    }
     if (o.entity !== 'mailing-list-members') {
       if (o.mode !== 'create' && !o.dedupeBy) issue('dedupeBy', 'Required for upsert and skip-duplicates')
       if (o.listId) issue('listId', 'Only mailing-list-members imports go into a list')

@@ -40,6 +40,10 @@ export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 export function assertMayImport(ctx: RequestContext, entity: ImportEntity) {
   if (entity === 'mailing-list-members') return assertListAccess(ctx.actor, 'write')
   if (entity === 'leads') return
+  if (entity === 'users') {
+    if (ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins import users')
+    return
+  }
   // The catalog is kept by admins and managers (as in the products module).
   if (entity === 'products' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') throw new AppError('FORBIDDEN', 'Only admins and managers import products')
   if (!canCreateOwned(ctx.actor)) throw new AppError('FORBIDDEN', `Your role cannot import ${entity}`)

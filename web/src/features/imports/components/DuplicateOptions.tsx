@@ -17,9 +17,11 @@ interface Props {
   hasReferences: boolean
   /** Mailing-list members: no duplicate mode (a member already in the list is skipped); unknown e-mails may become leads. */
   listMembers?: boolean
+  /** Users: matched by e-mail only, and never updated by an import. */
+  byEmailOnly?: boolean
 }
 
-export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false }: Props) {
+export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false, byEmailOnly = false }: Props) {
   const { t } = useTranslation()
   const set = (patch: Partial<DuplicateSettings>) => onChange({ ...value, ...patch })
   return (
@@ -32,7 +34,7 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
             <Radio.Group
               value={value.mode}
               onChange={(e) => set({ mode: e.target.value as ImportMode })}
-              options={(['skip-duplicates', 'upsert', 'create'] as const).map((m) => ({ value: m, label: t(`imports.dedupe.modes.${m}`) }))}
+              options={(byEmailOnly ? (['skip-duplicates', 'create'] as const) : (['skip-duplicates', 'upsert', 'create'] as const)).map((m) => ({ value: m, label: t(`imports.dedupe.modes.${m}`) }))}
             />
           </Form.Item>
           {value.mode !== 'create' && (
@@ -40,7 +42,7 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
               <Radio.Group
                 value={value.dedupeBy}
                 onChange={(e) => set({ dedupeBy: e.target.value as DedupeKey })}
-                options={(['email', 'phone', 'name'] as const).map((k) => ({ value: k, label: t(`imports.dedupe.keys.${k}`) }))}
+                options={(byEmailOnly ? (['email'] as const) : (['email', 'phone', 'name'] as const)).map((k) => ({ value: k, label: t(`imports.dedupe.keys.${k}`) }))}
               />
             </Form.Item>
           )}

@@ -10,7 +10,7 @@ import { useAnalyzeImport } from '../hooks/useAnalyzeImport'
 import { useImportStatus } from '../hooks/useImportStatus'
 import { usePreviewImport } from '../hooks/usePreviewImport'
 import { useStartImport } from '../hooks/useStartImport'
-import { IMPORT_ENTITY_LIST, LIST_MEMBERS, type ImportAnalysis, type ImportEntity, type ImportOptionsInput, type Mapping, type ValueMapping } from '../types'
+import { IMPORT_ENTITY_LIST, LIST_MEMBERS, USERS, type ImportAnalysis, type ImportEntity, type ImportOptionsInput, type Mapping, type ValueMapping } from '../types'
 import { DuplicateOptions, type DuplicateSettings } from './DuplicateOptions'
 import { FileSummary } from './FileSummary'
 import { ImportCounts } from './ImportCounts'
@@ -141,6 +141,7 @@ export default function ImportWizardPage() {
               onChange={setSettings}
               hasReferences={analysis.fields.some((f) => f.kind === 'ref' && f.ref === 'customer')}
               listMembers={members}
+              byEmailOnly={entity === USERS}
             />
             <Flex justify="space-between" style={{ marginTop: 24 }}>
               <Button onClick={reset}>{t('imports.back')}</Button>

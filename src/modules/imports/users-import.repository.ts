@@ -1,0 +1,15 @@
+import { sql } from 'kysely'
+import type { Executor } from '../../db/database'
+
+/** Users named by e-mail or name, deleted ones too (an e-mail stays taken). */
+export const findUsers = (db: Executor, keys: string[]) =>
+  keys.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('users').select(['id', 'email', 'name', 'role', 'teamId', 'deletedAt'])
+        .where((eb) => eb.or([sql<boolean>`lower(email) = ANY(${keys}::text[])`, sql<boolean>`lower(name) = ANY(${keys}::text[])`]))
+        .execute()
+
+export const findTeams = (db: Executor, names: string[]) =>
+  names.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('teams').select(['id', 'name']).where('deletedAt', 'is', null).where(sql<boolean>`lower(name) = ANY(${names}::text[])`).orderBy('createdAt').execute()
