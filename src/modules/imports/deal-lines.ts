@@ -30,6 +30,8 @@ export interface DealLine {
   unitPrice: string
   discountPercent: string
   amount: string
+  /** The deal's currency was taken from the product (the file gave neither a currency nor a price). */
+  currencyFromProduct?: string
 }
 
 /** The value a cell names a product by, after the file's value mapping ("GTXPro" → "GTX Pro"). */
@@ -90,7 +92,9 @@ export function takeDealLine(
     return undefined
   }
   const p = res.value
-  record.currency ??= p.currency
+  // The catalog's price is in the product's currency: a deal priced from it is in that currency too.
+  const currencyFromProduct = unitPrice === undefined && record.currency === undefined ? p.currency : undefined
+  if (currencyFromProduct) record.currency = currencyFromProduct
   if (unitPrice === undefined && record.currency !== p.currency) {
     errors.push({ path: 'unitPrice', message: `${p.name} is priced in ${p.currency} and the deal is in ${String(record.currency)}: give a unit price` })
     return undefined
@@ -100,9 +104,9 @@ export function takeDealLine(
   if (new Big(line.discountPercent).lt(0) || new Big(line.discountPercent).gt(100)) errors.push({ path: 'discountPercent', message: 'Must be between 0 and 100' })
   if (errors.length) return undefined
   try {
-    const priced = priceLines([line], String(record.currency))
+    const priced = priceLines([line], String(record.currency ?? 'CNY'))
     record.amount = priced.total
-    return { productId: p.id, description: p.name, ...line, amount: priced.amounts[0]! }
+    return { productId: p.id, description: p.name, ...line, amount: priced.amounts[0]!, ...(currencyFromProduct ? { currencyFromProduct } : {}) }
   } catch (err) {
     if (!(err instanceof AppError)) throw err
     errors.push({ path: 'amount', message: err.message })
@@ -112,6 +116,7 @@ export function takeDealLine(
 
 interface LinePlanned {
   outcome: string
+  errors: Issue[]
   entityId?: string
   existing?: Record<string, any>
   record: Record<string, unknown>
@@ -129,6 +134,13 @@ export async function compareDealLines(exec: Executor, planned: LinePlanned[]) {
   if (matched.length === 0) return
   const stored = await linesOfDeals(exec, [...new Set(matched.map((p) => p.existing!.id as string))])
   for (const p of matched) {
+    const from = p.line!.currencyFromProduct
+    // An existing deal keeps its currency unless the file says otherwise.
+    if (from && from !== p.existing!.currency) {
+      p.outcome = 'invalid'
+      p.errors.push({ path: 'unitPrice', message: `${p.line!.description} is priced in ${from} and the deal is in ${String(p.existing!.currency)}: give a unit price` })
+      continue
+    }
     const current = stored.filter((l) => l.opportunityId === p.existing!.id)
     if (same(current, p.line!)) continue
     p.outcome = 'update'

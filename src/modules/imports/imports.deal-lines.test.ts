@@ -73,6 +73,18 @@ describe('a deal file with product columns', () => {
     expect(s.rowErrors).toEqual([{ row: 2, errors: [{ path: 'unitPrice', message: expect.stringContaining('priced in USD') }] }])
   })
 
+  it('an upsert keeps an existing deal’s currency: a product priced in another needs a unit price', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/opportunities', headers: manager, payload: { name: 'Yuan Deal', customerId: acme, amount: '80.00' } })).statusCode).toBe(201)
+    const csv = 'name,customer,product,unit price\nYuan Deal,Acme Lines,US-1,\n'
+    const a = (await api.analyze(manager, 'opportunities', { name: 'y.csv', data: Buffer.from(csv) })).json()
+    const s = await api.run(manager, a.id, { entity: 'opportunities', mode: 'upsert', dedupeBy: 'name', skipInvalid: true })
+    expect(s).toMatchObject({ counts: { updated: 0, invalid: 1 }, rowErrors: [{ row: 2, errors: [{ path: 'unitPrice', message: expect.stringContaining('deal is in CNY') }] }] })
+    const b = (await api.analyze(manager, 'opportunities', { name: 'y.csv', data: Buffer.from(csv.replace('US-1,', 'US-1,70')) })).json()
+    expect(await api.run(manager, b.id, { entity: 'opportunities', mode: 'upsert', dedupeBy: 'name' })).toMatchObject({ counts: { updated: 1 } })
+    const d = await deal('Yuan Deal')
+    expect([d.amount, d.currency, lineOf(d)]).toEqual(['70.00', 'CNY', [[dollar, 'Import Kit', '1', '70.00', '0', '70.00']]])
+  })
+
   it('an upsert sets the lines of existing deals (even when only the line changes), and undo gives the old lines back', async () => {
     const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/opportunities', headers: manager, payload })
     expect((await create({ name: 'Old Deal', customerId: acme, amount: '50.00' })).statusCode).toBe(201)
