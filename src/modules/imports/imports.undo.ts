@@ -8,6 +8,7 @@ import type { ImportEntity, ImportUndoResult } from './imports.schema'
 import { removeImportedMembers } from './list-members'
 import { restoreDealLines } from './deal-lines'
 import type { StoredLine } from './deal-lines.repository'
+import { teamsInUse } from './users-import.repository'
 
 /** Journal rows a transaction undoes: PGlite's one connection is free between pages. */
 export const UNDO_PAGE = 5000
@@ -45,8 +46,14 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
       const removed = new Set<string>()
       // Customers created for missing references, and leads for unknown e-mails, are journalled with their own entity.
       const removeCreated = async (target: keyof typeof TABLES) => {
-        const created = page.filter((r) => r.outcome === 'created' && ((r.entity as ImportEntity | null) ?? entity) === target)
+        let created = page.filter((r) => r.outcome === 'created' && ((r.entity as ImportEntity | null) ?? entity) === target)
         if (created.length === 0) return
+        // A team keeps a user the undo left (one activated since): it stays with him.
+        if (target === 'teams') {
+          const inUse = new Set(await teamsInUse(trx, created.map((r) => r.entityId!)))
+          for (const r of created) if (inUse.has(r.entityId!)) note(r.rowNumber, r.entityId!, 'Still has users')
+          created = created.filter((r) => !inUse.has(r.entityId!))
+        }
         const gone = await repo.softDeleteUnchanged(trx, TABLES[target], created.map((r) => r.entityId!))
         for (const g of gone) removed.add(g)
         for (const r of created) if (!removed.has(r.entityId!)) note(r.rowNumber, r.entityId!, 'Changed or deleted since the import')

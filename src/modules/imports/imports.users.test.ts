@@ -72,8 +72,10 @@ describe('a users import', () => {
     expect((await login('li.na@kith.test', 'a first password 123')).statusCode).toBe(200)
 
     const undo = (await t.app.inject({ method: 'POST', url: `/api/v1/imports/${a.id}/undo`, headers: admin })).json()
-    expect(undo).toEqual({ removed: 4, restored: 0, notUndone: [{ row: 3, entityId: liNa.id, reason: expect.any(String) }] })
-    expect((await usersIn(emails)).map((u) => u.email)).toEqual(['li.na@kith.test'])
+    const east = await t.db.selectFrom('teams').select(['id', 'deletedAt']).where('name', '=', '华东团队').executeTakeFirstOrThrow()
+    expect(undo).toEqual({ removed: 3, restored: 0, notUndone: [{ row: 3, entityId: liNa.id, reason: expect.any(String) }, { row: -2, entityId: east.id, reason: 'Still has users' }] })
+    expect((await usersIn(emails)).map((u) => [u.email, u.team])).toEqual([['li.na@kith.test', '华东团队']])
+    expect(east.deletedAt).toBeNull()
   })
 
   it('a team of 35 agents and their manager is one upload', async () => {

@@ -13,3 +13,9 @@ export const findTeams = (db: Executor, names: string[]) =>
   names.length === 0
     ? Promise.resolve([])
     : db.selectFrom('teams').select(['id', 'name']).where('deletedAt', 'is', null).where(sql<boolean>`lower(name) = ANY(${names}::text[])`).orderBy('createdAt').execute()
+
+/** Of these teams, those a live user is still in (undo leaves them). */
+export const teamsInUse = async (db: Executor, teamIds: string[]) =>
+  teamIds.length === 0
+    ? []
+    : (await db.selectFrom('users').select('teamId').distinct().where('teamId', 'in', teamIds).where('deletedAt', 'is', null).execute()).map((r) => r.teamId!)
