@@ -28,9 +28,11 @@ export default function ImportWizardPage() {
   const { t } = useTranslation()
   const notifyError = useNotifyError()
   const [search] = useSearchParams()
-  const managesLists = useAuth().hasRole('admin', 'marketing')
+  const auth = useAuth()
+  const managesLists = auth.hasRole('admin', 'marketing')
   const initial = search.get('entity') as ImportEntity | null
-  const [entity, setEntity] = useState<ImportEntity>(initial && IMPORT_ENTITY_LIST.includes(initial) && (initial !== LIST_MEMBERS || managesLists) ? initial : 'customers')
+  const allowed = (e: ImportEntity) => (e !== LIST_MEMBERS || managesLists) && (e !== USERS || auth.hasRole('admin'))
+  const [entity, setEntity] = useState<ImportEntity>(initial && IMPORT_ENTITY_LIST.includes(initial) && allowed(initial) ? initial : 'customers')
   const [listId, setListId] = useState<string | undefined>(search.get('listId') ?? undefined)
   const members = entity === LIST_MEMBERS
   const [file, setFile] = useState<File | null>(null)
@@ -50,7 +52,10 @@ export default function ImportWizardPage() {
 
   const read = (f: File, sheet?: string) => {
     setFile(f)
-    analyze.mutate({ file: f, entity, sheet, ...(members ? { listId } : {}) }, {
+    // A vCard address book holds people: it imports as contacts, whatever was chosen before.
+    const target = /\.vcf$/i.test(f.name) ? 'contacts' : entity
+    if (target !== entity) setEntity(target)
+    analyze.mutate({ file: f, entity: target, sheet, ...(target === LIST_MEMBERS ? { listId } : {}) }, {
       onSuccess: (a) => {
         setAnalysis(a)
         setMapping(a.proposedMapping)
