@@ -16,6 +16,7 @@ import * as campaignKeys from './migrations/2026_12_06_0300_campaign_keys'
 import * as expressionStatistics from './migrations/2026_12_06_0400_expression_statistics'
 import * as touchesOfEveryKind from './migrations/2026_12_07_0100_touches_of_every_kind'
 import * as importRowWarnings from './migrations/2026_12_07_2100_import_row_warnings'
+import * as importVcard from './migrations/2026_12_07_2100_import_vcard'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0400_expression_statistics': expressionStatistics,
   '2026_12_07_0100_touches_of_every_kind': touchesOfEveryKind,
   '2026_12_07_2100_import_row_warnings': importRowWarnings,
+  '2026_12_07_2100_import_vcard': importVcard,
 }
 
 function migrator(db: Db): Migrator {

@@ -18,8 +18,11 @@ import { prepareAuditBatch, recordAuditBatch, type AuditEvent } from '../audit/a
 import * as repo from './imports.repository'
 import type { ImportEntity, ImportOptions, RecordEntity } from './imports.schema'
 import { processListMembers } from './list-members'
+import { processUsers } from './users-import'
 import type { Issue, PreparedRow } from './prepare'
 import { keyOf, resolveCustomers, resolveOwners, type CustomerRef } from './references'
+import { auditLine, compareDealLines, resolveProducts, splitLineValues, takeDealLine, writeDealLines, type DealLine } from './deal-lines'
+import type { StoredLine } from './deal-lines.repository'
 import type { StageInfo } from './targets'
 
 export const ENTITY_TABLE = { customers: 'customers', contacts: 'contacts', leads: 'leads', opportunities: 'opportunities', products: 'products' } as const
@@ -72,6 +75,9 @@ interface Planned extends RowResult {
   /** The file named an owner: an update may move the record to him. */
   ownerGiven?: boolean
   existing?: Record<string, any>
+  /** Deals: the line the row's product columns make. */
+  line?: DealLine
+  linesBefore?: StoredLine[]
 }
 
 /** Entities whose rows name no customer: planning them only reads, so it may run ahead of the write. */
@@ -90,9 +96,10 @@ export async function planBatch(batchEnv: BatchEnv, rows: PreparedRow[], yieldEv
   const owners = OWNED.has(entity) ? await resolveOwners(exec, rows) : new Map()
   const needsCustomer = entity === 'contacts' || entity === 'opportunities'
   const customers = needsCustomer ? await resolveCustomers(exec, ctx, rows.filter((r) => r.errors.length === 0), { createMissing: options.createMissing, write: env.write, importId: env.importId }) : new Map()
+  const products = entity === 'opportunities' ? await resolveProducts(exec, rows, options.valueMapping) : new Map()
   const planned: Planned[] = []
   for (const r of rows) {
-    planned.push(build(env, r, owners, customers))
+    planned.push(build(env, r, owners, customers, products))
     if (planned.length % yieldEvery === 0) await setImmediate()
   }
   return planned
@@ -107,7 +114,7 @@ export async function planBatch(batchEnv: BatchEnv, rows: PreparedRow[], yieldEv
 export const IO_SLICE = 100
 
 const recordEnv = (env: BatchEnv): RecordEnv => {
-  if (env.entity === 'mailing-list-members') throw new Error('mailing-list members are not records of their own')
+  if (env.entity === 'mailing-list-members' || env.entity === 'users') throw new Error(`${env.entity} are not planned as records`)
   return { ...env, entity: env.entity }
 }
 
@@ -118,24 +125,27 @@ const recordEnv = (env: BatchEnv): RecordEnv => {
  */
 export async function processBatch(batchEnv: BatchEnv, rows: PreparedRow[], planned?: PlannedBatch): Promise<RowResult[]> {
   if (batchEnv.entity === 'mailing-list-members') return processListMembers(batchEnv, rows)
+  if (batchEnv.entity === 'users') return processUsers(batchEnv, rows)
   const env = recordEnv(batchEnv)
   const { entity, options } = env
   planned ??= await planBatch(env, rows)
   // A SKU is unique among live products: even "create" must find the existing ones.
   if (entity === 'products') await dedupe(env, planned, 'sku')
   else if (options.mode !== 'create' && options.dedupeBy) await dedupe(env, planned, options.dedupeBy)
+  if (entity === 'opportunities') await compareDealLines(env.exec, planned)
   if (!env.write) return planned
   await write(env, planned)
   return planned
 }
 
-function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, customers: Map<string, any>): Planned {
+function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, customers: Map<string, any>, products: Map<string, any>): Planned {
   const { ctx, entity } = env
   const errors: Issue[] = [...r.errors]
   const result: Planned = { row: r.row, cells: r.cells, outcome: 'invalid', errors, record: {} }
   if (errors.length) return result
   // `country` (contacts, leads) only says where the row's phone is: no column stores it.
   const { owner, customer, closedAt, createdAt, country, ...values } = r.values
+  const lineValues = entity === 'opportunities' ? splitLineValues(values) : {}
   const input: Record<string, unknown> = {}
   const address: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(values)) {
@@ -170,6 +180,7 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   if (warnings.length) result.warnings = warnings
   if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, errors))
   if (entity === 'products') record.currency ??= env.currency
+  if (entity === 'opportunities') result.line = takeDealLine(lineValues, record, products, env.options.valueMapping, errors)
   if (entity === 'opportunities') opportunityDefaults(env, record, closedAt as string | undefined, createdAt as string | undefined, errors)
   if (errors.length) return result
   result.record = record
@@ -333,7 +344,7 @@ async function write(env: RecordEnv, planned: Planned[]) {
   // One INSERT … SELECT for the whole batch (address as a jsonb value, tags as text[]). While the
   // database works on it, Node builds the created rows' audit and journal statements.
   const inserted = repo.insertSet(exec, table, rows)
-  const createdAudit = prepareAuditBatch(ctx, creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), importId: { before: null, after: importId } } })))
+  const createdAudit = prepareAuditBatch(ctx, creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), ...(p.line ? { lines: { before: null, after: [auditLine(p.line)] } } : {}), importId: { before: null, after: importId } } })))
   const createdJournal = repo.journalInsert(creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: p.warnings ?? null })))
   await inserted
   const audits: AuditEvent[] = []
@@ -348,9 +359,12 @@ async function write(env: RecordEnv, planned: Planned[]) {
     }
     const before: Record<string, unknown> = {}
     for (const k of Object.keys(p.record)) before[k] = current[k] instanceof Date ? current[k].toISOString() : (current[k] ?? null)
-    audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: current.id, changes: { ...changedFields(serializable(current), serializable(p.record)), importId: { before: null, after: importId } } })
+    if (p.linesBefore) before.lines = p.linesBefore
+    const lines = p.linesBefore ? { lines: { before: p.linesBefore.map((l) => auditLine({ ...l, productId: l.productId! })), after: [auditLine(p.line!)] } } : {}
+    audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: current.id, changes: { ...changedFields(serializable(current), serializable(p.record)), ...lines, importId: { before: null, after: importId } } })
     journal.push({ importId, rowNumber: p.row, outcome: 'updated', entityId: current.id, before, afterVersion: current.version + 1, cells: null, errors: p.warnings ?? null })
   }
+  if (entity === 'opportunities') await writeDealLines(exec, planned)
   for (const p of planned.filter((x) => x.outcome === 'invalid')) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
   }

@@ -138,7 +138,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       batch,
       planned: plansAhead(entity) ? await planBatch(env(db, true), batch, IO_SLICE) : undefined,
     }))
-    const stats = entity === 'mailing-list-members' ? undefined : plannerStats(db, ENTITY_TABLE[entity])
+    const stats = entity === 'mailing-list-members' || entity === 'users' ? undefined : plannerStats(db, ENTITY_TABLE[entity])
     for await (const { batch, planned: plan } of planned) {
       const created = await db.transaction().execute(async (trx) => {
         const results = await processBatch(env(trx, true), batch, plan)

@@ -12,10 +12,10 @@ import { isCountryCode } from '../../lib/country'
  * POST /imports (multipart: file + the ImportOptions fields as form fields, `mapping`/`valueMapping` as JSON text)
  * does 1 and 3 at once (CLI, integrations): omitted mapping = the proposed one.
  */
-export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'opportunities', 'products', 'mailing-list-members'] as const
+export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'opportunities', 'products', 'mailing-list-members', 'users'] as const
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number]
 /** The entities whose rows become records of their own (the others add existing records somewhere). */
-export type RecordEntity = Exclude<ImportEntity, 'mailing-list-members'>
+export type RecordEntity = Exclude<ImportEntity, 'mailing-list-members' | 'users'>
 
 /** What an invalid phone does to its row. */
 export const INVALID_PHONE = ['reject-row', 'drop-phone'] as const
@@ -33,7 +33,7 @@ export const importFieldSchema = z
     kind: z.enum(FIELD_KINDS),
     required: z.boolean(),
     values: z.array(z.object({ value: z.string(), label: z.string() })).optional().describe('enum: the allowed stored values (stage keys, statuses)'),
-    ref: z.enum(['user', 'customer']).optional().describe('ref: what the column names (looked up by e-mail or name)'),
+    ref: z.enum(['user', 'customer', 'product']).optional().describe('ref: what the column names (users and customers by e-mail or name, products by SKU or name)'),
   })
   .meta({ id: 'ImportField' })
 export type ImportField = z.infer<typeof importFieldSchema>
@@ -66,6 +66,13 @@ export const importOptionsSchema = z
   .strictObject(optionsShape)
   .superRefine((o, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+    // Users are told apart by e-mail only, and an import never changes an existing one.
+    if (o.entity === 'users') {
+      if (o.mode === 'upsert') issue('mode', 'Users are created or skipped: an import does not change existing users')
+      if (o.dedupeBy && o.dedupeBy !== 'email') issue('dedupeBy', 'Users are matched by e-mail')
+      if (o.listId) issue('listId', 'Only mailing-list-members imports go into a list')
+      return
+    }
     if (o.entity !== 'mailing-list-members') {
       if (o.mode !== 'create' && !o.dedupeBy) issue('dedupeBy', 'Required for upsert and skip-duplicates')
       if (o.listId) issue('listId', 'Only mailing-list-members imports go into a list')
@@ -100,7 +107,7 @@ export const importFormSchema = z.strictObject({
 
 export const rowErrorSchema = z
   .object({
-    row: z.number().int().describe('row number in the file/sheet (the header is its own row)'),
+    row: z.number().int().describe('row number in the file/sheet (the header is its own row); vCard: the line of the card’s BEGIN:VCARD'),
     errors: z.array(z.object({ path: z.string().describe('field key, or the column header'), message: z.string() })),
   })
   .meta({ id: 'ImportRowError' })
@@ -109,7 +116,7 @@ export type RowError = z.infer<typeof rowErrorSchema>
 const detected = {
   fileName: z.string(),
   size: z.number().int(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'vcard']).describe('vcard: a .vcf address book, read as one row a card (contacts only)'),
   encoding: z.string().nullable().describe('csv: utf-8, gb18030, utf-16le…'),
   delimiter: z.string().nullable().describe('csv: , ; or tab'),
   sheets: z.array(z.string()).describe('xlsx: sheet names'),

@@ -7,6 +7,7 @@ import type { Jobs } from '../../server/jobs'
 import { canCreateOwned } from '../../server/permissions'
 import { importLocale, processBatch } from './batch'
 import { fileError } from './file-error'
+import { assertFormatFits } from './file-kind'
 import * as repo from './imports.repository'
 import {
   importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportField, type ImportListQuery, type ImportOptionsInput, type ImportPreview, type ImportStatus,
@@ -40,6 +41,10 @@ export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 export function assertMayImport(ctx: RequestContext, entity: ImportEntity) {
   if (entity === 'mailing-list-members') return assertListAccess(ctx.actor, 'write')
   if (entity === 'leads') return
+  if (entity === 'users') {
+    if (ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins import users')
+    return
+  }
   // The catalog is kept by admins and managers (as in the products module).
   if (entity === 'products' && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') throw new AppError('FORBIDDEN', 'Only admins and managers import products')
   if (!canCreateOwned(ctx.actor)) throw new AppError('FORBIDDEN', `Your role cannot import ${entity}`)
@@ -133,6 +138,7 @@ export function createImportService(deps: ImportDeps) {
         if (pending.length) await repo.insertChunk(db, id, seq++, pending)
         const src = chunkSource(db, id, size)
         const info = await inspectFile(src, input.fileName, input.sheet)
+        assertFormatFits(info.format, input.entity)
         await repo.updateImport(db, id, { size, format: info.format, encoding: info.encoding, delimiter: info.delimiter, sheet: info.sheet })
         const records = await head({ ...(await repo.findImport(db, id))! })
         if (records.length === 0) throw fileError('The file has no rows.')
@@ -158,6 +164,7 @@ export function createImportService(deps: ImportDeps) {
       const row = await mine(ctx, id)
       const options = importOptionsSchema.parse(input)
       assertMayImport(ctx, options.entity)
+      assertFormatFits(row.format, options.entity)
       const stages = await repo.stagesForImport(db)
       const fields = fieldsOf(options.entity, stages)
       const { sample: records, mapping: proposed, suggestions } = await survey(row, options.entity, fields)
@@ -201,6 +208,7 @@ export function createImportService(deps: ImportDeps) {
         const row = await repo.lockImport(trx, id)
         if (!row || (row.createdBy !== ctx.actor.userId && ctx.actor.role !== 'admin')) throw new AppError('IMPORT_NOT_FOUND')
         if (row.status !== 'ready' && row.status !== 'dry_run_done') throw new AppError('IMPORT_STATE_CONFLICT', `The import is ${row.status}`)
+        assertFormatFits(row.format, options.entity)
         if (options.entity === 'mailing-list-members') await listForImport(trx, ctx, options.listId!, { lock: false })
         const fields = fieldsOf(options.entity, await repo.stagesForImport(trx))
         if (options.mapping) {

@@ -22,7 +22,7 @@ const analyze = async (entity: string, csv: string) => {
 const pick = (s: Record<string, any>) => Object.fromEntries(Object.entries(s).map(([c, v]) => [c, [v.field, v.confidence, v.hint]]))
 
 describe('mapping suggestions from headers and values', () => {
-  it('a CRM export of deals: the id names the deal, the product is not its name, a stage first seen late is still proposed', async () => {
+  it("a CRM export of deals: the id names the deal, the product is the deal's line (not its name), a stage first seen late is still proposed", async () => {
     const stages = ['Prospecting', 'Engaging', 'Won']
     const rows = Array.from({ length: 60 }, (_, i) =>
       `1C1I${(1296 + i).toString(36).toUpperCase()}R,Moses Frase,GTX Plus Basic,Cancity,${i === 45 ? 'Lost' : stages[i % 3]},2016-10-${String((i % 28) + 1).padStart(2, '0')},2017-03-01,${1000 + i}`)
@@ -30,7 +30,7 @@ describe('mapping suggestions from headers and values', () => {
     expect(pick(a.suggestions)).toEqual({
       opportunity_id: ['name', 'high', null],
       sales_agent: ['owner', 'high', null],
-      product: [null, null, null],
+      product: ['product', 'high', null],
       account: ['customer', 'high', null],
       deal_stage: ['stage', 'high', null],
       engage_date: ['createdAt', 'high', null],

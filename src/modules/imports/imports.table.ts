@@ -7,7 +7,7 @@ export interface ImportsTable {
   phase: string | null
   fileName: string
   size: Generated<number>
-  format: 'csv' | 'xlsx'
+  format: 'csv' | 'xlsx' | 'vcard'
   encoding: string | null
   delimiter: string | null
   sheet: string | null

@@ -4,13 +4,19 @@ import { AppError } from '../../server/errors'
 import { recordAuditBatch, type AuditEvent } from '../audit/audit.service'
 import { AUDIT_ENTITY, ENTITY_TABLE } from './batch'
 import * as repo from './imports.repository'
-import type { ImportEntity, ImportUndoResult, RecordEntity } from './imports.schema'
+import type { ImportEntity, ImportUndoResult } from './imports.schema'
 import { removeImportedMembers } from './list-members'
+import { restoreDealLines } from './deal-lines'
+import type { StoredLine } from './deal-lines.repository'
+import { teamsInUse } from './users-import.repository'
 
 /** Journal rows a transaction undoes: PGlite's one connection is free between pages. */
 export const UNDO_PAGE = 5000
 const MAX_REPORTED = 1000
 const FIRST_ROW = -2147483648
+/** What an import can create: its records, and users and the teams a users import made. */
+const TABLES = { ...ENTITY_TABLE, users: 'users', teams: 'teams' } as const
+const AUDITED = { ...AUDIT_ENTITY, users: 'user', teams: 'team' } as const
 
 /**
  * Undoes a completed import page by page, each page one transaction: records it created are
@@ -39,13 +45,19 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
       const audits: AuditEvent[] = []
       const removed = new Set<string>()
       // Customers created for missing references, and leads for unknown e-mails, are journalled with their own entity.
-      const removeCreated = async (target: RecordEntity) => {
-        const created = page.filter((r) => r.outcome === 'created' && ((r.entity as ImportEntity | null) ?? entity) === target)
+      const removeCreated = async (target: keyof typeof TABLES) => {
+        let created = page.filter((r) => r.outcome === 'created' && ((r.entity as ImportEntity | null) ?? entity) === target)
         if (created.length === 0) return
-        const gone = await repo.softDeleteUnchanged(trx, ENTITY_TABLE[target], created.map((r) => r.entityId!))
+        // A team keeps a user the undo left (one activated since): it stays with him.
+        if (target === 'teams') {
+          const inUse = new Set(await teamsInUse(trx, created.map((r) => r.entityId!)))
+          for (const r of created) if (inUse.has(r.entityId!)) note(r.rowNumber, r.entityId!, 'Still has users')
+          created = created.filter((r) => !inUse.has(r.entityId!))
+        }
+        const gone = await repo.softDeleteUnchanged(trx, TABLES[target], created.map((r) => r.entityId!))
         for (const g of gone) removed.add(g)
         for (const r of created) if (!removed.has(r.entityId!)) note(r.rowNumber, r.entityId!, 'Changed or deleted since the import')
-        audits.push(...gone.map((entityId) => ({ action: 'delete', entity: AUDIT_ENTITY[target], entityId, changes: { undoneImport: { before: null, after: id } } })))
+        audits.push(...gone.map((entityId) => ({ action: 'delete', entity: AUDITED[target], entityId, changes: { undoneImport: { before: null, after: id } } })))
       }
       if (entity === 'mailing-list-members') {
         await removeCreated('leads')
@@ -54,10 +66,10 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
         result.removed += undone.removed
         if (undone.audit) audits.push(undone.audit)
       } else {
-        for (const target of new Set<RecordEntity>([entity, 'customers'])) await removeCreated(target)
-        const table = ENTITY_TABLE[entity]
+        for (const target of new Set([entity, entity === 'users' ? 'teams' as const : 'customers' as const])) await removeCreated(target)
+        const table = TABLES[entity]
         for (const r of page.filter((x) => x.outcome === 'updated')) {
-          const before = { ...(r.before ?? {}) }
+          const { lines, ...before } = { ...(r.before ?? {}) } as Record<string, unknown> & { lines?: StoredLine[] }
           if ('address' in before) before.address = before.address == null ? null : JSON.stringify(before.address)
           for (const k of ['closedAt', 'createdAt']) if (typeof before[k] === 'string') before[k] = new Date(before[k] as string)
           const ok = await repo.updateRecord(trx, table, r.entityId!, r.afterVersion!, before)
@@ -65,8 +77,9 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
             note(r.rowNumber, r.entityId!, 'Changed since the import')
             continue
           }
+          if (lines) await restoreDealLines(trx, r.entityId!, lines)
           result.restored++
-          audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: r.entityId!, changes: { undoneImport: { before: null, after: id }, restored: { before: null, after: r.before } } })
+          audits.push({ action: 'update', entity: AUDITED[entity], entityId: r.entityId!, changes: { undoneImport: { before: null, after: id }, restored: { before: null, after: r.before } } })
         }
       }
       result.removed += removed.size

@@ -4,11 +4,13 @@ import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { detectEncoding, decodeSample, sniffDelimiter } from './decode'
 import { fileError } from './file-error'
+import { textKind } from './file-kind'
 import type { ByteSource } from './source'
+import { readVcards } from './vcard'
 import { readCentralDirectory, sheetNames } from './zip-guard'
 
 export interface FileInfo {
-  format: 'csv' | 'xlsx'
+  format: 'csv' | 'xlsx' | 'vcard'
   encoding: string | null
   delimiter: string | null
   sheets: string[]
@@ -43,11 +45,12 @@ export async function inspectFile(src: ByteSource, fileName: string, sheet?: str
   // A binary file (a picture, a PDF) decodes to control characters.
   const controls = (text.slice(0, 4096).match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length
   if (controls > 8) throw fileError('The file is not a CSV text file or an .xlsx workbook.')
+  if (textKind(text) === 'vcard') return { format: 'vcard', encoding, delimiter: null, sheets: [], sheet: null }
   return { format: 'csv', encoding, delimiter: sniffDelimiter(text.replace(/^\uFEFF/, '')), sheets: [], sheet: null }
 }
 
 export function readRecords(src: ByteSource, info: FileInfo): AsyncGenerator<RawRecord> {
-  return info.format === 'csv' ? readCsv(src, info) : readXlsx(src, info)
+  return info.format === 'csv' ? readCsv(src, info) : info.format === 'vcard' ? readVcards(src, info.encoding) : readXlsx(src, info)
 }
 
 async function* readCsv(src: ByteSource, info: FileInfo): AsyncGenerator<RawRecord> {

@@ -1,6 +1,7 @@
 import type { ImportEntity, ImportField } from './imports.schema'
 import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../customers/customers.schema'
 import { LEAD_STATUSES } from '../leads/leads.schema'
+import { ROLES } from '../../server/context'
 
 /** A pipeline stage as the import needs it (value mapping, closing won/lost deals). */
 export interface StageInfo {
@@ -16,6 +17,7 @@ const enumOf = (key: string, values: { value: string; label: string }[]): Import
 
 const CUSTOMER_STATUS_LABELS: Record<string, string> = { prospect: '潜在客户', active: '活跃', inactive: '停用' }
 const CUSTOMER_TYPE_LABELS: Record<string, string> = { company: '公司', person: '个人' }
+const ROLE_LABELS: Record<string, string> = { admin: '管理员', manager: '经理', sales: '销售', support: '客服', marketing: '市场' }
 const LEAD_STATUS_LABELS: Record<string, string> = { new: '新线索', contacted: '已联系', qualified: '已确认', unqualified: '不合格' }
 
 /** Where a row's phone is (people without an address): read for the phone's region, not stored. */
@@ -77,11 +79,24 @@ export function fieldsOf(entity: ImportEntity, stages: StageInfo[]): ImportField
         enumOf('stage', stages.map((s) => ({ value: s.key, label: s.name }))),
         { key: 'amount', kind: 'money', required: false },
         { key: 'currency', kind: 'currency', required: false },
+        // The deal's line (deal-lines.ts): with a product, the amount is the line's total.
+        { key: 'product', kind: 'ref', required: false, ref: 'product' },
+        { key: 'quantity', kind: 'money', required: false },
+        { key: 'unitPrice', kind: 'money', required: false },
+        { key: 'discountPercent', kind: 'money', required: false },
         { key: 'probability', kind: 'integer', required: false },
         { key: 'expectedCloseDate', kind: 'date', required: false },
         { key: 'closedAt', kind: 'date', required: false },
         { key: 'createdAt', kind: 'date', required: false },
         text('lostReason'),
+      ]
+    case 'users':
+      return [
+        text('name', true),
+        { key: 'email', kind: 'email', required: true },
+        enumOf('role', ROLES.map((v) => ({ value: v, label: ROLE_LABELS[v]! }))),
+        text('team'),
+        text('manager'),
       ]
     case 'mailing-list-members':
       // The e-mail finds the record; the rest only fills a lead created for an unknown e-mail.
@@ -142,6 +157,12 @@ export const HEADER_SYNONYMS: Record<string, string[]> = {
   unitPrice: ['unit price', 'price', 'list price', '单价', '价格', '售价', '标准价'],
   taxRate: ['tax rate', 'tax', 'vat', 'tax %', '税率'],
   active: ['active', 'enabled', 'on sale', '在售', '启用', '是否启用'],
+  product: ['product', 'product name', 'product sku', 'item', 'sku', 'product code', '产品', '产品名称', '商品', '商品名称', '产品编号', '型号'],
+  quantity: ['quantity', 'qty', 'units', 'count', '数量', '件数'],
+  discountPercent: ['discount', 'discount %', 'discount percent', '折扣', '折扣率'],
+  role: ['role', 'user role', 'access', '角色', '权限', '用户角色'],
+  team: ['team', 'team name', 'group', 'department', 'sales team', '团队', '小组', '部门', '所属团队'],
+  manager: ['manager', 'reports to', 'supervisor', 'team lead', 'line manager', '主管', '上级', '直属上级', '经理'],
   lostReason: ['lost reason', 'reason lost', 'loss reason', '丢单原因', '输单原因'],
 }
 
@@ -162,6 +183,11 @@ export const VALUE_SYNONYMS: Record<string, string[]> = {
   company: ['company', 'business', 'organization', 'b2b', '公司', '企业', '单位'],
   person: ['person', 'individual', 'consumer', 'b2c', '个人', '自然人'],
   new: ['new', 'open', '新', '新建', '新线索'],
+  admin: ['admin', 'administrator', 'superuser', '管理员', '系统管理员'],
+  manager: ['manager', 'team lead', 'supervisor', '经理', '主管', '销售经理'],
+  sales: ['sales', 'sales rep', 'agent', 'salesperson', 'rep', '销售', '销售员', '业务员'],
+  support: ['support', 'service', 'customer service', 'agent support', '客服', '售后'],
+  marketing: ['marketing', 'marketer', '市场', '市场部', '营销'],
   contacted: ['contacted', 'working', 'attempted', '已联系', '跟进中'],
   qualified: ['qualified', 'sales qualified', 'sql', '已确认', '合格'],
   unqualified: ['unqualified', 'disqualified', 'junk', '不合格', '无效'],

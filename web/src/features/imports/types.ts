@@ -18,10 +18,13 @@ export type DedupeKey = NonNullable<ImportOptionsInput['dedupeBy']>
 export type Mapping = Record<string, string | null>
 export type ValueMapping = Record<string, Record<string, string>>
 
-export const IMPORT_ENTITY_LIST: ImportEntity[] = ['customers', 'contacts', 'leads', 'opportunities', 'mailing-list-members']
+export const IMPORT_ENTITY_LIST: ImportEntity[] = ['customers', 'contacts', 'leads', 'opportunities', 'mailing-list-members', 'users']
 
 /** Rows that join a static mailing list (marketing and admins): they need the list, and add rather than create or update. */
 export const LIST_MEMBERS = 'mailing-list-members' satisfies ImportEntity
+
+/** People who use Kith (admins only): matched by e-mail, created or skipped, never updated. */
+export const USERS = 'users' satisfies ImportEntity
 
 /** Statuses after which nothing moves any more: polling stops. */
 export const SETTLED = new Set<ImportStatus['status']>(['ready', 'dry_run_done', 'completed', 'failed', 'undone'])

@@ -31,9 +31,11 @@ interface Props {
   /** A phone column is mapped: ask where its numbers are from and what an invalid one does. */
   hasPhone?: boolean
   defaultRegion?: string
+  /** Users: matched by e-mail only, and never updated by an import. */
+  byEmailOnly?: boolean
 }
 
-export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false, hasTimestamps = false, hasPhone = false, defaultRegion }: Props) {
+export function DuplicateOptions({ value, onChange, hasReferences, listMembers = false, hasTimestamps = false, hasPhone = false, defaultRegion, byEmailOnly = false }: Props) {
   const { t, i18n } = useTranslation()
   const company = useCompanyLocale()
   const regions = useMemo(() => {
@@ -51,7 +53,7 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
             <Radio.Group
               value={value.mode}
               onChange={(e) => set({ mode: e.target.value as ImportMode })}
-              options={(['skip-duplicates', 'upsert', 'create'] as const).map((m) => ({ value: m, label: t(`imports.dedupe.modes.${m}`) }))}
+              options={(byEmailOnly ? (['skip-duplicates', 'create'] as const) : (['skip-duplicates', 'upsert', 'create'] as const)).map((m) => ({ value: m, label: t(`imports.dedupe.modes.${m}`) }))}
             />
           </Form.Item>
           {value.mode !== 'create' && (
@@ -59,7 +61,7 @@ export function DuplicateOptions({ value, onChange, hasReferences, listMembers =
               <Radio.Group
                 value={value.dedupeBy}
                 onChange={(e) => set({ dedupeBy: e.target.value as DedupeKey })}
-                options={(['email', 'phone', 'name'] as const).map((k) => ({ value: k, label: t(`imports.dedupe.keys.${k}`) }))}
+                options={(byEmailOnly ? (['email'] as const) : (['email', 'phone', 'name'] as const)).map((k) => ({ value: k, label: t(`imports.dedupe.keys.${k}`) }))}
               />
             </Form.Item>
           )}

@@ -27,7 +27,12 @@ export function FileSummary({ analysis, onSheetChange, onChangeFile, busy }: Pro
       items={[
         { key: 'name', label: t('imports.file.name'), children: <span data-testid="import-file-name">{analysis.fileName}</span> },
         { key: 'size', label: t('imports.file.size'), children: fileSize(analysis.size, i18n.language) },
-        ...(analysis.format === 'csv'
+        ...(analysis.format === 'vcard'
+          ? [
+              { key: 'format', label: t('imports.file.format'), children: t('imports.file.vcard') },
+              { key: 'encoding', label: t('imports.file.encoding'), children: <span data-testid="import-encoding">{analysis.encoding?.toUpperCase()}</span> },
+            ]
+          : analysis.format === 'csv'
           ? [
               { key: 'encoding', label: t('imports.file.encoding'), children: <span data-testid="import-encoding">{analysis.encoding?.toUpperCase()}</span> },
               { key: 'delimiter', label: t('imports.file.delimiter'), children: delimiter(analysis.delimiter) },
@@ -48,7 +53,8 @@ export function FileSummary({ analysis, onSheetChange, onChangeFile, busy }: Pro
                 ),
               },
             ]),
-        { key: 'header', label: t('imports.file.headerRow'), children: analysis.headerRow },
+        // A vCard has no header row of its own: one row a card.
+        ...(analysis.format === 'vcard' ? [] : [{ key: 'header', label: t('imports.file.headerRow'), children: analysis.headerRow }]),
       ]}
     />
   )

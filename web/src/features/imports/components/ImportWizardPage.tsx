@@ -10,7 +10,7 @@ import { useAnalyzeImport } from '../hooks/useAnalyzeImport'
 import { useImportStatus } from '../hooks/useImportStatus'
 import { usePreviewImport } from '../hooks/usePreviewImport'
 import { useStartImport } from '../hooks/useStartImport'
-import { IMPORT_ENTITY_LIST, LIST_MEMBERS, type ImportAnalysis, type ImportEntity, type ImportOptionsInput, type Mapping, type ValueMapping } from '../types'
+import { IMPORT_ENTITY_LIST, LIST_MEMBERS, USERS, type ImportAnalysis, type ImportEntity, type ImportOptionsInput, type Mapping, type ValueMapping } from '../types'
 import { DuplicateOptions, type DuplicateSettings } from './DuplicateOptions'
 import { FileSummary } from './FileSummary'
 import { ImportCounts } from './ImportCounts'
@@ -28,10 +28,12 @@ export default function ImportWizardPage() {
   const { t } = useTranslation()
   const notifyError = useNotifyError()
   const [search] = useSearchParams()
-  const { hasRole, defaultRegion } = useAuth()
-  const managesLists = hasRole('admin', 'marketing')
+  const auth = useAuth()
+  const { defaultRegion } = auth
+  const managesLists = auth.hasRole('admin', 'marketing')
   const initial = search.get('entity') as ImportEntity | null
-  const [entity, setEntity] = useState<ImportEntity>(initial && IMPORT_ENTITY_LIST.includes(initial) && (initial !== LIST_MEMBERS || managesLists) ? initial : 'customers')
+  const allowed = (e: ImportEntity) => (e !== LIST_MEMBERS || managesLists) && (e !== USERS || auth.hasRole('admin'))
+  const [entity, setEntity] = useState<ImportEntity>(initial && IMPORT_ENTITY_LIST.includes(initial) && allowed(initial) ? initial : 'customers')
   const [listId, setListId] = useState<string | undefined>(search.get('listId') ?? undefined)
   const members = entity === LIST_MEMBERS
   const [file, setFile] = useState<File | null>(null)
@@ -51,7 +53,10 @@ export default function ImportWizardPage() {
 
   const read = (f: File, sheet?: string) => {
     setFile(f)
-    analyze.mutate({ file: f, entity, sheet, ...(members ? { listId } : {}) }, {
+    // A vCard address book holds people: it imports as contacts, whatever was chosen before.
+    const target = /\.vcf$/i.test(f.name) ? 'contacts' : entity
+    if (target !== entity) setEntity(target)
+    analyze.mutate({ file: f, entity: target, sheet, ...(target === LIST_MEMBERS ? { listId } : {}) }, {
       onSuccess: (a) => {
         setAnalysis(a)
         setMapping(a.proposedMapping)
@@ -148,6 +153,7 @@ export default function ImportWizardPage() {
               listMembers={members}
               hasPhone={Object.values(mapping).includes('phone')}
               defaultRegion={defaultRegion}
+              byEmailOnly={entity === USERS}
             />
             <Flex justify="space-between" style={{ marginTop: 24 }}>
               <Button onClick={reset}>{t('imports.back')}</Button>

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons'
 import { Form, Select, Spin, Typography, Upload } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useAuth } from '../../auth/hooks/useAuth'
-import { IMPORT_ENTITY_LIST, LIST_MEMBERS, type ImportEntity } from '../types'
+import { IMPORT_ENTITY_LIST, LIST_MEMBERS, USERS, type ImportEntity } from '../types'
 import { StaticListSelect } from './StaticListSelect'
 
 interface Props {
@@ -17,8 +17,10 @@ interface Props {
 
 export function UploadStep({ entity, onEntityChange, listId, onListChange, onFile, busy }: Props) {
   const { t } = useTranslation()
-  const managesLists = useAuth().hasRole('admin', 'marketing')
-  const entities = IMPORT_ENTITY_LIST.filter((e) => e !== LIST_MEMBERS || managesLists)
+  const auth = useAuth()
+  const managesLists = auth.hasRole('admin', 'marketing')
+  const isAdmin = auth.hasRole('admin')
+  const entities = IMPORT_ENTITY_LIST.filter((e) => (e !== LIST_MEMBERS || managesLists) && (e !== USERS || isAdmin))
   const needsList = entity === LIST_MEMBERS && !listId
   return (
     <>
@@ -39,7 +41,7 @@ export function UploadStep({ entity, onEntityChange, listId, onListChange, onFil
       </Form>
       <Spin spinning={busy} tip={t('imports.analyzing')}>
         <Upload.Dragger
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.xlsx,.vcf,text/csv,text/vcard,text/x-vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           multiple={false}
           showUploadList={false}
           disabled={busy || needsList}

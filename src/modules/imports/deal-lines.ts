@@ -1,0 +1,170 @@
+import Big from 'big.js'
+import type { Executor } from '../../db/database'
+import { newId } from '../../lib/ids'
+import { AppError } from '../../server/errors'
+import { priceLines } from '../opportunities/opportunities.money'
+import { deleteLinesOf, findProductsByKey, linesOfDeals, looseKey, type StoredLine } from './deal-lines.repository'
+import * as repo from './imports.repository'
+import type { Issue, PreparedRow } from './prepare'
+import { keyOf, type Resolved } from './references'
+
+/**
+ * A deal file's product, quantity, unit price and discount columns become the deal's one line, and
+ * its amount their total, as POST /opportunities prices them: the deal need not be PATCHed after.
+ */
+export const LINE_FIELDS = ['product', 'quantity', 'unitPrice', 'discountPercent'] as const
+
+export interface ProductRef {
+  id: string
+  sku: string
+  name: string
+  unitPrice: string
+  currency: string
+}
+
+/** A line as stored (the opportunity_lines row less its ids). */
+export interface DealLine {
+  productId: string
+  description: string
+  quantity: string
+  unitPrice: string
+  discountPercent: string
+  amount: string
+  /** The deal's currency was taken from the product (the file gave neither a currency nor a price). */
+  currencyFromProduct?: string
+}
+
+/** The value a cell names a product by, after the file's value mapping ("GTXPro" → "GTX Pro"). */
+const productKey = (raw: unknown, valueMapping: Record<string, Record<string, string>> | undefined) => {
+  const text = String(raw).trim()
+  return keyOf(valueMapping?.product?.[text] ?? text)
+}
+
+/** The products a batch names, by SKU or name (exactly, else loosely): one query. */
+export async function resolveProducts(
+  exec: Executor, rows: PreparedRow[], valueMapping: Record<string, Record<string, string>> | undefined,
+): Promise<Map<string, Resolved<ProductRef>>> {
+  const raw = new Map<string, string>()
+  for (const r of rows) if (r.values.product !== undefined) raw.set(productKey(r.values.product, valueMapping), String(r.values.product).trim())
+  const keys = [...raw.keys()]
+  const found = await findProductsByKey(exec, keys, [...new Set(keys.map(looseKey))])
+  const out = new Map<string, Resolved<ProductRef>>()
+  for (const key of keys) {
+    const tiers = [
+      found.filter((p) => p.sku.toLowerCase() === key),
+      found.filter((p) => p.name.toLowerCase() === key),
+      found.filter((p) => looseKey(p.sku) === looseKey(key) || looseKey(p.name) === looseKey(key)),
+    ]
+    const hits = tiers.find((t) => t.length > 0) ?? []
+    const named = raw.get(key)
+    out.set(key, hits.length === 1 ? { ok: true, value: hits[0]! }
+      : hits.length === 0 ? { ok: false, message: `No product "${named}" (use its SKU or name, or map the value to one)` }
+      : { ok: false, message: `${hits.length} products match "${named}" (${hits.map((h) => h.sku).join(', ')}): use the SKU` })
+  }
+  return out
+}
+
+/** Takes a row's line fields out of its values, so the deal's schema never sees them. */
+export function splitLineValues(values: Record<string, unknown>): Record<string, unknown> {
+  const line: Record<string, unknown> = {}
+  for (const k of LINE_FIELDS) {
+    if (k in values) line[k] = values[k]
+    delete values[k]
+  }
+  return line
+}
+
+/** Prices a row's line into `record`: the product's price unless the file gives one, in the deal's currency. */
+export function takeDealLine(
+  values: Record<string, unknown>, record: Record<string, unknown>, products: Map<string, Resolved<ProductRef>>,
+  valueMapping: Record<string, Record<string, string>> | undefined, errors: Issue[],
+): DealLine | undefined {
+  const { product, quantity, unitPrice, discountPercent } = values as Record<(typeof LINE_FIELDS)[number], string | undefined>
+  if (product === undefined) {
+    if (quantity !== undefined || unitPrice !== undefined || discountPercent !== undefined) {
+      errors.push({ path: 'product', message: 'A quantity, unit price or discount needs the product it is for' })
+    }
+    return undefined
+  }
+  const res = products.get(productKey(product, valueMapping))
+  if (!res?.ok) {
+    errors.push({ path: 'product', message: res?.message ?? `No product "${product}"` })
+    return undefined
+  }
+  const p = res.value
+  // The catalog's price is in the product's currency: a deal priced from it is in that currency too.
+  const currencyFromProduct = unitPrice === undefined && record.currency === undefined ? p.currency : undefined
+  if (currencyFromProduct) record.currency = currencyFromProduct
+  if (unitPrice === undefined && record.currency !== p.currency) {
+    errors.push({ path: 'unitPrice', message: `${p.name} is priced in ${p.currency} and the deal is in ${String(record.currency)}: give a unit price` })
+    return undefined
+  }
+  const line = { quantity: quantity ?? '1', unitPrice: unitPrice ?? p.unitPrice, discountPercent: discountPercent ?? '0' }
+  if (new Big(line.quantity).lte(0)) errors.push({ path: 'quantity', message: 'Must be more than 0' })
+  if (new Big(line.discountPercent).lt(0) || new Big(line.discountPercent).gt(100)) errors.push({ path: 'discountPercent', message: 'Must be between 0 and 100' })
+  if (errors.length) return undefined
+  try {
+    const priced = priceLines([line], String(record.currency ?? 'CNY'))
+    record.amount = priced.total
+    return { productId: p.id, description: p.name, ...line, amount: priced.amounts[0]!, ...(currencyFromProduct ? { currencyFromProduct } : {}) }
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err
+    errors.push({ path: 'amount', message: err.message })
+    return undefined
+  }
+}
+
+interface LinePlanned {
+  outcome: string
+  errors: Issue[]
+  entityId?: string
+  existing?: Record<string, any>
+  record: Record<string, unknown>
+  line?: DealLine
+  /** An updated deal's lines before the import (undo puts them back). */
+  linesBefore?: StoredLine[]
+}
+
+const same = (a: StoredLine[], b: DealLine) =>
+  a.length === 1 && a[0]!.productId === b.productId && ['quantity', 'unitPrice', 'discountPercent'].every((k) => new Big((a[0] as any)[k]).eq((b as any)[k]))
+
+/** An existing deal whose line the file changes is updated even when no column of its own changes. */
+export async function compareDealLines(exec: Executor, planned: LinePlanned[]) {
+  const matched = planned.filter((p) => p.line && p.existing && (p.outcome === 'update' || p.outcome === 'skip'))
+  if (matched.length === 0) return
+  const stored = await linesOfDeals(exec, [...new Set(matched.map((p) => p.existing!.id as string))])
+  for (const p of matched) {
+    const from = p.line!.currencyFromProduct
+    // An existing deal keeps its currency unless the file says otherwise.
+    if (from && from !== p.existing!.currency) {
+      p.outcome = 'invalid'
+      p.errors.push({ path: 'unitPrice', message: `${p.line!.description} is priced in ${from} and the deal is in ${String(p.existing!.currency)}: give a unit price` })
+      continue
+    }
+    const current = stored.filter((l) => l.opportunityId === p.existing!.id)
+    if (same(current, p.line!)) continue
+    p.outcome = 'update'
+    p.entityId = p.existing!.id
+    p.linesBefore = current
+  }
+}
+
+const lineRow = (opportunityId: string, l: Omit<DealLine, 'productId'> & { productId: string | null }, position = 1) =>
+  ({ id: newId(), opportunityId, position, productId: l.productId, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent, amount: l.amount })
+
+/** The created deals' lines, and the updated deals' new line in place of their old ones. */
+export async function writeDealLines(exec: Executor, planned: LinePlanned[]) {
+  const created = planned.filter((p) => p.outcome === 'create' && p.line)
+  const replaced = planned.filter((p) => p.outcome === 'update' && p.linesBefore)
+  await deleteLinesOf(exec, replaced.map((p) => p.entityId!))
+  await repo.insertSet(exec, 'opportunity_lines', [...created, ...replaced].map((p) => lineRow(p.entityId!, p.line!)))
+}
+
+/** Undo: an updated deal gets the lines it had back. */
+export async function restoreDealLines(exec: Executor, opportunityId: string, lines: StoredLine[]) {
+  await deleteLinesOf(exec, [opportunityId])
+  await repo.insertSet(exec, 'opportunity_lines', lines.map((l) => lineRow(opportunityId, l, l.position)))
+}
+
+/** A line as the audit log shows it. */
+export const auditLine = (l: DealLine) => ({ productId: l.productId, description: l.description, quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent })
