@@ -19,6 +19,7 @@ import { processListMembers } from './list-members'
 import type { Issue, PreparedRow } from './prepare'
 import { keyOf, resolveCustomers, resolveOwners, type CustomerRef } from './references'
 import type { StageInfo } from './targets'
+import { missingCustomer, rowIssue } from './messages'
 
 export const ENTITY_TABLE = { customers: 'customers', contacts: 'contacts', leads: 'leads', opportunities: 'opportunities', products: 'products' } as const
 export const AUDIT_ENTITY = { customers: 'customer', contacts: 'contact', leads: 'lead', opportunities: 'opportunity', products: 'product' } as const
@@ -132,7 +133,7 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   let customerRef: CustomerRef | undefined
   if (entity === 'contacts' || entity === 'opportunities') {
     const res = customers.get(keyOf(customer))
-    if (!res) errors.push({ path: 'customer', message: 'Required' })
+    if (!res) errors.push(missingCustomer(env.options.lang ?? 'en'))
     else if (!res.ok) errors.push({ path: 'customer', message: res.message })
     else {
       customerRef = res.value
@@ -144,7 +145,11 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   }
   const parsed = SCHEMAS[entity].safeParse(input)
   if (!parsed.success) {
-    for (const i of parsed.error.issues) errors.push({ path: i.path.join('.') || 'row', message: i.message })
+    for (const i of parsed.error.issues) {
+      const issue = rowIssue(i as Parameters<typeof rowIssue>[0], env.options.lang ?? 'en')
+      // The customer's own problem was said already; the schema would add "customerId missing".
+      if (!errors.some((e) => e.path === issue.path)) errors.push(issue)
+    }
     return result
   }
   // zod's output is a fresh object already: no copy needed.

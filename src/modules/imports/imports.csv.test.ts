@@ -90,7 +90,7 @@ describe('dry run, invalid rows, errors.csv', () => {
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n')
     expect(lines[0]).toBe('Row / 行号,name,email,phone,status,Reason / 原因')
     expect(lines).toHaveLength(5)
-    expect(lines[2]).toMatch(/^4,Bad Mail,not-an-email,,,"email: .*not an e-mail/)
+    expect(lines[2]).toMatch(/^4,Bad Mail,not-an-email,,,"E-mail: .*not an e-mail/)
 
     const b = (await api.analyze(sales, 'customers', { name: 'bad.csv', data: Buffer.from(csv) })).json()
     expect(await api.run(sales, b.id, { entity: 'customers', skipInvalid: true })).toMatchObject({ status: 'completed', counts: { created: 2, invalid: 4 } })

@@ -239,6 +239,9 @@ export const customersWithPrimary = async (db: Executor, customerIds: string[]) 
 
 export const deleteImport = (db: Executor, id: string) => db.deleteFrom('imports').where('id', '=', id).execute()
 
+export const userLocale = async (db: Executor, id: string) =>
+  (await db.selectFrom('users').select('locale').where('id', '=', id).executeTakeFirst())?.locale ?? undefined
+
 export const findActor = (db: Executor, id: string) =>
   db.selectFrom('users').select(['id', 'role', 'teamId', 'active']).where('id', '=', id).executeTakeFirst()
 

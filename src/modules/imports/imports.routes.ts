@@ -104,7 +104,7 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
     }, async (req, reply) => {
       const ctx = ctxOf(req)
       const { id, fields } = await uploadFrom(req, imports, ctx)
-      const accepted = await imports.start(ctx, id, parseForm(fields))
+      const accepted = await imports.start(ctx, id, parseForm(fields), { acceptLanguage: req.headers['accept-language'] })
       return reply.status(202).header('Location', `/api/v1/imports/${id}`).send(accepted)
     })
 
@@ -119,11 +119,11 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
 
     app.post('/imports/:id/preview', {
       schema: { tags, summary: 'The first 20 rows as they would be stored with these options', params: idParams, body: importOptionsSchema, response: { 200: importPreviewSchema } },
-    }, (req) => imports.preview(ctxOf(req), req.params.id, req.body))
+    }, (req) => imports.preview(ctxOf(req), req.params.id, req.body, req.headers['accept-language']))
 
     app.post('/imports/:id/start', {
       schema: { tags, summary: 'Validate every row, then (unless dryRun) write them in the background', params: idParams, body: importOptionsSchema, response: { 202: importAcceptedSchema } },
-    }, async (req, reply) => reply.status(202).send(await imports.start(ctxOf(req), req.params.id, req.body)))
+    }, async (req, reply) => reply.status(202).send(await imports.start(ctxOf(req), req.params.id, req.body, { acceptLanguage: req.headers['accept-language'] })))
 
     app.post('/imports/:id/undo', {
       schema: { tags, summary: 'Remove the created records and restore the updated ones, unless changed since', params: idParams, response: { 200: importUndoResultSchema } },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { id, timestamp } from '../../lib/schema'
+import { IMPORT_LANGS } from './messages'
 
 /**
  * The import contract (API.md /imports). The wizard's flow:
@@ -36,14 +37,27 @@ export type ImportField = z.infer<typeof importFieldSchema>
 
 /** `{ "<column header as in the file>": "<field key>" | null }`; null or absent = ignore the column. */
 export const mappingSchema = z.record(z.string().max(200), z.string().max(60).nullable())
-/** `{ "<field key>": { "<value as in the file>": "<stored value>" } }` for enum fields (stage, status, type…). */
-export const valueMappingSchema = z.record(z.string().max(60), z.record(z.string().max(500), z.string().max(100)))
+/**
+ * `{ "<field key>": { "<value as in the file>": "<value to store>" } }`: whole-value find/replace
+ * on fixed-choice fields (stage, status, type…) and text fields (industry, source, owner…).
+ * An empty replacement leaves the field empty.
+ */
+export const valueMappingSchema = z.record(z.string().max(60), z.record(z.string().max(500), z.string().max(500)))
+/** How a field's valueMapping matches a cell: trimmed (default) and/or in any case. */
+export const valueMatchingSchema = z.record(
+  z.string().max(60),
+  z.strictObject({
+    trim: z.boolean().default(true).describe('compare without leading and trailing spaces'),
+    ignoreCase: z.boolean().default(false).describe('"Technolgy" matches "technolgy"'),
+  }),
+)
 
 const optionsShape = {
   entity: z.enum(IMPORT_ENTITIES),
   sheet: z.string().max(200).optional().describe('xlsx: the sheet to read; default the first'),
   mapping: mappingSchema.optional().describe('omitted = the proposed mapping'),
-  valueMapping: valueMappingSchema.optional().describe('merged over the proposed value mapping'),
+  valueMapping: valueMappingSchema.optional().describe('per field (fixed-choice or text): file value → stored value; unknown fields, fields of other kinds and fields no column feeds are refused'),
+  valueMatching: valueMatchingSchema.optional().describe('per field of valueMapping: trim (default true), ignoreCase (default false)'),
   mode: z.enum(IMPORT_MODES).default('create').describe('create: always new; upsert: update the duplicate; skip-duplicates: leave it'),
   dedupeBy: z.enum(DEDUPE_KEYS).optional().describe('email, phone, or name (+ company where the entity has one), sku (products); required for upsert and skip-duplicates'),
   dryRun: z.boolean().default(false),
@@ -51,6 +65,7 @@ const optionsShape = {
   createMissing: z.boolean().default(false).describe('create referenced customers that do not exist (else a row error); mailing-list-members: create unknown e-mails as leads'),
   listId: id.optional().describe('mailing-list-members (required there, refused elsewhere): the static list the rows join'),
   dayFirst: z.boolean().default(true).describe('05/01/2026 = 5 January (true) or May 1 (false); ISO, 2026/1/5 and 2026年1月5日 are unambiguous'),
+  lang: z.enum(IMPORT_LANGS).optional().describe('language of row messages and refusals; default: your locale, else Accept-Language, else en'),
 }
 
 export const importOptionsSchema = z

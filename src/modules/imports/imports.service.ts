@@ -9,10 +9,10 @@ import { processBatch } from './batch'
 import { fileError } from './file-error'
 import * as repo from './imports.repository'
 import {
-  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptionsInput, type ImportPreview, type ImportStatus,
+  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptions, type ImportOptionsInput, type ImportPreview, type ImportStatus,
 } from './imports.schema'
 import { columnNames, detectHeader, proposeMapping, proposeValueMapping } from './mapping'
-import { checkMapping, makePlan, prepareRow } from './prepare'
+import { checkMapping, checkValueMapping, makePlan, prepareRow } from './prepare'
 import { inspectFile, readRecords, type RawRecord } from './readers'
 import { CHUNK_SIZE, chunkSource } from './source'
 import { fieldsOf } from './targets'
@@ -20,6 +20,7 @@ import { toStatus } from './imports.status'
 import { runImport } from './imports.job'
 import { listForImport } from './list-members'
 import { assertListAccess } from '../mailing-lists/mailing-lists.service'
+import { issueLine, langFromHeader, type ImportLang } from './messages'
 
 export const IMPORT_JOB = 'import'
 const SAMPLE_ROWS = 20
@@ -67,6 +68,18 @@ export function createImportService(deps: ImportDeps) {
       if (records.length >= 10 + SAMPLE_ROWS) break
     }
     return records
+  }
+
+  /** The language of refusals and row messages: asked for, else the user's own, else his browser's. */
+  async function langOf(ctx: RequestContext, asked: ImportLang | undefined, acceptLanguage?: string): Promise<ImportLang> {
+    return asked ?? (await repo.userLocale(db, ctx.actor.userId)) ?? langFromHeader(acceptLanguage) ?? 'en'
+  }
+
+  /** The mapping the job will use (the proposal when none is given) must feed every required field. */
+  async function assertMapping(row: ImportRow, fields: ReturnType<typeof fieldsOf>, options: ImportOptions, lang: ImportLang) {
+    const mapping = options.mapping ?? proposeMapping(row.columns, (await head(row)).filter((r) => r.row > row.headerRow).slice(0, SAMPLE_ROWS).map((r) => r.cells), fields)
+    const issues = [...checkMapping(row.columns, fields, mapping, options.entity, lang), ...checkValueMapping(fields, mapping, options, lang)]
+    if (issues.length) throw validationError(issues)
   }
 
   async function analysis(row: ImportRow, sheets: string[]): Promise<ImportAnalysis> {
@@ -136,15 +149,16 @@ export function createImportService(deps: ImportDeps) {
     },
 
     /** The first rows as they would be stored with these options, and what is wrong with them. */
-    async preview(ctx: RequestContext, id: string, input: ImportOptionsInput): Promise<ImportPreview> {
+    async preview(ctx: RequestContext, id: string, input: ImportOptionsInput, acceptLanguage?: string): Promise<ImportPreview> {
       const row = await mine(ctx, id)
-      const options = importOptionsSchema.parse(input)
-      assertMayImport(ctx, options.entity)
+      const parsed = importOptionsSchema.parse(input)
+      assertMayImport(ctx, parsed.entity)
+      const options = { ...parsed, lang: await langOf(ctx, parsed.lang, acceptLanguage) }
       const stages = await repo.stagesForImport(db)
       const fields = fieldsOf(options.entity, stages)
       const records = (await head(row)).filter((r) => r.row > row.headerRow).slice(0, SAMPLE_ROWS)
       const proposed = proposeMapping(row.columns, records.map((r) => r.cells), fields)
-      const issues = checkMapping(row.columns, fields, options.mapping ?? proposed)
+      const issues = [...checkMapping(row.columns, fields, options.mapping ?? proposed, options.entity, options.lang), ...checkValueMapping(fields, options.mapping ?? proposed, options, options.lang)]
       if (issues.length) throw validationError(issues)
       const plan = makePlan(row.columns, fields, options, proposed)
       const prepared = records.map((r) => prepareRow(plan, r))
@@ -159,15 +173,20 @@ export function createImportService(deps: ImportDeps) {
     },
 
     /** Queues the job (validate every row, then write) in the transaction that records the options. */
-    async start(ctx: RequestContext, id: string, input: ImportOptionsInput, opts: { enqueue?: boolean } = {}): Promise<{ id: string }> {
-      const options = importOptionsSchema.parse(input)
-      assertMayImport(ctx, options.entity)
+    async start(ctx: RequestContext, id: string, input: ImportOptionsInput, opts: { enqueue?: boolean; acceptLanguage?: string } = {}): Promise<{ id: string }> {
+      const parsed = importOptionsSchema.parse(input)
+      assertMayImport(ctx, parsed.entity)
+      // Stored with the options: the job writes the row messages in it.
+      const options = { ...parsed, lang: await langOf(ctx, parsed.lang, opts.acceptLanguage) }
       if (options.entity === 'opportunities' && options.dedupeBy && options.dedupeBy !== 'name') {
         throw validationError([{ path: 'dedupeBy', message: 'Deals are matched by name (and customer) only' }])
       }
       if ((options.entity === 'products') !== (options.dedupeBy === 'sku') && options.dedupeBy) {
         throw validationError([{ path: 'dedupeBy', message: options.entity === 'products' ? 'Products are matched by SKU' : 'Only products have a SKU' }])
       }
+      // The upload is read outside the transaction: PGlite's one connection is taken by it.
+      const current = await mine(ctx, id)
+      if (current.status === 'ready' || current.status === 'dry_run_done') await assertMapping(current, fieldsOf(options.entity, await repo.stagesForImport(db)), options, options.lang)
       // The queue's schema is set up outside the transaction: on PGlite's one connection it would wait for it.
       const enqueue = opts.enqueue ?? true
       if (enqueue) await jobs.start()
@@ -176,11 +195,6 @@ export function createImportService(deps: ImportDeps) {
         if (!row || (row.createdBy !== ctx.actor.userId && ctx.actor.role !== 'admin')) throw new AppError('IMPORT_NOT_FOUND')
         if (row.status !== 'ready' && row.status !== 'dry_run_done') throw new AppError('IMPORT_STATE_CONFLICT', `The import is ${row.status}`)
         if (options.entity === 'mailing-list-members') await listForImport(trx, ctx, options.listId!, { lock: false })
-        const fields = fieldsOf(options.entity, await repo.stagesForImport(trx))
-        if (options.mapping) {
-          const issues = checkMapping(row.columns, fields, options.mapping)
-          if (issues.length) throw validationError(issues)
-        }
         await repo.updateImport(trx, id, {
           entity: options.entity, options: JSON.stringify(options), status: 'running', phase: 'validate', error: null,
           processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0, finishedAt: null,
@@ -212,11 +226,12 @@ export function createImportService(deps: ImportDeps) {
     /** The rejected rows for errors.csv, page by page (the caller streams them). */
     async *rejected(ctx: RequestContext, id: string): AsyncGenerator<{ columns: string[] } | { row: number; cells: string[]; reason: string }> {
       const row = await mine(ctx, id)
+      const lang = (row.options as { lang?: ImportLang } | null)?.lang ?? 'en'
       yield { columns: row.columns }
       let after = -2147483648
       for (;;) {
         const page = await repo.journalPage(db, id, ['invalid'], after, 1000)
-        for (const r of page) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ') }
+        for (const r of page) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => issueLine(e, lang)).join('; ') }
         if (page.length < 1000) return
         after = page.at(-1)!.rowNumber
       }

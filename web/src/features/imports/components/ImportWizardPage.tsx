@@ -74,7 +74,8 @@ export default function ImportWizardPage() {
     entity,
     ...(analysis?.sheet ? { sheet: analysis.sheet } : {}),
     mapping,
-    valueMapping,
+    // Only fields a column still feeds: the server refuses a value mapping it could not apply.
+    valueMapping: Object.fromEntries(Object.entries(valueMapping).filter(([key]) => Object.values(mapping).includes(key))),
     // Members are added or, when already in the list, skipped: there is no duplicate mode to choose.
     ...(members ? { mode: 'create' as const, listId } : { mode: settings.mode, ...(settings.mode === 'create' ? {} : { dedupeBy: settings.dedupeBy }) }),
     dryRun,
