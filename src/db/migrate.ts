@@ -14,6 +14,7 @@ import * as slaPause from './migrations/2026_12_06_0100_sla_pause'
 import * as touchesWithoutKey from './migrations/2026_12_06_0200_touches_without_key'
 import * as campaignKeys from './migrations/2026_12_06_0300_campaign_keys'
 import * as expressionStatistics from './migrations/2026_12_06_0400_expression_statistics'
+import * as importDuplicates from './migrations/2026_12_07_2100_import_duplicates'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0200_touches_without_key': touchesWithoutKey,
   '2026_12_06_0300_campaign_keys': campaignKeys,
   '2026_12_06_0400_expression_statistics': expressionStatistics,
+  '2026_12_07_2100_import_duplicates': importDuplicates,
 }
 
 function migrator(db: Db): Migrator {

@@ -49,6 +49,8 @@ export interface RowResult {
   /** The columns as they will be stored (preview). */
   record: Record<string, unknown>
   entityId?: string
+  /** A row skipped as a duplicate: its key as the file gave it, and the record (entityId) or earlier row it matched. */
+  match?: { key: string; name: string; row?: number }
 }
 
 /** The environment of an import whose rows become records of their own. */
@@ -216,6 +218,19 @@ function keyFor(entity: RecordEntity, by: 'email' | 'phone' | 'name' | 'sku', re
   return `${String(rec.name).toLowerCase()}\u0001${String(second ?? '').toLowerCase()}`
 }
 
+/** The duplicate key as a user reads it: the file's own spelling, name and company together. */
+function keyText(by: 'email' | 'phone' | 'name' | 'sku', rec: Record<string, unknown>): string {
+  if (by !== 'name') return String(rec[by] ?? '')
+  return [rec.name, rec.company].filter((v) => typeof v === 'string' && v !== '').join(' / ')
+}
+
+/** Journal rows of the rows skipped as duplicates (status and duplicates.csv list them). */
+export const duplicateJournal = (importId: string, results: RowResult[]) =>
+  results.filter((r) => r.outcome === 'skip' && r.match).map((r) => ({
+    importId, rowNumber: r.row, outcome: 'duplicate', entityId: r.entityId ?? null, before: null, afterVersion: null, cells: r.cells, errors: null,
+    matchKey: r.match!.key, matchName: r.match!.name, matchedRow: r.match!.row ?? null,
+  }))
+
 async function dedupe(env: RecordEnv, planned: Planned[], by: 'email' | 'phone' | 'name' | 'sku') {
   const { entity, options } = env
   const live = planned.filter((p) => p.outcome === 'create')
@@ -250,6 +265,8 @@ async function dedupe(env: RecordEnv, planned: Planned[], by: 'email' | 'phone' 
     }
     if (options.mode === 'skip-duplicates') {
       p.outcome = 'skip'
+      p.entityId = hit?.id
+      p.match = { key: keyText(by, p.record), name: String((hit ?? earlier!.record).name ?? ''), row: hit ? undefined : earlier!.row }
       continue
     }
     if (!hit) {
@@ -338,6 +355,7 @@ async function write(env: RecordEnv, planned: Planned[]) {
   for (const p of planned.filter((x) => x.outcome === 'invalid')) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
   }
+  journal.push(...duplicateJournal(importId, planned))
   // Audit and journal rows set-based, in the batch's transaction (queued on its connection).
   await Promise.all([createdAudit(exec), createdJournal(exec), recordAuditBatch(exec, ctx, audits), repo.insertJournalSet(exec, journal)])
 }

@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises'
 import type { Db } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
-import { ENTITY_TABLE, IO_SLICE, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
+import { duplicateJournal, ENTITY_TABLE, IO_SLICE, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
 import * as repo from './imports.repository'
 import { importOptionsSchema, type ImportEntity } from './imports.schema'
 import { proposeMapping } from './mapping'
@@ -98,7 +98,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
 
   try {
     if (row.phase === 'validate') {
-      await repo.deleteJournal(db, id, 'invalid')
+      await repo.deleteJournal(db, id, ['invalid', 'duplicate'])
       const counts = { created: 0, updated: 0, skipped: 0, invalid: 0 }
       let processed = 0
       for await (const batch of readAhead(batches(0), async (b) => b)) {
@@ -106,9 +106,12 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
         const t = tally(results)
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += t[k]
         processed += batch.length
-        await repo.insertJournalSet(db, results.filter((r) => r.outcome === 'invalid').map((r) => ({
-          importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
-        })))
+        await repo.insertJournalSet(db, [
+          ...results.filter((r) => r.outcome === 'invalid').map((r) => ({
+            importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
+          })),
+          ...duplicateJournal(id, results),
+        ])
         await repo.updateImport(db, id, { processedRows: processed })
         deps.onProgress?.({ phase: 'validate', processed, total: null })
       }
@@ -128,6 +131,8 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
         })
         return
       }
+      // The write pass finds the duplicates again (repeats across batches too, once written).
+      await repo.deleteJournal(db, id, ['duplicate'])
       await repo.updateImport(db, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0 })
     }
     const current = (await repo.findImport(db, id))!

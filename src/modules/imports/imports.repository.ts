@@ -59,11 +59,11 @@ export const deleteChunks = (db: Executor, importId: string) => db.deleteFrom('i
 export const insertJournal = (db: Executor, rows: Insertable<ImportRowsTable>[]) =>
   rows.length === 0 ? Promise.resolve() : db.insertInto('importRows').values(rows).onConflict((oc) => oc.columns(['importId', 'rowNumber']).doNothing()).execute()
 
-export const deleteJournal = (db: Executor, importId: string, outcome: 'invalid') =>
-  db.deleteFrom('importRows').where('importId', '=', importId).where('outcome', '=', outcome).execute()
+export const deleteJournal = (db: Executor, importId: string, outcomes: ('invalid' | 'duplicate')[]) =>
+  db.deleteFrom('importRows').where('importId', '=', importId).where('outcome', 'in', outcomes).execute()
 
 /** One page of the journal by outcome, in row order (keyset on row_number). */
-export const journalPage = (db: Executor, importId: string, outcomes: ('created' | 'updated' | 'invalid')[], afterRow: number, limit: number) =>
+export const journalPage = (db: Executor, importId: string, outcomes: ('created' | 'updated' | 'invalid' | 'duplicate')[], afterRow: number, limit: number) =>
   db
     .selectFrom('importRows')
     .selectAll()

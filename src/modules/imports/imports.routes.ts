@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart'
 import { stringify } from 'csv-stringify/sync'
 import { z } from 'zod'
 import type { MultipartFile } from '@fastify/multipart'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { App } from '../../server/types'
 import { ctxOf } from '../../server/auth'
 import { AppError, validationError } from '../../server/errors'
@@ -12,7 +12,7 @@ import type { RequestContext } from '../../server/context'
 import type { ImportService } from './imports.service'
 import {
   importAcceptedSchema, importAnalysisSchema, importFormSchema, importListQuerySchema, importOptionsSchema, importPreviewSchema,
-  importStatusSchema, importUndoResultSchema, mappingSchema, valueMappingSchema, type ImportOptionsInput,
+  importStatusQuerySchema, importStatusSchema, importUndoResultSchema, mappingSchema, valueMappingSchema, type ImportOptionsInput,
 } from './imports.schema'
 import { undoImport } from './imports.undo'
 import type { Db } from '../../db/database'
@@ -90,6 +90,23 @@ async function uploadFrom(req: FastifyRequest, imports: ImportService, ctx: Requ
   return { id: id!, analysis: analysis!, fields }
 }
 
+/**
+ * Streams a journal download: the generator's first item is the file's columns, so another user's
+ * import is a 404 before any byte is sent. Cells are formula-escaped for spreadsheet apps.
+ */
+async function sendCsv<R>(reply: FastifyReply, fileName: string, rows: AsyncGenerator<{ columns: string[] } | R>, header: (columns: string[]) => string[], cells: (r: R) => string[]) {
+  const first = await rows.next()
+  const columns = first.done ? [] : (first.value as { columns: string[] }).columns
+  async function* body() {
+    yield '\uFEFF' + stringify([header(columns).map(escapeFormula)])
+    for await (const r of rows) {
+      if (r && typeof r === 'object' && 'columns' in r) continue
+      yield stringify([cells(r as R).map(escapeFormula)])
+    }
+  }
+  return reply.type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName}"`).send(Readable.from(body()))
+}
+
 export function importRoutes(api: App, { imports, db }: { imports: ImportService; db: Db }, opts: { maxBytes: number }) {
   const tags = ['imports']
   api.register(async (app: App) => {
@@ -111,8 +128,13 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
     app.get('/imports', { schema: { tags, summary: 'My imports, newest first (admin: ?all=true for everyone’s)', querystring: importListQuerySchema, response: { 200: pageOf(importStatusSchema) } } }, (req) =>
       imports.list(ctxOf(req), req.query))
 
-    app.get('/imports/:id', { schema: { tags, summary: 'Status, progress, counts and the first row errors', params: idParams, response: { 200: importStatusSchema } } }, (req) =>
-      imports.get(ctxOf(req), req.params.id))
+    app.get('/imports/:id', {
+      schema: {
+        tags, summary: 'Status, progress, counts, and a page of the invalid rows and of the rows skipped as duplicates',
+        description: 'Each list pages on its own by row number: pass rowErrorsNext as errorsAfter (duplicatesNext as duplicatesAfter) until it is null.',
+        params: idParams, querystring: importStatusQuerySchema, response: { 200: importStatusSchema },
+      },
+    }, (req) => imports.get(ctxOf(req), req.params.id, req.query))
 
     app.get('/imports/:id/analysis', { schema: { tags, params: idParams, response: { 200: importAnalysisSchema } } }, (req) =>
       imports.analysis(ctxOf(req), req.params.id))
@@ -133,19 +155,15 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
       schema: { tags, summary: 'The rejected rows with their original columns and a reason column (UTF-8 with BOM)', params: idParams, produces: ['text/csv'] },
     }, async (req, reply) => {
       const rows = imports.rejected(ctxOf(req), req.params.id)
-      const first = await rows.next() // the 404 of another user's import comes before any byte is sent
-      const columns = first.done ? [] : (first.value as { columns: string[] }).columns
-      async function* body() {
-        yield '\uFEFF' + stringify([['Row / 行号', ...columns.map(escapeFormula), 'Reason / 原因']])
-        for await (const r of rows) {
-          if ('columns' in r) continue
-          yield stringify([[String(r.row), ...r.cells.map(escapeFormula), r.reason]])
-        }
-      }
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="import-${req.params.id}-errors.csv"`)
-        .send(Readable.from(body()))
+      return sendCsv(reply, `import-${req.params.id}-errors.csv`, rows, (columns) => ['Row / 行号', ...columns, 'Reason / 原因'], (r) => [String(r.row), ...r.cells, r.reason])
+    })
+
+    app.get('/imports/:id/duplicates.csv', {
+      schema: { tags, summary: 'The rows skipped as duplicates: row, key, the record (id, name) or earlier row they matched, then their original columns (UTF-8 with BOM)', params: idParams, produces: ['text/csv'] },
+    }, async (req, reply) => {
+      const rows = imports.duplicates(ctxOf(req), req.params.id)
+      const head = ['Row / 行号', 'Key / 匹配值', 'Existing id / 已有记录 ID', 'Existing name / 已有记录名称', 'Repeats row / 重复的行']
+      return sendCsv(reply, `import-${req.params.id}-duplicates.csv`, rows, (columns) => [...head, ...columns], (r) => r.cells)
     })
   })
 }

@@ -154,6 +154,24 @@ export const importCountsSchema = z.object({
   invalid: z.number().int(),
 })
 
+export const duplicateRowSchema = z
+  .object({
+    row: z.number().int(),
+    key: z.string().describe('the duplicate key as the file gave it (e-mail, phone, SKU, or name / company)'),
+    existingId: id.nullable().describe('the live record it matched; null when it repeats an earlier row of the file'),
+    existingName: z.string().describe('that record’s (or earlier row’s) name'),
+    matchedRow: z.number().int().nullable().describe('the earlier row of the file it repeats'),
+  })
+  .meta({ id: 'ImportDuplicateRow' })
+
+/** GET /imports/{id}: the row lists page by row number (keyset), each on its own. */
+export const importStatusQuerySchema = z.strictObject({
+  errorsAfter: z.coerce.number().int().optional().describe('rowErrors: rows after this row number (the previous page’s rowErrorsNext)'),
+  duplicatesAfter: z.coerce.number().int().optional().describe('duplicates: rows after this row number (the previous page’s duplicatesNext)'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('rows per list'),
+})
+export type ImportStatusQuery = z.infer<typeof importStatusQuerySchema>
+
 export const importStatusSchema = z
   .object({
     id,
@@ -165,7 +183,10 @@ export const importStatusSchema = z
     options: z.object(optionsShape).partial().nullable(),
     progress: z.object({ processed: z.number().int(), total: z.number().int().nullable() }),
     counts: importCountsSchema.describe('dry run: what would happen'),
-    rowErrors: z.array(rowErrorSchema).describe('the first 100 invalid rows; all of them in errors.csv'),
+    rowErrors: z.array(rowErrorSchema).describe('invalid rows in row order, one page (errorsAfter, limit); all of them in errors.csv'),
+    rowErrorsNext: z.number().int().nullable().describe('pass as errorsAfter for the next page; null on the last'),
+    duplicates: z.array(duplicateRowSchema).describe('rows skipped as duplicates in row order, one page (duplicatesAfter, limit); all of them in duplicates.csv'),
+    duplicatesNext: z.number().int().nullable().describe('pass as duplicatesAfter for the next page; null on the last'),
     error: z.string().nullable().describe('why the whole file failed (unreadable file, invalid rows without skipInvalid…)'),
     createdBy: id.nullable(),
     createdAt: timestamp,

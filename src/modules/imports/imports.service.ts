@@ -9,7 +9,7 @@ import { processBatch } from './batch'
 import { fileError } from './file-error'
 import * as repo from './imports.repository'
 import {
-  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptions, type ImportOptionsInput, type ImportPreview, type ImportStatus,
+  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptions, type ImportOptionsInput, type ImportPreview, type ImportStatus, type ImportStatusQuery,
 } from './imports.schema'
 import { columnNames, detectHeader, proposeMapping, proposeValueMapping } from './mapping'
 import { checkMapping, checkValueMapping, makePlan, prepareRow } from './prepare'
@@ -24,6 +24,8 @@ import { issueLine, langFromHeader, type ImportLang } from './messages'
 
 export const IMPORT_JOB = 'import'
 const SAMPLE_ROWS = 20
+/** Below every row number (customers created for missing references are journaled at negated rows). */
+const FIRST_ROW = -2147483648
 
 export interface ImportDeps {
   db: Db
@@ -93,6 +95,17 @@ export function createImportService(deps: ImportDeps) {
       id: row.id, entity, fileName: row.fileName, size: row.size, format: row.format, encoding: row.encoding, delimiter: row.delimiter,
       sheets, sheet: row.sheet, headerRow, columns: row.columns, fields, proposedMapping: mapping,
       proposedValueMapping: proposeValueMapping(mapping, row.columns, sample, fields), sampleRows: sample,
+    }
+  }
+
+  /** Every journal row of one outcome, read page by page in row order. */
+  async function* journal(id: string, outcome: 'invalid' | 'duplicate') {
+    let after = FIRST_ROW
+    for (;;) {
+      const page = await repo.journalPage(db, id, [outcome], after, 1000)
+      yield* page
+      if (page.length < 1000) return
+      after = page.at(-1)!.rowNumber
     }
   }
 
@@ -205,9 +218,14 @@ export function createImportService(deps: ImportDeps) {
       })
     },
 
-    async get(ctx: RequestContext, id: string): Promise<ImportStatus> {
+    async get(ctx: RequestContext, id: string, q: Partial<ImportStatusQuery> = {}): Promise<ImportStatus> {
       const row = await mine(ctx, id)
-      return toStatus(row, await repo.journalPage(db, id, ['invalid'], -2147483648, 100))
+      const limit = q.limit ?? 100
+      const page = async (outcome: 'invalid' | 'duplicate', after = FIRST_ROW) => {
+        const rows = await repo.journalPage(db, id, [outcome], after, limit + 1)
+        return { rows: rows.slice(0, limit), next: rows.length > limit ? rows[limit - 1]!.rowNumber : null }
+      }
+      return toStatus(row, await page('invalid', q.errorsAfter), await page('duplicate', q.duplicatesAfter))
     },
 
     async list(ctx: RequestContext, q: ImportListQuery) {
@@ -218,9 +236,18 @@ export function createImportService(deps: ImportDeps) {
       const year = at?.getUTCFullYear() ?? NaN
       if (q.cursor && (!c || !at || Number.isNaN(at.getTime()) || year < 1 || year > 9999)) throw validationError([{ path: 'cursor', message: 'Invalid cursor' }])
       const rows = await repo.listImports(db, { createdBy: q.all ? undefined : ctx.actor.userId, after: c && at ? { at, id: c.id } : undefined, limit: q.limit })
-      const items = rows.slice(0, q.limit).map((r) => toStatus(r, []))
+      const items = rows.slice(0, q.limit).map((r) => toStatus(r))
       const last = rows.length > q.limit ? rows[q.limit - 1] : undefined
       return { items, nextCursor: last ? encodeCursor({ s: 'imports', v: last.createdAt.toISOString(), id: last.id }) : null }
+    },
+
+    /** The rows skipped as duplicates for duplicates.csv, page by page (the caller streams them). */
+    async *duplicates(ctx: RequestContext, id: string): AsyncGenerator<{ columns: string[] } | { cells: string[] }> {
+      const row = await mine(ctx, id)
+      yield { columns: row.columns }
+      for await (const r of journal(id, 'duplicate')) {
+        yield { cells: [String(r.rowNumber), r.matchKey ?? '', r.entityId ?? '', r.matchName ?? '', r.matchedRow === null ? '' : String(r.matchedRow), ...(r.cells ?? [])] }
+      }
     },
 
     /** The rejected rows for errors.csv, page by page (the caller streams them). */
@@ -228,13 +255,7 @@ export function createImportService(deps: ImportDeps) {
       const row = await mine(ctx, id)
       const lang = (row.options as { lang?: ImportLang } | null)?.lang ?? 'en'
       yield { columns: row.columns }
-      let after = -2147483648
-      for (;;) {
-        const page = await repo.journalPage(db, id, ['invalid'], after, 1000)
-        for (const r of page) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => issueLine(e, lang)).join('; ') }
-        if (page.length < 1000) return
-        after = page.at(-1)!.rowNumber
-      }
+      for await (const r of journal(id, 'invalid')) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => issueLine(e, lang)).join('; ') }
     },
   }
 }

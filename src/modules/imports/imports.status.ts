@@ -3,7 +3,15 @@ import type { ImportRowsTable } from './imports.table'
 import type { ImportRow } from './imports.service'
 import type { Selectable } from 'kysely'
 
-export function toStatus(row: ImportRow, invalid: Selectable<ImportRowsTable>[]): ImportStatus {
+type JournalRow = Selectable<ImportRowsTable>
+/** A page of journal rows and the row number to ask after for the next one (fetched one longer to know). */
+export interface JournalPage {
+  rows: JournalRow[]
+  next: number | null
+}
+const EMPTY: JournalPage = { rows: [], next: null }
+
+export function toStatus(row: ImportRow, invalid: JournalPage = EMPTY, duplicates: JournalPage = EMPTY): ImportStatus {
   return {
     id: row.id,
     entity: row.entity as ImportStatus['entity'],
@@ -14,7 +22,10 @@ export function toStatus(row: ImportRow, invalid: Selectable<ImportRowsTable>[])
     options: (row.options as ImportStatus['options']) ?? null,
     progress: { processed: row.processedRows, total: row.totalRows },
     counts: { created: row.createdCount, updated: row.updatedCount, skipped: row.skippedCount, invalid: row.invalidCount },
-    rowErrors: invalid.map((r) => ({ row: r.rowNumber, errors: r.errors ?? [] })),
+    rowErrors: invalid.rows.map((r) => ({ row: r.rowNumber, errors: r.errors ?? [] })),
+    rowErrorsNext: invalid.next,
+    duplicates: duplicates.rows.map((r) => ({ row: r.rowNumber, key: r.matchKey ?? '', existingId: r.entityId, existingName: r.matchName ?? '', matchedRow: r.matchedRow })),
+    duplicatesNext: duplicates.next,
     error: row.error,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

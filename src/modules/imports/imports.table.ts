@@ -40,7 +40,7 @@ export interface ImportChunksTable {
 export interface ImportRowsTable {
   importId: string
   rowNumber: number
-  outcome: 'created' | 'updated' | 'invalid'
+  outcome: 'created' | 'updated' | 'invalid' | 'duplicate'
   /** Set when the record is of another entity than the import's: a customer created for a missing reference (row number negated). */
   entity: string | null
   entityId: string | null
@@ -50,4 +50,8 @@ export interface ImportRowsTable {
   /** Invalid rows: the original cells (errors.csv). */
   cells: JSONColumnType<string[] | null, string | null, string | null>
   errors: JSONColumnType<{ path: string; message: string }[] | null, string | null, string | null>
+  /** Duplicate rows: the key as the file gave it, and the live record (entityId, its name) or earlier row it matched. */
+  matchKey: string | null
+  matchName: string | null
+  matchedRow: number | null
 }
