@@ -15,6 +15,7 @@ import * as touchesWithoutKey from './migrations/2026_12_06_0200_touches_without
 import * as campaignKeys from './migrations/2026_12_06_0300_campaign_keys'
 import * as expressionStatistics from './migrations/2026_12_06_0400_expression_statistics'
 import * as importDuplicates from './migrations/2026_12_07_2100_import_duplicates'
+import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_counts'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0300_campaign_keys': campaignKeys,
   '2026_12_06_0400_expression_statistics': expressionStatistics,
   '2026_12_07_2100_import_duplicates': importDuplicates,
+  '2026_12_07_2110_import_upsert_counts': importUpsertCounts,
 }
 
 function migrator(db: Db): Migrator {

@@ -40,7 +40,8 @@ export interface BatchEnv {
   write: boolean
 }
 
-export type Outcome = 'create' | 'update' | 'skip' | 'invalid'
+/** unchanged: an upsert's match already holds the row's values; merged: a repeat folded into an earlier row's record. */
+export type Outcome = 'create' | 'update' | 'unchanged' | 'merged' | 'skip' | 'invalid'
 export interface RowResult {
   row: number
   cells: string[]
@@ -60,6 +61,10 @@ interface Planned extends RowResult {
   dedupeKey?: string
   /** The file named an owner: an update may move the record to him. */
   ownerGiven?: boolean
+  /** The record's keys the row's cells filled (not the defaults a create adds): all an upsert may change. */
+  given?: Set<string>
+  /** An upsert's match: the values the file wants on it (repeats merged in), before comparing. */
+  wanted?: Record<string, unknown>
   existing?: Record<string, any>
 }
 
@@ -167,6 +172,7 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   result.record = record
   result.outcome = 'create'
   result.ownerGiven = owner !== undefined
+  result.given = new Set([...Object.keys(input), ...(closedAt !== undefined || 'stage' in input ? ['closedAt'] : [])])
   return result
 }
 
@@ -269,25 +275,54 @@ async function dedupe(env: RecordEnv, planned: Planned[], by: 'email' | 'phone' 
       p.match = { key: keyText(by, p.record), name: String((hit ?? earlier!.record).name ?? ''), row: hit ? undefined : earlier!.row }
       continue
     }
-    if (!hit) {
-      // A repeat of a row earlier in this batch: its values go onto that row's record.
-      Object.assign(earlier!.record, definedOnly(p.record))
-      p.outcome = 'skip'
+    if (earlier) {
+      // A repeat of a row earlier in this batch: one record, the later filled cells win.
+      mergeInto(earlier, p)
       continue
     }
-    if (!canWrite(env, hit)) {
+    if (!canWrite(env, hit!)) {
       p.outcome = 'invalid'
-      p.errors.push({ path: by, message: `Matches ${AUDIT_ENTITY[entity]} "${hit.name}" which you may not change` })
+      p.errors.push({ path: by, message: `Matches ${AUDIT_ENTITY[entity]} "${hit!.name}" which you may not change` })
       continue
     }
     p.existing = hit
-    p.entityId = hit.id
-    const patch = patchOf(p.record, hit, p.ownerGiven ?? false)
-    p.record = patch
-    p.outcome = Object.keys(patch).length ? 'update' : 'skip'
-    // Later repeats update the same record.
-    existing.set(p.dedupeKey, { ...hit, ...patch })
+    p.entityId = hit!.id
+    p.wanted = givenOnly(p)
+    compare(p)
+    firstInBatch.set(p.dedupeKey, p)
   }
+}
+
+/** The filled cells of a row (and its owner when it names one): what an upsert writes. */
+function givenOnly(p: Planned): Record<string, unknown> {
+  const out = definedOnly(Object.fromEntries(Object.entries(p.record).filter(([k]) => p.given?.has(k))))
+  if (p.ownerGiven) Object.assign(out, { ownerId: p.record.ownerId, teamId: p.record.teamId })
+  return out
+}
+
+const mergeValues = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const merged = { ...a, ...b }
+  if (a.address && b.address) merged.address = { ...(a.address as object), ...(b.address as object) }
+  return merged
+}
+
+/** An upsert's wanted values against its match: the patch, or nothing to do. */
+function compare(p: Planned) {
+  p.record = patchOf(p.wanted!, p.existing!, p.ownerGiven ?? false)
+  p.outcome = Object.keys(p.record).length ? 'update' : 'unchanged'
+}
+
+function mergeInto(earlier: Planned, p: Planned) {
+  const later = givenOnly(p)
+  if (earlier.existing) {
+    earlier.wanted = mergeValues(earlier.wanted!, later)
+    earlier.ownerGiven ||= p.ownerGiven
+    compare(earlier)
+  } else {
+    earlier.record = mergeValues(earlier.record, later)
+  }
+  p.outcome = 'merged'
+  p.entityId = earlier.entityId
 }
 
 function canWrite(env: RecordEnv, row: Record<string, any>) {

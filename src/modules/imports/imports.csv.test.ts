@@ -107,7 +107,7 @@ describe('duplicates and undo', () => {
     expect((await customersNamed(['Dup Co']))[0]!.industry).toBe('retail')
 
     const up = (await api.analyze(sales, 'customers', { name: 'd.csv', data: Buffer.from(csv) })).json()
-    expect(await api.run(sales, up.id, { entity: 'customers', mode: 'upsert', dedupeBy: 'email' })).toMatchObject({ status: 'completed', counts: { created: 0, updated: 1, skipped: 1 } })
+    expect(await api.run(sales, up.id, { entity: 'customers', mode: 'upsert', dedupeBy: 'email' })).toMatchObject({ status: 'completed', counts: { created: 0, updated: 1, unchanged: 1, skipped: 0 } })
     const updated = await t.db.selectFrom('customers').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow()
     expect(updated).toMatchObject({ name: 'Dup Co Ltd', industry: 'manufacturing', version: 2, ownerId: salesId })
 

@@ -27,6 +27,8 @@ export interface ImportJobDeps {
 const tally = (results: RowResult[]) => ({
   created: results.filter((r) => r.outcome === 'create').length,
   updated: results.filter((r) => r.outcome === 'update').length,
+  unchanged: results.filter((r) => r.outcome === 'unchanged').length,
+  merged: results.filter((r) => r.outcome === 'merged').length,
   skipped: results.filter((r) => r.outcome === 'skip').length,
   invalid: results.filter((r) => r.outcome === 'invalid').length,
 })
@@ -99,7 +101,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
   try {
     if (row.phase === 'validate') {
       await repo.deleteJournal(db, id, ['invalid', 'duplicate'])
-      const counts = { created: 0, updated: 0, skipped: 0, invalid: 0 }
+      const counts = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0, invalid: 0 }
       let processed = 0
       for await (const batch of readAhead(batches(0), async (b) => b)) {
         const results = await processBatch(env(db, false), batch)
@@ -115,7 +117,10 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
         await repo.updateImport(db, id, { processedRows: processed })
         deps.onProgress?.({ phase: 'validate', processed, total: null })
       }
-      const totals = { totalRows: processed, createdCount: counts.created, updatedCount: counts.updated, skippedCount: counts.skipped, invalidCount: counts.invalid }
+      const totals = {
+        totalRows: processed, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: counts.unchanged, mergedCount: counts.merged,
+        skippedCount: counts.skipped, invalidCount: counts.invalid,
+      }
       if (processed === 0) {
         await fail({ ...totals, error: 'The file has no data rows.' })
         return
@@ -133,7 +138,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       }
       // The write pass finds the duplicates again (repeats across batches too, once written).
       await repo.deleteJournal(db, id, ['duplicate'])
-      await repo.updateImport(db, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0 })
+      await repo.updateImport(db, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0 })
     }
     const current = (await repo.findImport(db, id))!
     let processed = current.processedRows

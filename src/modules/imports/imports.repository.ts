@@ -23,7 +23,7 @@ export const updateImport = (db: Executor, id: string, patch: Updateable<Imports
   db.updateTable('imports').set({ ...patch, updatedAt: sql`now()`, version: sql`version + 1` }).where('id', '=', id).execute()
 
 /** Adds a committed batch's counts and moves the resume point, in the batch's transaction. */
-export const addProgress = (db: Executor, id: string, p: { row: number; processed: number; created: number; updated: number; skipped: number; invalid: number }) =>
+export const addProgress = (db: Executor, id: string, p: { row: number; processed: number; created: number; updated: number; unchanged: number; merged: number; skipped: number; invalid: number }) =>
   db
     .updateTable('imports')
     .set({
@@ -32,6 +32,8 @@ export const addProgress = (db: Executor, id: string, p: { row: number; processe
       createdCount: sql`created_count + ${p.created}`,
       updatedCount: sql`updated_count + ${p.updated}`,
       skippedCount: sql`skipped_count + ${p.skipped}`,
+      unchangedCount: sql`unchanged_count + ${p.unchanged}`,
+      mergedCount: sql`merged_count + ${p.merged}`,
       invalidCount: sql`invalid_count + ${p.invalid}`,
       updatedAt: sql`now()`,
     })

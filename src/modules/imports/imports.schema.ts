@@ -150,7 +150,9 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>
 export const importCountsSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
-  skipped: z.number().int(),
+  unchanged: z.number().int().describe('upsert: rows whose match already holds their values'),
+  merged: z.number().int().describe('upsert: repeats of an earlier row of the file, merged into its record (later filled cells win)'),
+  skipped: z.number().int().describe('skip-duplicates: rows left out as duplicates (listed in duplicates)'),
   invalid: z.number().int(),
 })
 

@@ -210,7 +210,7 @@ export function createImportService(deps: ImportDeps) {
         if (options.entity === 'mailing-list-members') await listForImport(trx, ctx, options.listId!, { lock: false })
         await repo.updateImport(trx, id, {
           entity: options.entity, options: JSON.stringify(options), status: 'running', phase: 'validate', error: null,
-          processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0, finishedAt: null,
+          processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0, finishedAt: null,
         })
         // The CLI works its import in-process (with a progress bar) and queues nothing.
         if (enqueue) await jobs.send(IMPORT_JOB, { id }, { trx })

@@ -21,7 +21,7 @@ export function toStatus(row: ImportRow, invalid: JournalPage = EMPTY, duplicate
     size: row.size,
     options: (row.options as ImportStatus['options']) ?? null,
     progress: { processed: row.processedRows, total: row.totalRows },
-    counts: { created: row.createdCount, updated: row.updatedCount, skipped: row.skippedCount, invalid: row.invalidCount },
+    counts: { created: row.createdCount, updated: row.updatedCount, unchanged: row.unchangedCount, merged: row.mergedCount, skipped: row.skippedCount, invalid: row.invalidCount },
     rowErrors: invalid.rows.map((r) => ({ row: r.rowNumber, errors: r.errors ?? [] })),
     rowErrorsNext: invalid.next,
     duplicates: duplicates.rows.map((r) => ({ row: r.rowNumber, key: r.matchKey ?? '', existingId: r.entityId, existingName: r.matchName ?? '', matchedRow: r.matchedRow })),

@@ -21,6 +21,8 @@ export interface ImportsTable {
   createdCount: Generated<number>
   updatedCount: Generated<number>
   skippedCount: Generated<number>
+  unchangedCount: Generated<number>
+  mergedCount: Generated<number>
   invalidCount: Generated<number>
   error: string | null
   createdBy: string | null
