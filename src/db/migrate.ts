@@ -16,6 +16,7 @@ import * as campaignKeys from './migrations/2026_12_06_0300_campaign_keys'
 import * as expressionStatistics from './migrations/2026_12_06_0400_expression_statistics'
 import * as importDuplicates from './migrations/2026_12_07_2100_import_duplicates'
 import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_counts'
+import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dates'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0400_expression_statistics': expressionStatistics,
   '2026_12_07_2100_import_duplicates': importDuplicates,
   '2026_12_07_2110_import_upsert_counts': importUpsertCounts,
+  '2026_12_07_2120_import_blank_dates': importBlankDates,
 }
 
 function migrator(db: Db): Migrator {

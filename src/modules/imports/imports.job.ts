@@ -103,7 +103,9 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       await repo.deleteJournal(db, id, ['invalid', 'duplicate'])
       const counts = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0, invalid: 0 }
       let processed = 0
+      const blankDates: Record<string, number> = {}
       for await (const batch of readAhead(batches(0), async (b) => b)) {
+        for (const r of batch) for (const key of r.blankDates ?? []) blankDates[key] = (blankDates[key] ?? 0) + 1
         const results = await processBatch(env(db, false), batch)
         const t = tally(results)
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += t[k]
@@ -119,7 +121,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       }
       const totals = {
         totalRows: processed, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: counts.unchanged, mergedCount: counts.merged,
-        skippedCount: counts.skipped, invalidCount: counts.invalid,
+        skippedCount: counts.skipped, invalidCount: counts.invalid, blankDates: JSON.stringify(blankDates),
       }
       if (processed === 0) {
         await fail({ ...totals, error: 'The file has no data rows.' })

@@ -52,6 +52,9 @@ export const valueMatchingSchema = z.record(
   }),
 )
 
+/** Per mapped date field, what a blank cell means: left empty, a fixed date, or an invalid row. */
+export const blankDatesSchema = z.record(z.string().max(60), z.union([z.enum(['empty', 'reject']), z.iso.date()]))
+
 const optionsShape = {
   entity: z.enum(IMPORT_ENTITIES),
   sheet: z.string().max(200).optional().describe('xlsx: the sheet to read; default the first'),
@@ -65,6 +68,7 @@ const optionsShape = {
   createMissing: z.boolean().default(false).describe('create referenced customers that do not exist (else a row error); mailing-list-members: create unknown e-mails as leads'),
   listId: id.optional().describe('mailing-list-members (required there, refused elsewhere): the static list the rows join'),
   dayFirst: z.boolean().default(true).describe('05/01/2026 = 5 January (true) or May 1 (false); ISO, 2026/1/5 and 2026年1月5日 are unambiguous'),
+  blankDates: blankDatesSchema.optional().describe("per mapped date field: 'empty' (only where the field may be empty: expectedCloseDate), 'reject' (the row is invalid) or a date YYYY-MM-DD; default: a blank createdAt or closedAt (of a closed deal) becomes the import day, other dates stay empty"),
   lang: z.enum(IMPORT_LANGS).optional().describe('language of row messages and refusals; default: your locale, else Accept-Language, else en'),
 }
 
@@ -189,6 +193,7 @@ export const importStatusSchema = z
     rowErrorsNext: z.number().int().nullable().describe('pass as errorsAfter for the next page; null on the last'),
     duplicates: z.array(duplicateRowSchema).describe('rows skipped as duplicates in row order, one page (duplicatesAfter, limit); all of them in duplicates.csv'),
     duplicatesNext: z.number().int().nullable().describe('pass as duplicatesAfter for the next page; null on the last'),
+    blankDates: z.record(z.string(), z.number().int()).describe('validated rows with a blank cell in a mapped date field, per field (see the blankDates option)'),
     error: z.string().nullable().describe('why the whole file failed (unreadable file, invalid rows without skipInvalid…)'),
     createdBy: id.nullable(),
     createdAt: timestamp,

@@ -12,7 +12,7 @@ import {
   importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportListQuery, type ImportOptions, type ImportOptionsInput, type ImportPreview, type ImportStatus, type ImportStatusQuery,
 } from './imports.schema'
 import { columnNames, detectHeader, proposeMapping, proposeValueMapping } from './mapping'
-import { checkMapping, checkValueMapping, makePlan, prepareRow } from './prepare'
+import { checkBlankDates, checkMapping, checkValueMapping, makePlan, prepareRow } from './prepare'
 import { inspectFile, readRecords, type RawRecord } from './readers'
 import { CHUNK_SIZE, chunkSource } from './source'
 import { fieldsOf } from './targets'
@@ -80,7 +80,7 @@ export function createImportService(deps: ImportDeps) {
   /** The mapping the job will use (the proposal when none is given) must feed every required field. */
   async function assertMapping(row: ImportRow, fields: ReturnType<typeof fieldsOf>, options: ImportOptions, lang: ImportLang) {
     const mapping = options.mapping ?? proposeMapping(row.columns, (await head(row)).filter((r) => r.row > row.headerRow).slice(0, SAMPLE_ROWS).map((r) => r.cells), fields)
-    const issues = [...checkMapping(row.columns, fields, mapping, options.entity, lang), ...checkValueMapping(fields, mapping, options, lang)]
+    const issues = [...checkMapping(row.columns, fields, mapping, options.entity, lang), ...checkValueMapping(fields, mapping, options, lang), ...checkBlankDates(fields, mapping, options.blankDates, lang)]
     if (issues.length) throw validationError(issues)
   }
 
@@ -171,7 +171,7 @@ export function createImportService(deps: ImportDeps) {
       const fields = fieldsOf(options.entity, stages)
       const records = (await head(row)).filter((r) => r.row > row.headerRow).slice(0, SAMPLE_ROWS)
       const proposed = proposeMapping(row.columns, records.map((r) => r.cells), fields)
-      const issues = [...checkMapping(row.columns, fields, options.mapping ?? proposed, options.entity, options.lang), ...checkValueMapping(fields, options.mapping ?? proposed, options, options.lang)]
+      const issues = [...checkMapping(row.columns, fields, options.mapping ?? proposed, options.entity, options.lang), ...checkValueMapping(fields, options.mapping ?? proposed, options, options.lang), ...checkBlankDates(fields, options.mapping ?? proposed, options.blankDates, options.lang)]
       if (issues.length) throw validationError(issues)
       const plan = makePlan(row.columns, fields, options, proposed)
       const prepared = records.map((r) => prepareRow(plan, r))
@@ -210,7 +210,7 @@ export function createImportService(deps: ImportDeps) {
         if (options.entity === 'mailing-list-members') await listForImport(trx, ctx, options.listId!, { lock: false })
         await repo.updateImport(trx, id, {
           entity: options.entity, options: JSON.stringify(options), status: 'running', phase: 'validate', error: null,
-          processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0, finishedAt: null,
+          processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0, blankDates: null, finishedAt: null,
         })
         // The CLI works its import in-process (with a progress bar) and queues nothing.
         if (enqueue) await jobs.send(IMPORT_JOB, { id }, { trx })

@@ -26,6 +26,7 @@ export function toStatus(row: ImportRow, invalid: JournalPage = EMPTY, duplicate
     rowErrorsNext: invalid.next,
     duplicates: duplicates.rows.map((r) => ({ row: r.rowNumber, key: r.matchKey ?? '', existingId: r.entityId, existingName: r.matchName ?? '', matchedRow: r.matchedRow })),
     duplicatesNext: duplicates.next,
+    blankDates: row.blankDates ?? {},
     error: row.error,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

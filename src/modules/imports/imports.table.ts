@@ -25,6 +25,8 @@ export interface ImportsTable {
   mergedCount: Generated<number>
   invalidCount: Generated<number>
   error: string | null
+  /** Validated rows with a blank cell in a mapped date field, per field. */
+  blankDates: JSONColumnType<Record<string, number> | null, string | null, string | null>
   createdBy: string | null
   createdAt: Generated<Date>
   updatedAt: Generated<Date>

@@ -17,6 +17,8 @@ export interface PreparedRow {
   cells: string[]
   values: Record<string, unknown>
   errors: Issue[]
+  /** The mapped date fields this row leaves blank (the dry run counts them). */
+  blankDates?: string[]
 }
 
 export interface Plan {
@@ -27,6 +29,8 @@ export interface Plan {
   /** Per field: its value mapping as a lookup by the cell as compared (trimmed, folded). */
   replacements: Map<string, ValueLookup>
   dayFirst: boolean
+  blankDates: NonNullable<ImportOptions['blankDates']>
+  lang: ImportLang
 }
 
 interface ValueLookup {
@@ -74,7 +78,7 @@ export function checkValueMapping(fields: ImportField[], mapping: Record<string,
   return issues
 }
 
-export function makePlan(columns: string[], fields: ImportField[], opts: Pick<ImportOptions, 'mapping' | 'valueMapping' | 'valueMatching' | 'dayFirst'>, proposed: Record<string, string | null>): Plan {
+export function makePlan(columns: string[], fields: ImportField[], opts: Pick<ImportOptions, 'mapping' | 'valueMapping' | 'valueMatching' | 'dayFirst' | 'blankDates' | 'lang'>, proposed: Record<string, string | null>): Plan {
   const mapping = opts.mapping ?? proposed
   const byKey = new Map(fields.map((f) => [f.key, f]))
   return {
@@ -82,6 +86,8 @@ export function makePlan(columns: string[], fields: ImportField[], opts: Pick<Im
     columns,
     targets: columns.map((c) => (mapping[c] ? byKey.get(mapping[c]!) ?? null : null)),
     replacements: lookups(opts),
+    blankDates: opts.blankDates ?? {},
+    lang: opts.lang ?? 'en',
     dayFirst: opts.dayFirst,
   }
 }
@@ -110,6 +116,7 @@ const emailCheck = z.email()
 export function prepareRow(plan: Plan, rec: RawRecord): PreparedRow {
   const values: Record<string, unknown> = {}
   const errors: Issue[] = []
+  let blanks: string[] | undefined
   const width = plan.columns.length
   const extra = rec.cells.slice(width).filter((c) => c.trim() !== '')
   if (extra.length > 0) errors.push({ path: 'row', message: `The row has ${rec.cells.length} cells but the header has ${width}` })
@@ -119,7 +126,10 @@ export function prepareRow(plan: Plan, rec: RawRecord): PreparedRow {
     const lookup = plan.replacements.get(field.key)
     const replaced = lookup?.byValue.get(matchKey(cell, lookup))
     const raw = unescapeFormula((replaced ?? cell).trim())
-    if (raw === '') return
+    if (raw === '') {
+      if (field.kind === 'date') blankDate(plan, field.key, values, errors, (blanks ??= []))
+      return
+    }
     try {
       values[field.key] = typed(field, raw, plan)
     } catch (err) {
@@ -127,7 +137,35 @@ export function prepareRow(plan: Plan, rec: RawRecord): PreparedRow {
       errors.push({ path: field.key, message: err.message })
     }
   })
-  return { row: rec.row, cells: rec.cells, values, errors }
+  return { row: rec.row, cells: rec.cells, values, errors, blankDates: blanks }
+}
+
+function blankDate(plan: Plan, key: string, values: Record<string, unknown>, errors: Issue[], blanks: string[]) {
+  blanks.push(key)
+  const rule = plan.blankDates[key]
+  if (rule === 'reject') errors.push({ path: key, message: plan.lang === 'zh-CN' ? '日期为空' : 'The date is empty' })
+  else if (rule && rule !== 'empty') values[key] = rule
+}
+
+/** Date fields a record cannot leave empty: a blank one becomes the import day unless the user picks a date. */
+const DATES_NEVER_EMPTY = new Set(['createdAt', 'closedAt'])
+
+/** A blank-date rule the job could not apply is refused rather than ignored. */
+export function checkBlankDates(fields: ImportField[], mapping: Record<string, string | null>, rules: ImportOptions['blankDates'], lang: ImportLang): Issue[] {
+  const issues: Issue[] = []
+  const fed = new Set(Object.values(mapping).filter(Boolean))
+  const zh = lang === 'zh-CN'
+  for (const [key, rule] of Object.entries(rules ?? {})) {
+    const field = fields.find((f) => f.key === key)
+    const path = `blankDates.${key}`
+    const label = fieldLabel(key, lang)
+    if (!field || field.kind !== 'date') issues.push({ path, message: zh ? `“${label}”不是日期字段` : `${label} is not a date field` })
+    else if (!fed.has(key)) issues.push({ path, message: zh ? `没有列映射到“${label}”` : `No column is mapped to ${label}` })
+    else if (rule === 'empty' && DATES_NEVER_EMPTY.has(key)) {
+      issues.push({ path, message: zh ? `“${label}”不能为空：请指定一个日期，或拒绝这些行` : `${label} cannot be left empty: choose a date, or to reject the row` })
+    }
+  }
+  return issues
 }
 
 function typed(field: ImportField, raw: string, plan: Plan): unknown {
