@@ -15,8 +15,11 @@ import * as touchesWithoutKey from './migrations/2026_12_06_0200_touches_without
 import * as campaignKeys from './migrations/2026_12_06_0300_campaign_keys'
 import * as expressionStatistics from './migrations/2026_12_06_0400_expression_statistics'
 import * as touchesOfEveryKind from './migrations/2026_12_07_0100_touches_of_every_kind'
+import * as importDuplicates from './migrations/2026_12_07_2100_import_duplicates'
 import * as importRowWarnings from './migrations/2026_12_07_2100_import_row_warnings'
 import * as importVcard from './migrations/2026_12_07_2100_import_vcard'
+import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_counts'
+import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dates'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -36,8 +39,11 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_0300_campaign_keys': campaignKeys,
   '2026_12_06_0400_expression_statistics': expressionStatistics,
   '2026_12_07_0100_touches_of_every_kind': touchesOfEveryKind,
+  '2026_12_07_2100_import_duplicates': importDuplicates,
   '2026_12_07_2100_import_row_warnings': importRowWarnings,
   '2026_12_07_2100_import_vcard': importVcard,
+  '2026_12_07_2110_import_upsert_counts': importUpsertCounts,
+  '2026_12_07_2120_import_blank_dates': importBlankDates,
 }
 
 function migrator(db: Db): Migrator {

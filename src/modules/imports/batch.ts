@@ -24,6 +24,7 @@ import { keyOf, resolveCustomers, resolveOwners, type CustomerRef } from './refe
 import { auditLine, compareDealLines, resolveProducts, splitLineValues, takeDealLine, writeDealLines, type DealLine } from './deal-lines'
 import type { StoredLine } from './deal-lines.repository'
 import type { StageInfo } from './targets'
+import { missingCustomer, rowIssue } from './messages'
 
 export const ENTITY_TABLE = { customers: 'customers', contacts: 'contacts', leads: 'leads', opportunities: 'opportunities', products: 'products' } as const
 export const AUDIT_ENTITY = { customers: 'customer', contacts: 'contact', leads: 'lead', opportunities: 'opportunity', products: 'product' } as const
@@ -54,7 +55,8 @@ export async function importLocale(exec: Executor, options: Pick<ImportOptions, 
   return { currency: company.currency, timeZone: options.timeZone ?? company.timeZone }
 }
 
-export type Outcome = 'create' | 'update' | 'skip' | 'invalid'
+/** unchanged: an upsert's match already holds the row's values; merged: a repeat folded into an earlier row's record. */
+export type Outcome = 'create' | 'update' | 'unchanged' | 'merged' | 'skip' | 'invalid'
 export interface RowResult {
   row: number
   cells: string[]
@@ -65,6 +67,8 @@ export interface RowResult {
   /** A kept row's values left out (an invalid phone with invalidPhone drop-phone). */
   warnings?: Issue[]
   entityId?: string
+  /** A row skipped as a duplicate: its key as the file gave it, and the record (entityId) or earlier row it matched. */
+  match?: { key: string; name: string; row?: number }
 }
 
 /** The environment of an import whose rows become records of their own. */
@@ -74,6 +78,10 @@ interface Planned extends RowResult {
   dedupeKey?: string
   /** The file named an owner: an update may move the record to him. */
   ownerGiven?: boolean
+  /** The record's keys the row's cells filled (not the defaults a create adds): all an upsert may change. */
+  given?: Set<string>
+  /** An upsert's match: the values the file wants on it (repeats merged in), before comparing. */
+  wanted?: Record<string, unknown>
   existing?: Record<string, any>
   /** Deals: the line the row's product columns make. */
   line?: DealLine
@@ -157,7 +165,7 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   let customerRef: CustomerRef | undefined
   if (entity === 'contacts' || entity === 'opportunities') {
     const res = customers.get(keyOf(customer))
-    if (!res) errors.push({ path: 'customer', message: 'Required' })
+    if (!res) errors.push(missingCustomer(env.options.lang ?? 'en'))
     else if (!res.ok) errors.push({ path: 'customer', message: res.message })
     else {
       customerRef = res.value
@@ -169,7 +177,11 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   }
   const parsed = SCHEMAS[entity].safeParse(input)
   if (!parsed.success) {
-    for (const i of parsed.error.issues) errors.push({ path: i.path.join('.') || 'row', message: i.message })
+    for (const i of parsed.error.issues) {
+      const issue = rowIssue(i as Parameters<typeof rowIssue>[0], env.options.lang ?? 'en')
+      // The customer's own problem was said already; the schema would add "customerId missing".
+      if (!errors.some((e) => e.path === issue.path)) errors.push(issue)
+    }
     return result
   }
   // zod's output is a fresh object already: no copy needed.
@@ -186,6 +198,8 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   result.record = record
   result.outcome = 'create'
   result.ownerGiven = owner !== undefined
+  // A product line sets the amount: an upsert writes it as if the file had.
+  result.given = new Set([...Object.keys(input), ...(closedAt !== undefined || 'stage' in input ? ['closedAt'] : []), ...(result.line ? ['amount'] : [])])
   return result
 }
 
@@ -243,6 +257,19 @@ function keyFor(entity: RecordEntity, by: 'email' | 'phone' | 'name' | 'sku', re
   return `${String(rec.name).toLowerCase()}\u0001${String(second ?? '').toLowerCase()}`
 }
 
+/** The duplicate key as a user reads it: the file's own spelling, name and company together. */
+function keyText(by: 'email' | 'phone' | 'name' | 'sku', rec: Record<string, unknown>): string {
+  if (by !== 'name') return String(rec[by] ?? '')
+  return [rec.name, rec.company].filter((v) => typeof v === 'string' && v !== '').join(' / ')
+}
+
+/** Journal rows of the rows skipped as duplicates (status and duplicates.csv list them). */
+export const duplicateJournal = (importId: string, results: RowResult[]) =>
+  results.filter((r) => r.outcome === 'skip' && r.match).map((r) => ({
+    importId, rowNumber: r.row, outcome: 'duplicate', entityId: r.entityId ?? null, before: null, afterVersion: null, cells: r.cells, errors: null,
+    matchKey: r.match!.key, matchName: r.match!.name, matchedRow: r.match!.row ?? null,
+  }))
+
 async function dedupe(env: RecordEnv, planned: Planned[], by: 'email' | 'phone' | 'name' | 'sku') {
   const { entity, options } = env
   const live = planned.filter((p) => p.outcome === 'create')
@@ -277,27 +304,58 @@ async function dedupe(env: RecordEnv, planned: Planned[], by: 'email' | 'phone' 
     }
     if (options.mode === 'skip-duplicates') {
       p.outcome = 'skip'
+      p.entityId = hit?.id
+      p.match = { key: keyText(by, p.record), name: String((hit ?? earlier!.record).name ?? ''), row: hit ? undefined : earlier!.row }
       continue
     }
-    if (!hit) {
-      // A repeat of a row earlier in this batch: its values go onto that row's record.
-      Object.assign(earlier!.record, definedOnly(p.record))
-      p.outcome = 'skip'
+    if (earlier) {
+      // A repeat of a row earlier in this batch: one record, the later filled cells win.
+      mergeInto(earlier, p)
       continue
     }
-    if (!canWrite(env, hit)) {
+    if (!canWrite(env, hit!)) {
       p.outcome = 'invalid'
-      p.errors.push({ path: by, message: `Matches ${AUDIT_ENTITY[entity]} "${hit.name}" which you may not change` })
+      p.errors.push({ path: by, message: `Matches ${AUDIT_ENTITY[entity]} "${hit!.name}" which you may not change` })
       continue
     }
     p.existing = hit
-    p.entityId = hit.id
-    const patch = patchOf(p.record, hit, p.ownerGiven ?? false)
-    p.record = patch
-    p.outcome = Object.keys(patch).length ? 'update' : 'skip'
-    // Later repeats update the same record.
-    existing.set(p.dedupeKey, { ...hit, ...patch })
+    p.entityId = hit!.id
+    p.wanted = givenOnly(p)
+    compare(p)
+    firstInBatch.set(p.dedupeKey, p)
   }
+}
+
+/** The filled cells of a row (and its owner when it names one): what an upsert writes. */
+function givenOnly(p: Planned): Record<string, unknown> {
+  const out = definedOnly(Object.fromEntries(Object.entries(p.record).filter(([k]) => p.given?.has(k))))
+  if (p.ownerGiven) Object.assign(out, { ownerId: p.record.ownerId, teamId: p.record.teamId })
+  return out
+}
+
+const mergeValues = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  const merged = { ...a, ...b }
+  if (a.address && b.address) merged.address = { ...(a.address as object), ...(b.address as object) }
+  return merged
+}
+
+/** An upsert's wanted values against its match: the patch, or nothing to do. */
+function compare(p: Planned) {
+  p.record = patchOf(p.wanted!, p.existing!, p.ownerGiven ?? false)
+  p.outcome = Object.keys(p.record).length ? 'update' : 'unchanged'
+}
+
+function mergeInto(earlier: Planned, p: Planned) {
+  const later = givenOnly(p)
+  if (earlier.existing) {
+    earlier.wanted = mergeValues(earlier.wanted!, later)
+    earlier.ownerGiven ||= p.ownerGiven
+    compare(earlier)
+  } else {
+    earlier.record = mergeValues(earlier.record, later)
+  }
+  p.outcome = 'merged'
+  p.entityId = earlier.entityId
 }
 
 function canWrite(env: RecordEnv, row: Record<string, any>) {
@@ -368,6 +426,7 @@ async function write(env: RecordEnv, planned: Planned[]) {
   for (const p of planned.filter((x) => x.outcome === 'invalid')) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
   }
+  journal.push(...duplicateJournal(importId, planned))
   // Audit and journal rows set-based, in the batch's transaction (queued on its connection).
   await Promise.all([createdAudit(exec), createdJournal(exec), recordAuditBatch(exec, ctx, audits), repo.insertJournalSet(exec, journal)])
 }

@@ -130,7 +130,8 @@ const same = (a: StoredLine[], b: DealLine) =>
 
 /** An existing deal whose line the file changes is updated even when no column of its own changes. */
 export async function compareDealLines(exec: Executor, planned: LinePlanned[]) {
-  const matched = planned.filter((p) => p.line && p.existing && (p.outcome === 'update' || p.outcome === 'skip'))
+  // An upsert's match (skip-duplicates leaves its match alone, line and all).
+  const matched = planned.filter((p) => p.line && p.existing && (p.outcome === 'update' || p.outcome === 'unchanged'))
   if (matched.length === 0) return
   const stored = await linesOfDeals(exec, [...new Set(matched.map((p) => p.existing!.id as string))])
   for (const p of matched) {

@@ -90,7 +90,7 @@ describe('dry run, invalid rows, errors.csv', () => {
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\n')
     expect(lines[0]).toBe('Row / 行号,name,email,phone,status,Reason / 原因')
     expect(lines).toHaveLength(5)
-    expect(lines[2]).toMatch(/^4,Bad Mail,not-an-email,,,"email: .*not an e-mail/)
+    expect(lines[2]).toMatch(/^4,Bad Mail,not-an-email,,,"E-mail: .*not an e-mail/)
 
     const b = (await api.analyze(sales, 'customers', { name: 'bad.csv', data: Buffer.from(csv) })).json()
     expect(await api.run(sales, b.id, { entity: 'customers', skipInvalid: true })).toMatchObject({ status: 'completed', counts: { created: 2, invalid: 4 } })
@@ -107,7 +107,7 @@ describe('duplicates and undo', () => {
     expect((await customersNamed(['Dup Co']))[0]!.industry).toBe('retail')
 
     const up = (await api.analyze(sales, 'customers', { name: 'd.csv', data: Buffer.from(csv) })).json()
-    expect(await api.run(sales, up.id, { entity: 'customers', mode: 'upsert', dedupeBy: 'email' })).toMatchObject({ status: 'completed', counts: { created: 0, updated: 1, skipped: 1 } })
+    expect(await api.run(sales, up.id, { entity: 'customers', mode: 'upsert', dedupeBy: 'email' })).toMatchObject({ status: 'completed', counts: { created: 0, updated: 1, unchanged: 1, skipped: 0 } })
     const updated = await t.db.selectFrom('customers').selectAll().where('id', '=', existing.id).executeTakeFirstOrThrow()
     expect(updated).toMatchObject({ name: 'Dup Co Ltd', industry: 'manufacturing', version: 2, ownerId: salesId })
 

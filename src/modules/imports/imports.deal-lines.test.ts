@@ -101,7 +101,7 @@ describe('a deal file with product columns', () => {
     expect([lined.amount, lineOf(lined)]).toEqual(['199.00', [[basic, 'Basic', '1', '199.00', '0', '199.00']]])
 
     const again = (await api.analyze(manager, 'opportunities', { name: 'u.csv', data: Buffer.from(csv) })).json()
-    expect(await api.run(manager, again.id, { entity: 'opportunities', mode: 'upsert', dedupeBy: 'name' })).toMatchObject({ counts: { updated: 0, skipped: 2 } })
+    expect(await api.run(manager, again.id, { entity: 'opportunities', mode: 'upsert', dedupeBy: 'name' })).toMatchObject({ counts: { updated: 0, unchanged: 2 } })
 
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/imports/${up.id}/undo`, headers: manager })).json()).toEqual({ removed: 0, restored: 2, notUndone: [] })
     const oldBack = await deal('Old Deal')

@@ -2,7 +2,7 @@ import { setImmediate } from 'node:timers/promises'
 import type { Db } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
-import { ENTITY_TABLE, IO_SLICE, importLocale, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
+import { duplicateJournal, ENTITY_TABLE, IO_SLICE, importLocale, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
 import * as repo from './imports.repository'
 import { importOptionsSchema, type ImportEntity } from './imports.schema'
 import { proposeMapping } from './mapping'
@@ -27,6 +27,8 @@ export interface ImportJobDeps {
 const tally = (results: RowResult[]) => ({
   created: results.filter((r) => r.outcome === 'create').length,
   updated: results.filter((r) => r.outcome === 'update').length,
+  unchanged: results.filter((r) => r.outcome === 'unchanged').length,
+  merged: results.filter((r) => r.outcome === 'merged').length,
   skipped: results.filter((r) => r.outcome === 'skip').length,
   invalid: results.filter((r) => r.outcome === 'invalid').length,
 })
@@ -99,21 +101,29 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
 
   try {
     if (row.phase === 'validate') {
-      await repo.deleteJournal(db, id, 'invalid')
-      const counts = { created: 0, updated: 0, skipped: 0, invalid: 0 }
+      await repo.deleteJournal(db, id, ['invalid', 'duplicate'])
+      const counts = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0, invalid: 0 }
       let processed = 0
+      const blankDates: Record<string, number> = {}
       for await (const batch of readAhead(batches(0), async (b) => b)) {
+        for (const r of batch) for (const key of r.blankDates ?? []) blankDates[key] = (blankDates[key] ?? 0) + 1
         const results = await processBatch(env(db, false), batch)
         const t = tally(results)
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += t[k]
         processed += batch.length
-        await repo.insertJournalSet(db, results.filter((r) => r.outcome === 'invalid').map((r) => ({
-          importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
-        })))
+        await repo.insertJournalSet(db, [
+          ...results.filter((r) => r.outcome === 'invalid').map((r) => ({
+            importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
+          })),
+          ...duplicateJournal(id, results),
+        ])
         await repo.updateImport(db, id, { processedRows: processed })
         deps.onProgress?.({ phase: 'validate', processed, total: null })
       }
-      const totals = { totalRows: processed, createdCount: counts.created, updatedCount: counts.updated, skippedCount: counts.skipped, invalidCount: counts.invalid }
+      const totals = {
+        totalRows: processed, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: counts.unchanged, mergedCount: counts.merged,
+        skippedCount: counts.skipped, invalidCount: counts.invalid, blankDates: JSON.stringify(blankDates),
+      }
       if (processed === 0) {
         await fail({ ...totals, error: 'The file has no data rows.' })
         return
@@ -129,7 +139,9 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
         })
         return
       }
-      await repo.updateImport(db, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0 })
+      // The write pass finds the duplicates again (repeats across batches too, once written).
+      await repo.deleteJournal(db, id, ['duplicate'])
+      await repo.updateImport(db, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0 })
     }
     const current = (await repo.findImport(db, id))!
     let processed = current.processedRows

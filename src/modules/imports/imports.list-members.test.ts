@@ -101,7 +101,7 @@ describe('mailing-list members from a CSV with Chinese headers', () => {
     expect(await api.run(marketing, a.id, { entity: 'mailing-list-members', listId: list.id })).toMatchObject({ status: 'failed', counts: { invalid: 2 } })
     expect(await count(list.id)).toBe(1)
     const errors = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${a.id}/errors.csv`, headers: marketing })
-    expect(errors.body).toContain(`7,新朋友,new.strict@fresh.cn,新公司,13812345678,"email: ${NOT_FOUND_MESSAGE}"`)
+    expect(errors.body).toContain(`7,新朋友,new.strict@fresh.cn,新公司,13812345678,"E-mail: ${NOT_FOUND_MESSAGE}"`)
     const b = await analyze(marketing, list.id, csvFile('m.csv', csv))
     expect(await api.run(marketing, b.id, { entity: 'mailing-list-members', listId: list.id, skipInvalid: true })).toMatchObject({ status: 'completed', counts: { created: 3, skipped: 2, invalid: 2 } })
     expect(await count(list.id)).toBe(4)

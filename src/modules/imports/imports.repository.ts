@@ -23,7 +23,7 @@ export const updateImport = (db: Executor, id: string, patch: Updateable<Imports
   db.updateTable('imports').set({ ...patch, updatedAt: sql`now()`, version: sql`version + 1` }).where('id', '=', id).execute()
 
 /** Adds a committed batch's counts and moves the resume point, in the batch's transaction. */
-export const addProgress = (db: Executor, id: string, p: { row: number; processed: number; created: number; updated: number; skipped: number; invalid: number }) =>
+export const addProgress = (db: Executor, id: string, p: { row: number; processed: number; created: number; updated: number; unchanged: number; merged: number; skipped: number; invalid: number }) =>
   db
     .updateTable('imports')
     .set({
@@ -32,6 +32,8 @@ export const addProgress = (db: Executor, id: string, p: { row: number; processe
       createdCount: sql`created_count + ${p.created}`,
       updatedCount: sql`updated_count + ${p.updated}`,
       skippedCount: sql`skipped_count + ${p.skipped}`,
+      unchangedCount: sql`unchanged_count + ${p.unchanged}`,
+      mergedCount: sql`merged_count + ${p.merged}`,
       invalidCount: sql`invalid_count + ${p.invalid}`,
       updatedAt: sql`now()`,
     })
@@ -59,8 +61,8 @@ export const deleteChunks = (db: Executor, importId: string) => db.deleteFrom('i
 export const insertJournal = (db: Executor, rows: Insertable<ImportRowsTable>[]) =>
   rows.length === 0 ? Promise.resolve() : db.insertInto('importRows').values(rows).onConflict((oc) => oc.columns(['importId', 'rowNumber']).doNothing()).execute()
 
-export const deleteJournal = (db: Executor, importId: string, outcome: 'invalid') =>
-  db.deleteFrom('importRows').where('importId', '=', importId).where('outcome', '=', outcome).execute()
+export const deleteJournal = (db: Executor, importId: string, outcomes: ('invalid' | 'duplicate')[]) =>
+  db.deleteFrom('importRows').where('importId', '=', importId).where('outcome', 'in', outcomes).execute()
 
 /** The first imported rows that carry warnings (import_rows_warnings_idx). */
 export const warningRows = (db: Executor, importId: string, limit: number) =>
@@ -75,7 +77,7 @@ export const warningRows = (db: Executor, importId: string, limit: number) =>
     .execute()
 
 /** One page of the journal by outcome, in row order (keyset on row_number). */
-export const journalPage = (db: Executor, importId: string, outcomes: ('created' | 'updated' | 'invalid')[], afterRow: number, limit: number) =>
+export const journalPage = (db: Executor, importId: string, outcomes: ('created' | 'updated' | 'invalid' | 'duplicate')[], afterRow: number, limit: number) =>
   db
     .selectFrom('importRows')
     .selectAll()
@@ -250,6 +252,9 @@ export const customersWithPrimary = async (db: Executor, customerIds: string[]) 
   (await db.selectFrom('contacts').select('customerId').distinct().where('customerId', 'in', customerIds).where('isPrimary', '=', true).where('deletedAt', 'is', null).execute()).map((r) => r.customerId)
 
 export const deleteImport = (db: Executor, id: string) => db.deleteFrom('imports').where('id', '=', id).execute()
+
+export const userLocale = async (db: Executor, id: string) =>
+  (await db.selectFrom('users').select('locale').where('id', '=', id).executeTakeFirst())?.locale ?? undefined
 
 export const findActor = (db: Executor, id: string) =>
   db.selectFrom('users').select(['id', 'role', 'teamId', 'active']).where('id', '=', id).executeTakeFirst()

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { id, timestamp } from '../../lib/schema'
 import { isTimeZone } from '../tickets/tickets.business-hours'
 import { isCountryCode } from '../../lib/country'
+import { IMPORT_LANGS } from './messages'
 
 /**
  * The import contract (API.md /imports). The wizard's flow:
@@ -40,14 +41,30 @@ export type ImportField = z.infer<typeof importFieldSchema>
 
 /** `{ "<column header as in the file>": "<field key>" | null }`; null or absent = ignore the column. */
 export const mappingSchema = z.record(z.string().max(200), z.string().max(60).nullable())
-/** `{ "<field key>": { "<value as in the file>": "<stored value>" } }` for enum fields (stage, status, type…). */
-export const valueMappingSchema = z.record(z.string().max(60), z.record(z.string().max(500), z.string().max(100)))
+/**
+ * `{ "<field key>": { "<value as in the file>": "<value to store>" } }`: whole-value find/replace
+ * on fixed-choice fields (stage, status, type…) and text fields (industry, source, owner…).
+ * An empty replacement leaves the field empty.
+ */
+export const valueMappingSchema = z.record(z.string().max(60), z.record(z.string().max(500), z.string().max(500)))
+/** How a field's valueMapping matches a cell: trimmed (default) and/or in any case. */
+export const valueMatchingSchema = z.record(
+  z.string().max(60),
+  z.strictObject({
+    trim: z.boolean().default(true).describe('compare without leading and trailing spaces'),
+    ignoreCase: z.boolean().default(false).describe('"Technolgy" matches "technolgy"'),
+  }),
+)
+
+/** Per mapped date field, what a blank cell means: left empty, a fixed date, or an invalid row. */
+export const blankDatesSchema = z.record(z.string().max(60), z.union([z.enum(['empty', 'reject']), z.iso.date()]))
 
 const optionsShape = {
   entity: z.enum(IMPORT_ENTITIES),
   sheet: z.string().max(200).optional().describe('xlsx: the sheet to read; default the first'),
   mapping: mappingSchema.optional().describe('omitted = the proposed mapping'),
-  valueMapping: valueMappingSchema.optional().describe('merged over the proposed value mapping'),
+  valueMapping: valueMappingSchema.optional().describe('per field (fixed-choice or text): file value → stored value; unknown fields, fields of other kinds and fields no column feeds are refused'),
+  valueMatching: valueMatchingSchema.optional().describe('per field of valueMapping: trim (default true), ignoreCase (default false)'),
   mode: z.enum(IMPORT_MODES).default('create').describe('create: always new; upsert: update the duplicate; skip-duplicates: leave it'),
   dedupeBy: z.enum(DEDUPE_KEYS).optional().describe('email, phone, or name (+ company where the entity has one), sku (products); required for upsert and skip-duplicates'),
   dryRun: z.boolean().default(false),
@@ -60,6 +77,8 @@ const optionsShape = {
   region: z.string().refine(isCountryCode, 'Not an ISO 3166 country code such as CN or US').optional()
     .describe('the country phone numbers without a country code belong to, unless the row has a mapped country; default the server\'s KITH_DEFAULT_REGION'),
   invalidPhone: z.enum(INVALID_PHONE).default('reject-row').describe('reject-row: a row with an invalid phone is invalid; drop-phone: the row is imported without the phone, which is listed in rowWarnings'),
+  blankDates: blankDatesSchema.optional().describe("per mapped date field: 'empty' (only where the field may be empty: expectedCloseDate), 'reject' (the row is invalid) or a date YYYY-MM-DD; default: a blank createdAt or closedAt (of a closed deal) becomes the import day, other dates stay empty"),
+  lang: z.enum(IMPORT_LANGS).optional().describe('language of row messages and refusals; default: your locale, else Accept-Language, else en'),
 }
 
 export const importOptionsSchema = z
@@ -169,9 +188,29 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>
 export const importCountsSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
-  skipped: z.number().int(),
+  unchanged: z.number().int().describe('upsert: rows whose match already holds their values'),
+  merged: z.number().int().describe('upsert: repeats of an earlier row of the file, merged into its record (later filled cells win)'),
+  skipped: z.number().int().describe('skip-duplicates: rows left out as duplicates (listed in duplicates)'),
   invalid: z.number().int(),
 })
+
+export const duplicateRowSchema = z
+  .object({
+    row: z.number().int(),
+    key: z.string().describe('the duplicate key as the file gave it (e-mail, phone, SKU, or name / company)'),
+    existingId: id.nullable().describe('the live record it matched; null when it repeats an earlier row of the file'),
+    existingName: z.string().describe('that record’s (or earlier row’s) name'),
+    matchedRow: z.number().int().nullable().describe('the earlier row of the file it repeats'),
+  })
+  .meta({ id: 'ImportDuplicateRow' })
+
+/** GET /imports/{id}: the row lists page by row number (keyset), each on its own. */
+export const importStatusQuerySchema = z.strictObject({
+  errorsAfter: z.coerce.number().int().optional().describe('rowErrors: rows after this row number (the previous page’s rowErrorsNext)'),
+  duplicatesAfter: z.coerce.number().int().optional().describe('duplicates: rows after this row number (the previous page’s duplicatesNext)'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('rows per list'),
+})
+export type ImportStatusQuery = z.infer<typeof importStatusQuerySchema>
 
 export const importStatusSchema = z
   .object({
@@ -184,7 +223,11 @@ export const importStatusSchema = z
     options: z.object(optionsShape).partial().nullable(),
     progress: z.object({ processed: z.number().int(), total: z.number().int().nullable() }),
     counts: importCountsSchema.describe('dry run: what would happen'),
-    rowErrors: z.array(rowErrorSchema).describe('the first 100 invalid rows; all of them in errors.csv'),
+    rowErrors: z.array(rowErrorSchema).describe('invalid rows in row order, one page (errorsAfter, limit); all of them in errors.csv'),
+    rowErrorsNext: z.number().int().nullable().describe('pass as errorsAfter for the next page; null on the last'),
+    duplicates: z.array(duplicateRowSchema).describe('rows skipped as duplicates in row order, one page (duplicatesAfter, limit); all of them in duplicates.csv'),
+    duplicatesNext: z.number().int().nullable().describe('pass as duplicatesAfter for the next page; null on the last'),
+    blankDates: z.record(z.string(), z.number().int()).describe('validated rows with a blank cell in a mapped date field, per field (see the blankDates option)'),
     rowWarnings: z.array(rowErrorSchema).describe('the first 100 imported rows with a value left out (an invalid phone with invalidPhone drop-phone), the value in the message'),
     error: z.string().nullable().describe('why the whole file failed (unreadable file, invalid rows without skipInvalid…)'),
     createdBy: id.nullable(),

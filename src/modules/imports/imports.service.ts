@@ -10,11 +10,11 @@ import { fileError } from './file-error'
 import { assertFormatFits } from './file-kind'
 import * as repo from './imports.repository'
 import {
-  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportField, type ImportListQuery, type ImportOptionsInput, type ImportPreview, type ImportStatus,
+  importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportField, type ImportListQuery, type ImportOptions, type ImportOptionsInput, type ImportPreview, type ImportStatus, type ImportStatusQuery,
 } from './imports.schema'
 import { columnNames, detectHeader, proposeValueMapping, suggestMapping } from './mapping'
 import { PROFILE_ROWS, Profiler } from './profile'
-import { checkMapping, makePlan, prepareRow } from './prepare'
+import { checkBlankDates, checkMapping, checkValueMapping, makePlan, prepareRow } from './prepare'
 import { inspectFile, readRecords, type RawRecord } from './readers'
 import { CHUNK_SIZE, chunkSource } from './source'
 import { fieldsOf } from './targets'
@@ -22,9 +22,12 @@ import { toStatus } from './imports.status'
 import { runImport } from './imports.job'
 import { listForImport } from './list-members'
 import { assertListAccess } from '../mailing-lists/mailing-lists.service'
+import { issueLine, langFromHeader, type ImportLang } from './messages'
 
 export const IMPORT_JOB = 'import'
 const SAMPLE_ROWS = 20
+/** Below every row number (customers created for missing references are journaled at negated rows). */
+const FIRST_ROW = -2147483648
 
 export interface ImportDeps {
   db: Db
@@ -95,6 +98,16 @@ export function createImportService(deps: ImportDeps) {
     return { sample, profiles: profiler.profiles, profiledRows: profiler.rows, suggestions, mapping }
   }
 
+  /** The language of refusals and row messages: asked for, else the user's own, else his browser's. */
+  async function langOf(ctx: RequestContext, asked: ImportLang | undefined, acceptLanguage?: string): Promise<ImportLang> {
+    return asked ?? (await repo.userLocale(db, ctx.actor.userId)) ?? langFromHeader(acceptLanguage) ?? 'en'
+  }
+
+  /** Everything wrong with a mapping before any row is read: required fields, value mapping, blank-date choices. */
+  function mappingIssues(row: ImportRow, fields: ImportField[], mapping: Record<string, string | null>, options: ImportOptions, lang: ImportLang) {
+    return [...checkMapping(row.columns, fields, mapping, options.entity, lang), ...checkValueMapping(fields, mapping, options, lang), ...checkBlankDates(fields, mapping, options.blankDates, lang)]
+  }
+
   async function analysis(row: ImportRow, sheets: string[]): Promise<ImportAnalysis> {
     const entity = row.entity as ImportEntity
     const fields = fieldsOf(entity, await repo.stagesForImport(db))
@@ -103,6 +116,17 @@ export function createImportService(deps: ImportDeps) {
       id: row.id, entity, fileName: row.fileName, size: row.size, format: row.format, encoding: row.encoding, delimiter: row.delimiter,
       sheets, sheet: row.sheet, headerRow: row.headerRow, columns: row.columns, fields, proposedMapping: s.mapping, suggestions: s.suggestions, profiledRows: s.profiledRows,
       proposedValueMapping: proposeValueMapping(s.mapping, row.columns, s.profiles, fields), sampleRows: s.sample.map((r) => r.cells),
+    }
+  }
+
+  /** Every journal row of one outcome, read page by page in row order. */
+  async function* journal(id: string, outcome: 'invalid' | 'duplicate') {
+    let after = FIRST_ROW
+    for (;;) {
+      const page = await repo.journalPage(db, id, [outcome], after, 1000)
+      yield* page
+      if (page.length < 1000) return
+      after = page.at(-1)!.rowNumber
     }
   }
 
@@ -160,15 +184,16 @@ export function createImportService(deps: ImportDeps) {
     },
 
     /** The first rows as they would be stored with these options, and what is wrong with them. */
-    async preview(ctx: RequestContext, id: string, input: ImportOptionsInput): Promise<ImportPreview> {
+    async preview(ctx: RequestContext, id: string, input: ImportOptionsInput, acceptLanguage?: string): Promise<ImportPreview> {
       const row = await mine(ctx, id)
-      const options = importOptionsSchema.parse(input)
-      assertMayImport(ctx, options.entity)
-      assertFormatFits(row.format, options.entity)
+      const parsed = importOptionsSchema.parse(input)
+      assertMayImport(ctx, parsed.entity)
+      assertFormatFits(row.format, parsed.entity)
+      const options = { ...parsed, lang: await langOf(ctx, parsed.lang, acceptLanguage) }
       const stages = await repo.stagesForImport(db)
       const fields = fieldsOf(options.entity, stages)
       const { sample: records, mapping: proposed, suggestions } = await survey(row, options.entity, fields)
-      const issues = checkMapping(row.columns, fields, options.mapping ?? proposed)
+      const issues = mappingIssues(row, fields, options.mapping ?? proposed, options, options.lang)
       if (issues.length) throw validationError(issues)
       const plan = makePlan(row.columns, fields, options, proposed)
       const prepared = records.map((r) => prepareRow(plan, r))
@@ -186,9 +211,11 @@ export function createImportService(deps: ImportDeps) {
     },
 
     /** Queues the job (validate every row, then write) in the transaction that records the options. */
-    async start(ctx: RequestContext, id: string, input: ImportOptionsInput, opts: { enqueue?: boolean } = {}): Promise<{ id: string }> {
-      const options = importOptionsSchema.parse(input)
-      assertMayImport(ctx, options.entity)
+    async start(ctx: RequestContext, id: string, input: ImportOptionsInput, opts: { enqueue?: boolean; acceptLanguage?: string } = {}): Promise<{ id: string }> {
+      const parsed = importOptionsSchema.parse(input)
+      assertMayImport(ctx, parsed.entity)
+      // Stored with the options: the job writes the row messages in it.
+      const options = { ...parsed, lang: await langOf(ctx, parsed.lang, opts.acceptLanguage) }
       if (options.entity === 'opportunities' && options.dedupeBy && options.dedupeBy !== 'name') {
         throw validationError([{ path: 'dedupeBy', message: 'Deals are matched by name (and customer) only' }])
       }
@@ -196,10 +223,13 @@ export function createImportService(deps: ImportDeps) {
         throw validationError([{ path: 'dedupeBy', message: options.entity === 'products' ? 'Products are matched by SKU' : 'Only products have a SKU' }])
       }
       // Read before the transaction, which on PGlite's one connection the chunk reads would wait for.
-      let proposed: Record<string, string | null> | undefined
-      if (!options.mapping) {
-        const row = await mine(ctx, id)
-        proposed = (await survey(row, options.entity, fieldsOf(options.entity, await repo.stagesForImport(db)))).mapping
+      // "Automatic" is settled now, from the profile the wizard's suggestions came from: the job maps what was shown.
+      const current = await mine(ctx, id)
+      if (current.status === 'ready' || current.status === 'dry_run_done') {
+        const fields = fieldsOf(options.entity, await repo.stagesForImport(db))
+        options.mapping ??= (await survey(current, options.entity, fields)).mapping
+        const issues = mappingIssues(current, fields, options.mapping, options, options.lang)
+        if (issues.length) throw validationError(issues)
       }
       // The queue's schema is set up outside the transaction: on PGlite's one connection it would wait for it.
       const enqueue = opts.enqueue ?? true
@@ -210,16 +240,9 @@ export function createImportService(deps: ImportDeps) {
         if (row.status !== 'ready' && row.status !== 'dry_run_done') throw new AppError('IMPORT_STATE_CONFLICT', `The import is ${row.status}`)
         assertFormatFits(row.format, options.entity)
         if (options.entity === 'mailing-list-members') await listForImport(trx, ctx, options.listId!, { lock: false })
-        const fields = fieldsOf(options.entity, await repo.stagesForImport(trx))
-        if (options.mapping) {
-          const issues = checkMapping(row.columns, fields, options.mapping)
-          if (issues.length) throw validationError(issues)
-        }
-        // "Automatic" is settled now, from the profile the wizard's suggestions came from: the job maps what was shown.
-        options.mapping ??= proposed
         await repo.updateImport(trx, id, {
           entity: options.entity, options: JSON.stringify(options), status: 'running', phase: 'validate', error: null,
-          processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, skippedCount: 0, invalidCount: 0, finishedAt: null,
+          processedRows: 0, committedRow: 0, totalRows: null, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0, blankDates: null, finishedAt: null,
         })
         // The CLI works its import in-process (with a progress bar) and queues nothing.
         if (enqueue) await jobs.send(IMPORT_JOB, { id }, { trx })
@@ -227,9 +250,14 @@ export function createImportService(deps: ImportDeps) {
       })
     },
 
-    async get(ctx: RequestContext, id: string): Promise<ImportStatus> {
+    async get(ctx: RequestContext, id: string, q: Partial<ImportStatusQuery> = {}): Promise<ImportStatus> {
       const row = await mine(ctx, id)
-      return toStatus(row, await repo.journalPage(db, id, ['invalid'], -2147483648, 100), await repo.warningRows(db, id, 100))
+      const limit = q.limit ?? 100
+      const page = async (outcome: 'invalid' | 'duplicate', after = FIRST_ROW) => {
+        const rows = await repo.journalPage(db, id, [outcome], after, limit + 1)
+        return { rows: rows.slice(0, limit), next: rows.length > limit ? rows[limit - 1]!.rowNumber : null }
+      }
+      return toStatus(row, await page('invalid', q.errorsAfter), await page('duplicate', q.duplicatesAfter), await repo.warningRows(db, id, 100))
     },
 
     async list(ctx: RequestContext, q: ImportListQuery) {
@@ -240,22 +268,26 @@ export function createImportService(deps: ImportDeps) {
       const year = at?.getUTCFullYear() ?? NaN
       if (q.cursor && (!c || !at || Number.isNaN(at.getTime()) || year < 1 || year > 9999)) throw validationError([{ path: 'cursor', message: 'Invalid cursor' }])
       const rows = await repo.listImports(db, { createdBy: q.all ? undefined : ctx.actor.userId, after: c && at ? { at, id: c.id } : undefined, limit: q.limit })
-      const items = rows.slice(0, q.limit).map((r) => toStatus(r, []))
+      const items = rows.slice(0, q.limit).map((r) => toStatus(r))
       const last = rows.length > q.limit ? rows[q.limit - 1] : undefined
       return { items, nextCursor: last ? encodeCursor({ s: 'imports', v: last.createdAt.toISOString(), id: last.id }) : null }
+    },
+
+    /** The rows skipped as duplicates for duplicates.csv, page by page (the caller streams them). */
+    async *duplicates(ctx: RequestContext, id: string): AsyncGenerator<{ columns: string[] } | { cells: string[] }> {
+      const row = await mine(ctx, id)
+      yield { columns: row.columns }
+      for await (const r of journal(id, 'duplicate')) {
+        yield { cells: [String(r.rowNumber), r.matchKey ?? '', r.entityId ?? '', r.matchName ?? '', r.matchedRow === null ? '' : String(r.matchedRow), ...(r.cells ?? [])] }
+      }
     },
 
     /** The rejected rows for errors.csv, page by page (the caller streams them). */
     async *rejected(ctx: RequestContext, id: string): AsyncGenerator<{ columns: string[] } | { row: number; cells: string[]; reason: string }> {
       const row = await mine(ctx, id)
+      const lang = (row.options as { lang?: ImportLang } | null)?.lang ?? 'en'
       yield { columns: row.columns }
-      let after = -2147483648
-      for (;;) {
-        const page = await repo.journalPage(db, id, ['invalid'], after, 1000)
-        for (const r of page) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ') }
-        if (page.length < 1000) return
-        after = page.at(-1)!.rowNumber
-      }
+      for await (const r of journal(id, 'invalid')) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => issueLine(e, lang)).join('; ') }
     },
   }
 }

@@ -21,8 +21,12 @@ export interface ImportsTable {
   createdCount: Generated<number>
   updatedCount: Generated<number>
   skippedCount: Generated<number>
+  unchangedCount: Generated<number>
+  mergedCount: Generated<number>
   invalidCount: Generated<number>
   error: string | null
+  /** Validated rows with a blank cell in a mapped date field, per field. */
+  blankDates: JSONColumnType<Record<string, number> | null, string | null, string | null>
   createdBy: string | null
   createdAt: Generated<Date>
   updatedAt: Generated<Date>
@@ -40,7 +44,7 @@ export interface ImportChunksTable {
 export interface ImportRowsTable {
   importId: string
   rowNumber: number
-  outcome: 'created' | 'updated' | 'invalid'
+  outcome: 'created' | 'updated' | 'invalid' | 'duplicate'
   /** Set when the record is of another entity than the import's: a customer created for a missing reference (row number negated). */
   entity: string | null
   entityId: string | null
@@ -50,4 +54,8 @@ export interface ImportRowsTable {
   /** Invalid rows: the original cells (errors.csv). */
   cells: JSONColumnType<string[] | null, string | null, string | null>
   errors: JSONColumnType<{ path: string; message: string }[] | null, string | null, string | null>
+  /** Duplicate rows: the key as the file gave it, and the live record (entityId, its name) or earlier row it matched. */
+  matchKey: string | null
+  matchName: string | null
+  matchedRow: number | null
 }

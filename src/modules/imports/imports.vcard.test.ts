@@ -109,7 +109,7 @@ describe('a vCard import', () => {
     const report = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${phone.id}/errors.csv`, headers: sales })
     const lines = report.body.replace(/^\uFEFF/, '').trim().split('\n')
     expect(lines[0]).toBe(`Row / 行号,${COLUMNS.join(',')},Reason / 原因`)
-    expect(lines[1]).toMatch(new RegExp(`^${cardLine('iphone-3.0.vcf', 3)},妈妈,,,,139 0000 2222,,,"?customer: `))
+    expect(lines[1]).toMatch(new RegExp(`^${cardLine('iphone-3.0.vcf', 3)},妈妈,,,,139 0000 2222,,,"?Customer: `))
 
     const undo = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${phone.id}/undo`, headers: sales })
     expect(undo.json()).toEqual({ removed: 4, restored: 0, notUndone: [] })

@@ -34,4 +34,5 @@ export const importsApi = {
   list: (params: ImportListParams, signal?: AbortSignal) => api.get<Page<ImportStatus>>('/imports', params, signal),
   undo: (id: string) => api.post<ImportUndoResult>(`${path(id)}/undo`),
   errorsUrl: (id: string) => `/api/v1${path(id)}/errors.csv`,
+  duplicatesUrl: (id: string) => `/api/v1${path(id)}/duplicates.csv`,
 }

@@ -25,6 +25,11 @@ export function ImportProgress({ status, onAnother }: Props) {
       {t('imports.run.downloadRejected')}
     </Button>
   )
+  const duplicates = status.duplicates.length > 0 && (
+    <Button icon={<DownloadOutlined />} href={importsApi.duplicatesUrl(status.id)} download data-testid="import-duplicates-csv">
+      {t('imports.run.downloadDuplicates')}
+    </Button>
+  )
   if (status.status === 'failed') {
     return (
       <Result status="error" title={t('imports.run.failed')} subTitle={status.error} extra={<Flex gap={8} justify="center" wrap>{rejected}<Button onClick={onAnother}>{t('imports.importAnother')}</Button></Flex>} />
@@ -48,6 +53,7 @@ export function ImportProgress({ status, onAnother }: Props) {
           extra={
             <Flex gap={8} justify="center" wrap>
               {rejected}
+              {duplicates}
               {status.entity === LIST_MEMBERS ? (
                 status.options?.listId && <Link to={`/mailing-lists/${status.options.listId}`}><Button type="primary">{t('imports.mailingList.view')}</Button></Link>
               ) : (

@@ -20,6 +20,7 @@ import { PreviewTable } from './PreviewTable'
 import { RowErrorsTable } from './RowErrorsTable'
 import { UploadStep } from './UploadStep'
 import { ValueMappingCard } from './ValueMappingCard'
+import { BlankDatesCard } from './BlankDatesCard'
 
 const DEFAULTS: DuplicateSettings = { mode: 'skip-duplicates', dedupeBy: 'email', skipInvalid: false, createMissing: false, dayFirst: true, dropInvalidPhone: false }
 
@@ -40,6 +41,7 @@ export default function ImportWizardPage() {
   const [analysis, setAnalysis] = useState<ImportAnalysis | null>(null)
   const [mapping, setMapping] = useState<Mapping>({})
   const [valueMapping, setValueMapping] = useState<ValueMapping>({})
+  const [blankDates, setBlankDates] = useState<Record<string, string>>({})
   const [settings, setSettings] = useState<DuplicateSettings>(DEFAULTS)
   const [step, setStep] = useState(0)
   const [checkId, setCheckId] = useState<string | null>(null)
@@ -72,6 +74,7 @@ export default function ImportWizardPage() {
     setFile(null)
     setCheckId(null)
     setRunId(null)
+    setBlankDates({})
     setSettings(DEFAULTS)
     setStep(0)
   }
@@ -80,9 +83,12 @@ export default function ImportWizardPage() {
     entity,
     ...(analysis?.sheet ? { sheet: analysis.sheet } : {}),
     mapping,
-    valueMapping,
+    // Only fields a column still feeds: the server refuses a value mapping it could not apply.
+    valueMapping: Object.fromEntries(Object.entries(valueMapping).filter(([key]) => Object.values(mapping).includes(key))),
     // Members are added or, when already in the list, skipped: there is no duplicate mode to choose.
     ...(members ? { mode: 'create' as const, listId } : { mode: settings.mode, ...(settings.mode === 'create' ? {} : { dedupeBy: settings.dedupeBy }) }),
+    // Only fields a column still feeds, as for value mapping.
+    blankDates: Object.fromEntries(Object.entries(blankDates).filter(([key]) => Object.values(mapping).includes(key))),
     dryRun,
     skipInvalid: settings.skipInvalid,
     createMissing: settings.createMissing,
@@ -173,6 +179,9 @@ export default function ImportWizardPage() {
             {checked && (
               <div data-testid="import-dry-run">
                 <ImportCounts counts={checked.counts} />
+                {Object.keys(checked.blankDates).length > 0 && (
+                  <BlankDatesCard counts={checked.blankDates} value={blankDates} onChange={setBlankDates} onRecheck={toCheck} />
+                )}
                 {checked.counts.invalid === 0 ? (
                   <Alert type="success" showIcon style={{ marginTop: 16 }} message={t('imports.dryRun.clean')} />
                 ) : (
