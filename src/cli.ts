@@ -138,6 +138,8 @@ program
   .option('--sheet <name>', 'xlsx: the sheet to read (default the first)')
   .option('--month-first', 'read 05/01/2026 as May 1 (default: day first)')
   .option('--time-zone <zone>', "IANA zone a deal's close or created date is midnight in, e.g. America/New_York (default the company's)")
+  .option('--region <country>', 'ISO country code of phone numbers written without +country, e.g. US (default KITH_DEFAULT_REGION; a mapped country column decides per row)')
+  .option('--drop-invalid-phone', 'import a row whose phone is invalid without the phone (listed as a warning) instead of rejecting it')
   .option('--as <email>', 'import as this user (default the first admin)')
   .action(async (entity: string, file: string, opts: import('./modules/imports/imports.cli').CliImportOptions) => {
     const { runCliImport } = await import('./modules/imports/imports.cli')

@@ -20,6 +20,10 @@ export interface CliImportOptions {
   monthFirst?: boolean
   /** IANA zone of date-only timestamp cells; default the company's. */
   timeZone?: string
+  /** Country of phone numbers without a country code; default KITH_DEFAULT_REGION. */
+  region?: string
+  /** Keep a row whose phone is invalid, without the phone. */
+  dropInvalidPhone?: boolean
   as?: string
   /** mailing-list-members: the static list, by id or exact name. */
   list?: string
@@ -64,6 +68,7 @@ export async function runCliImport(services: Services, db: Db, defaultRegion: st
   const options: ImportOptionsInput = {
     entity: entity as ImportEntity, mapping, sheet: analysis.sheet ?? undefined, mode: opts.mode ?? (opts.dedupe ? 'skip-duplicates' : 'create'), dedupeBy: opts.dedupe,
     dryRun: opts.dryRun ?? false, skipInvalid: opts.skipInvalid ?? false, createMissing: opts.createMissing ?? false, listId, dayFirst: !opts.monthFirst, timeZone: opts.timeZone,
+    region: opts.region?.toUpperCase(), invalidPhone: opts.dropInvalidPhone ? 'drop-phone' : 'reject-row',
   }
   try {
     await services.imports.start(ctx, analysis.id, options, { enqueue: false })

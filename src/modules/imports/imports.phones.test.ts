@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertTeam, insertUser } from '../../test/factories'
 import { expectProblem } from '../../test/http'
 import { importApi } from './imports.test-support'
+import { runCliImport } from './imports.cli'
 
 let t: TestApp
 let api: ReturnType<typeof importApi>
@@ -92,5 +96,20 @@ describe('phones in imports', () => {
   it('refuses a region that is no country code', async () => {
     const a = await analyze('customers', 'name,phone\nX,1\n')
     expectProblem(await t.app.inject({ method: 'POST', url: `/api/v1/imports/${a.id}/start`, headers: sales, payload: { entity: 'customers', region: 'XX' } }), 400, ['region'])
+  })
+
+  it('kith import takes the same choices: --region and --drop-invalid-phone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-phones-'))
+    try {
+      const file = join(dir, 'us.csv')
+      writeFileSync(file, 'Name,Phone\nCli Good,(202) 555-0150 ext. 7\nCli Bad,555\n')
+      const sink = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream
+      const owner = await t.db.selectFrom('users').select('email').where('role', '=', 'sales').executeTakeFirstOrThrow()
+      const code = await runCliImport(t.services, t.db, 'CN', 'customers', file, { mapping: 'auto', region: 'us', dropInvalidPhone: true, as: owner.email }, sink, sink)
+      expect(code).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    expect(await phonesOf('customers', ['Cli Good', 'Cli Bad'])).toEqual({ 'Cli Good': '+12025550150;ext=7', 'Cli Bad': null })
   })
 })
