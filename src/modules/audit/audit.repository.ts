@@ -42,6 +42,28 @@ export interface AuditFilter extends Omit<AuditQuery, 'cursor' | 'from' | 'to'> 
   from?: Date
   to?: Date
   after?: { at: Date; id: string }
+  /** Only rows about records this owner or team may read (a manager's); unset: every row. */
+  about?: { ownerId: string; teamId: string | null }
+}
+
+/** Entities every signed-in role reads: the shared catalog, and tickets (a manager works every ticket). */
+const READ_BY_ALL = ['product', 'pipeline_stage', 'ticket', 'ticket_comment']
+
+/**
+ * The rows whose record `who` may read, as the record's own list would filter it: customers,
+ * leads, deals and activities by their owner or team; contacts, quotes and orders (and an
+ * activity of a visible customer) through their customer. Users, teams, settings, tokens and sign-ins
+ * are about no such record: they stay the admins'.
+ */
+function aboutVisible(who: { ownerId: string; teamId: string | null }) {
+  const mine = (t: string) => sql`(${sql.ref(`${t}.owner_id`)} = ${who.ownerId}::uuid OR ${sql.ref(`${t}.team_id`)} = ${who.teamId}::uuid)`
+  const owned = (entity: string, table: string) =>
+    sql`(a.entity = ${entity} AND EXISTS (SELECT 1 FROM ${sql.table(table)} r WHERE r.id = a.entity_id AND ${mine('r')}))`
+  const viaCustomer = (entity: string, table: string) =>
+    sql`(a.entity = ${entity} AND EXISTS (SELECT 1 FROM ${sql.table(table)} r JOIN customers c ON c.id = r.customer_id WHERE r.id = a.entity_id AND ${mine('c')}))`
+  return sql<boolean>`(a.entity = ANY(${READ_BY_ALL}::text[])
+    OR ${owned('customer', 'customers')} OR ${owned('lead', 'leads')} OR ${owned('opportunity', 'opportunities')} OR ${owned('activity', 'activities')}
+    OR ${viaCustomer('contact', 'contacts')} OR ${viaCustomer('quote', 'quotes')} OR ${viaCustomer('order', 'orders')} OR ${viaCustomer('activity', 'activities')})`
 }
 
 export async function listAudit(db: Executor, f: AuditFilter) {
@@ -52,6 +74,7 @@ export async function listAudit(db: Executor, f: AuditFilter) {
   if (f.entity) q = q.where('a.entity', '=', f.entity)
   if (f.entityId) q = q.where('a.entityId', '=', f.entityId)
   if (f.actorId) q = q.where('a.actorId', '=', f.actorId)
+  if (f.about) q = q.where(aboutVisible(f.about))
   if (f.from) q = q.where('a.at', '>=', f.from)
   if (f.to) q = q.where('a.at', '<', f.to)
   if (f.after) {

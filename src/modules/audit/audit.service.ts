@@ -59,11 +59,15 @@ function afterOf(cursor: string | undefined): { at: Date; id: string } | undefin
 
 export function createAuditService({ db }: { db: Db }) {
   return {
-    /** Admins read the whole log; managers too (their oversight role), others are refused. */
+    /**
+     * Admins read the whole log; a manager (his oversight role) the rows about records he may read
+     * — a row shows the record's values, so it may not reach further than the record does; others are refused.
+     */
     async list(ctx: RequestContext, query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
       assertRole(ctx.actor, 'admin', 'manager')
       const after = afterOf(query.cursor)
-      const rows = await listAudit(db, { ...query, from: dayBound(query.from, 'from'), to: dayBound(query.to, 'to', true), after })
+      const about = ctx.actor.role === 'admin' ? undefined : { ownerId: ctx.actor.userId, teamId: ctx.actor.teamId }
+      const rows = await listAudit(db, { ...query, from: dayBound(query.from, 'from'), to: dayBound(query.to, 'to', true), after, about })
       return page(rows, query.limit)
     },
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertContact, insertCustomer, insertUser } from '../../test/factories'
+import { insertContact, insertCustomer, insertTeam, insertUser } from '../../test/factories'
 import { expectProblem, http } from '../../test/http'
 import { newId } from '../../lib/ids'
 
@@ -42,6 +42,36 @@ describe('who may read the audit log', () => {
   })
 })
 
+describe("a manager reads the rows about his team's records, as he reads the records", () => {
+  it("sees his team's customers and their contacts, not another team's, nor users' sign-ins", async () => {
+    const [mine, theirs] = [await insertTeam(t.db), await insertTeam(t.db)]
+    const manager = await insertUser(t.db, { role: 'manager', teamId: mine.id })
+    const [rep, stranger] = [await insertUser(t.db, { role: 'sales', teamId: mine.id }), await insertUser(t.db, { role: 'sales', teamId: theirs.id })]
+    const headers = await sessionFor(t, manager.id)
+    const create = async (owner: { id: string }, name: string) => {
+      const res = await api.post('/api/v1/customers', { name, email: `${name}@x.cn`, phone: '13800138000', ownerId: owner.id }, as.admin)
+      expect(res.statusCode, res.body).toBe(201)
+      const id = json(res).id as string
+      expect((await api.post('/api/v1/contacts', { customerId: id, name: `${name} contact` }, as.admin)).statusCode).toBe(201)
+      return id
+    }
+    const ours = await create(rep, 'ours')
+    const other = await create(stranger, 'other')
+    await api.post('/api/v1/auth/login', { email: 'nobody@x.cn', password: 'wrong-password-1' })
+
+    const read = async (query: string) => json(await api.get(`/api/v1/audit-log?limit=200&${query}`, headers)).items as { entity: string; entityId: string; changes: unknown }[]
+    expect((await read(`entityId=${ours}`)).map((r) => r.entity)).toEqual(['customer'])
+    // Another team's customer, with its e-mail and phone in the row: as if it had no history.
+    expect(await read(`entityId=${other}`)).toEqual([])
+    const contacts = await read('entity=contact')
+    expect(contacts.map((r) => JSON.stringify(r.changes)).filter((c) => c.includes('contact'))).toEqual([expect.stringContaining('ours contact')])
+    expect(await read('entity=user')).toEqual([])
+    // The admin still reads all of it.
+    expect(json(await api.get(`/api/v1/audit-log?entityId=${other}`, as.admin)).items).toHaveLength(1)
+    expect(json(await api.get('/api/v1/audit-log?entity=user&limit=200', as.admin)).items.some((r: { action: string }) => r.action === 'login_failed')).toBe(true)
+  })
+})
+
 describe('filters and paging', () => {
   const ENTITY = 'probe'
   const times = ['2020-01-01T10:00:00.000Z', '2020-06-15T12:00:00.000Z', '2020-06-15T23:30:00.000Z', '2021-01-01T00:00:00.000Z']
@@ -53,7 +83,7 @@ describe('filters and paging', () => {
       .values(times.map((at, i) => ({ id: newId(), at: new Date(at), actorId: i === 3 ? otherActor : admin.id, action: 'update', entity: ENTITY, entityId: i === 0 ? entityId : newId(), changes: null, requestId: `r${i}`, ip: null })))
       .execute()
   })
-  const at = async (query: string) => json(await api.get(`/api/v1/audit-log?entity=${ENTITY}&${query}`, as.manager)).items.map((i: { at: string }) => i.at)
+  const at = async (query: string) => json(await api.get(`/api/v1/audit-log?entity=${ENTITY}&${query}`, as.admin)).items.map((i: { at: string }) => i.at)
 
   it('by entity (newest first), entityId and actorId', async () => {
     expect(await at('')).toEqual([...times].reverse())
