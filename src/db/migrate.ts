@@ -70,3 +70,8 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 export async function migrateDown(db: Db): Promise<string[]> {
   return check(await migrator(db).migrateDown())
 }
+
+/** Up or down to the state right after `name` (tests of one upgrade step among later ones). */
+export async function migrateTo(db: Db, name: string): Promise<string[]> {
+  return check(await migrator(db).migrateTo(name))
+}

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertActivity, insertCampaign, insertContact, insertCustomer, insertOpportunity, insertUser } from '../../test/factories'
 import { newId } from '../../lib/ids'
-import { migrateDown, migrateToLatest } from '../../db/migrate'
+import { migrateTo, migrateToLatest } from '../../db/migrate'
 
 // A migrated CRM: 1,101 customers without any recorded activity, and the note said none had been
 // silent for 90 days (a customer's creation counted as a touch). Every kind of touch is tried here
@@ -77,15 +77,15 @@ describe('customers at risk', () => {
     expect(after.notes).toEqual(['6 customers have had no touch (activity, e-mail, order, ticket, deal won or lost) for 90 days, 2 of them none ever; the 6 silent longest are listed.'])
   })
 
-  // Last: it takes the schema one step down and up again.
+  // Last: it takes the schema back to before the touches migration (and the later ones) and up again.
   it('upgrading recomputes the last touches already there from every kind', async () => {
-    expect(await migrateDown(t.db)).toEqual(['Down 2026_12_07_0100_touches_of_every_kind'])
+    expect((await migrateTo(t.db, '2026_12_06_0400_expression_statistics')).at(-1)).toBe('Down 2026_12_07_0100_touches_of_every_kind')
     const untouched = await customer('Before the upgrade, never touched', 50)
     const ticketed = await customer('Before the upgrade, a ticket 100 days ago', 300)
     await ticket(ticketed.id, ago(100))
     const ordered = await customer('Before the upgrade, an order 20 days ago', 300)
     await order(ordered.id, ago(20))
-    expect(await migrateToLatest(t.db)).toEqual(['Up 2026_12_07_0100_touches_of_every_kind'])
+    expect((await migrateToLatest(t.db))[0]).toBe('Up 2026_12_07_0100_touches_of_every_kind')
     const last = async (id: string) => (await sql<{ at: Date | null }>`SELECT last_at AS at FROM customer_touches WHERE customer_id = ${id}`.execute(t.db)).rows[0]!.at
     expect(await last(untouched.id)).toBeNull()
     expect(Math.round((Date.now() - (await last(ticketed.id))!.getTime()) / DAY)).toBe(100)
