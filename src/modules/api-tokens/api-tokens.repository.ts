@@ -27,6 +27,10 @@ export const revokeApiToken = async (db: Executor, userId: string, id: string) =
       .executeTakeFirst()
   ).numUpdatedRows > 0n
 
+/** Every live token of a user: a password change or reset ends what the old password let him make. */
+export const revokeTokensOfUser = (db: Executor, userId: string) =>
+  db.updateTable('apiTokens').set({ revokedAt: sql`now()` }).where('userId', '=', userId).where('revokedAt', 'is', null).execute()
+
 /** The live token with its user, in one query (every token-authenticated request runs it). */
 export const findActiveTokenWithUser = (db: Executor, tokenHash: string) =>
   db

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
-import { insertCustomer, insertTeam, insertUser } from '../../test/factories'
+import { insertCustomer, insertTeam, insertUser, TEST_PASSWORD } from '../../test/factories'
 import { bearer, expectProblem, http, ids } from '../../test/http'
 import { sha256 } from '../auth/tokens'
 
@@ -96,6 +96,24 @@ describe('API tokens', () => {
     expect((await api.get('/api/v1/auth/me', bearer(secret))).statusCode).toBe(200)
     await t.db.updateTable('users').set({ active: false }).where('id', '=', user.id).execute()
     expectProblem(await api.get('/api/v1/auth/me', bearer(secret)), 401)
+  })
+
+  it("a password change or an admin's reset revokes the user's tokens; a role change signs him out", async () => {
+    const user = await insertUser(t.db)
+    const session = await sessionFor(t, user.id)
+    const { secret } = await createToken({ name: 'Before the change' }, session)
+    expect((await api.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }, session)).statusCode).toBe(204)
+    expectProblem(await api.get('/api/v1/auth/me', bearer(secret)), 401)
+
+    const admin = await sessionFor(t, (await insertUser(t.db, { role: 'admin' })).id)
+    const again = await createToken({ name: 'After the change' }, session)
+    const version = async () => (await t.db.selectFrom('users').select('version').where('id', '=', user.id).executeTakeFirstOrThrow()).version
+    expect((await api.patch(`/api/v1/users/${user.id}`, { version: await version(), password: 'reset by the admin 1' }, admin)).statusCode).toBe(200)
+    expectProblem(await api.get('/api/v1/auth/me', bearer(again.secret)), 401)
+
+    const fresh = await sessionFor(t, user.id)
+    expect((await api.patch(`/api/v1/users/${user.id}`, { version: await version(), role: 'support' }, admin)).statusCode).toBe(200)
+    expectProblem(await api.get('/api/v1/auth/me', fresh), 401)
   })
 
   it.each([

@@ -6,6 +6,7 @@ import { findUserById, findUserForLogin, findPasswordHash, updateUser } from '..
 import { toUser } from '../users/users.service'
 import type { User } from '../users/users.schema'
 import { dummyHash, hashPassword, verifyPassword } from './passwords'
+import { revokeTokensOfUser } from '../api-tokens/api-tokens.repository'
 import { newSecret, sha256 } from './tokens'
 import * as sessions from './sessions.repository'
 import type { SessionCache } from './session-cache'
@@ -98,7 +99,7 @@ export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; m
       return toUser(row)
     },
 
-    /** Changing the password signs out every other session of the user. */
+    /** Changing the password signs out every other session of the user and revokes his API tokens. */
     async changePassword(ctx: RequestContext, sessionId: string | null, current: string, next: string): Promise<void> {
       const row = await findPasswordHash(db, ctx.actor.userId)
       if (!row || !(await verifyPassword(row.passwordHash, current))) {
@@ -108,6 +109,7 @@ export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; m
       await db.transaction().execute(async (trx) => {
         await updateUser(trx, ctx.actor.userId, { passwordHash })
         await sessions.deleteSessionsOfUser(trx, ctx.actor.userId, sessionId)
+        await revokeTokensOfUser(trx, ctx.actor.userId)
         await recordAudit(trx, ctx, [{ action: 'password_change', entity: 'user', entityId: ctx.actor.userId }])
       })
       sessionCache.forgetUser(ctx.actor.userId)

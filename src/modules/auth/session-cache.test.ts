@@ -24,15 +24,17 @@ describe('session cache', () => {
     expect((await me(s)).statusCode).toBe(401)
   })
 
-  it('a role change applies to the next request', async () => {
+  it('a role change ends the sessions at once (a cached one too): the user signs in again with the new role', async () => {
     const admin = await sessionFor(t, (await insertUser(t.db, { role: 'admin' })).id)
     const user = await insertUser(t.db, { role: 'sales' })
     const s = await sessionFor(t, user.id)
     expect(json(await me(s)).user.role).toBe('sales')
     const current = json(await t.app.inject({ method: 'GET', url: `/api/v1/users/${user.id}`, headers: admin }))
     await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: admin, payload: { role: 'admin', version: current.version } })
-    // Only admins create users: a stale cached role would still answer 403.
-    const write = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: s, payload: { email: 'promoted@example.com', name: 'X', role: 'sales', password: 'long-enough-1' } })
+    expect((await me(s)).statusCode).toBe(401)
+    // Only admins create users: the new session carries the new role.
+    const again = await sessionFor(t, user.id)
+    const write = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: again, payload: { email: 'promoted@example.com', name: 'X', role: 'sales', password: 'long-enough-1' } })
     expect(write.statusCode).toBe(201)
   })
 

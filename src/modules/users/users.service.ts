@@ -8,6 +8,7 @@ import { assertRole } from '../../server/permissions'
 import type { RequestContext, Role } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import { hashPassword } from '../auth/passwords'
+import { revokeTokensOfUser } from '../api-tokens/api-tokens.repository'
 import { findTeamById } from '../teams/teams.repository'
 import { deleteSessionsOfUser } from '../auth/sessions.repository'
 import * as repo from './users.repository'
@@ -90,7 +91,9 @@ export function createUserService({ db, sessionCache }: { db: Db; sessionCache: 
           throw new AppError('VALIDATION_FAILED', 'Kith needs at least one active admin', { errors: [{ path: 'role' in changes ? 'role' : 'active', message: 'The last active admin cannot be demoted or deactivated' }] })
         }
         const row = await repo.updateUser(trx, id, { ...fields, ...(passwordHash ? { passwordHash } : {}) })
-        if (fields.active === false || passwordHash) await deleteSessionsOfUser(trx, id)
+        // A reset password ends what the old one opened; a new role is taken up at the next sign-in, not mid-session.
+        if (fields.active === false || passwordHash || 'role' in changes) await deleteSessionsOfUser(trx, id)
+        if (passwordHash) await revokeTokensOfUser(trx, id)
         await recordAudit(trx, ctx, [
           { action: 'update', entity: 'user', entityId: id, changes: passwordHash ? { ...changes, password: { before: '***', after: '***' } } : changes },
         ])
