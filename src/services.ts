@@ -5,6 +5,7 @@ import { createJobs, type Jobs } from './server/jobs'
 import { createAuditService } from './modules/audit/audit.service'
 import { createImportService } from './modules/imports/imports.service'
 import { createUserService } from './modules/users/users.service'
+import type { TeamFollower } from './db/owner-team'
 import { createTeamService } from './modules/teams/teams.service'
 import { createAuthService } from './modules/auth/auth.service'
 import { createSessionCache } from './modules/auth/session-cache'
@@ -55,7 +56,9 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const { mailer, jobs } = infra
   const audit = createAuditService({ db })
   const sessionCache = createSessionCache(config.sessionCacheSeconds ?? 0)
-  const users = createUserService({ db, sessionCache })
+  // Filled below as the modules whose records follow their owner's team are built.
+  const teamFollowers: TeamFollower[] = []
+  const users = createUserService({ db, sessionCache, teamFollowers })
   const teams = createTeamService({ db })
   const auth = createAuthService({ db, maxAttempts: config.loginMaxAttempts, sessionCache })
   const apiTokens = createApiTokenService({ db })
@@ -86,6 +89,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const orders = createOrderService({ db })
   const quotes = createQuoteService({ db, opportunities, customers, contacts, products, company })
   dependents.push(quotes.dependent, orders.dependent)
+  teamFollowers.push(customers.teamFollower, leads.teamFollower, opportunities.teamFollower, activities.teamFollower, quotes.teamFollower, orders.teamFollower)
   const quoteAcceptance = createQuoteAcceptance({ db, quotes, orders, opportunities })
   const messageIdDomain = config.publicUrl ? new URL(config.publicUrl).hostname : 'kith.localhost'
   const quoteSending = createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain })

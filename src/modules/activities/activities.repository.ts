@@ -4,6 +4,7 @@ import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { scopeCondition } from '../../db/scope'
 import type { Scope } from '../../server/permissions'
 import type { ActivitiesTable } from './activities.table'
+import { moveOwnedToTeam } from '../../db/owner-team'
 
 const columns = [
   'a.id', 'a.type', 'a.subject', 'a.body', 'a.dueAt', 'a.completedAt', 'a.customerId', 'a.contactId', 'a.leadId',
@@ -158,3 +159,6 @@ export async function purgeOfOpportunities(db: Executor, ids: string[]) {
 
 export type ActivityRow = NonNullable<Awaited<ReturnType<typeof findActivityById>>>
 export type ActivityListRow = Awaited<ReturnType<typeof listActivities>>[number]
+
+/** A user who changes team takes his activities with him. */
+export const moveOwnerTeam = (db: Executor, ownerId: string, teamId: string | null) => moveOwnedToTeam(db, 'activities', ownerId, teamId)

@@ -132,6 +132,8 @@ export function createActivityService(deps: ActivityDeps) {
   }
 
   return {
+    /** Records follow their owner into a new team (users.service.ts). */
+    teamFollower: { entity: 'activity', move: (trx: Executor, ownerId: string, teamId: string | null) => repo.moveOwnerTeam(trx, ownerId, teamId) },
     dependent: customerDependent,
     leadDependent,
     /** For the opportunities module's purge: frees the foreign keys of the deals about to go. */

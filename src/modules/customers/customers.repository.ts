@@ -5,6 +5,7 @@ import { scopeCondition } from '../../db/scope'
 import { byRelevance, matchArms, rankedCandidates, textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { CustomersTable } from './customers.table'
+import { moveOwnedToTeam } from '../../db/owner-team'
 
 const columns = [
   'c.id', 'c.type', 'c.name', 'c.email', 'c.phone', 'c.company', 'c.website', 'c.industry', 'c.address',
@@ -134,3 +135,5 @@ export function findCustomersMatching(db: Executor, f: { scope: Scope; email?: s
     .execute()
 }
 
+/** A user who changes team takes his customers with him. */
+export const moveOwnerTeam = (db: Executor, ownerId: string, teamId: string | null) => moveOwnedToTeam(db, 'customers', ownerId, teamId)

@@ -101,6 +101,8 @@ export function createCustomerService(deps: CustomerDeps) {
   }
 
   return {
+    /** Records follow their owner into a new team (users.service.ts). */
+    teamFollower: { entity: 'customer', move: (trx: Executor, ownerId: string, teamId: string | null) => repo.moveOwnerTeam(trx, ownerId, teamId) },
     visible,
 
     async list(ctx: RequestContext, query: CustomerListQuery) {

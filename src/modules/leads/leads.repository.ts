@@ -6,6 +6,7 @@ import { scopeCondition } from '../../db/scope'
 import { byRelevance, matchArms, rankedCandidates, textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { LeadsTable } from './leads.table'
+import { moveOwnedToTeam } from '../../db/owner-team'
 
 const columns = [
   'l.id', 'l.name', 'l.company', 'l.title', 'l.email', 'l.phone', 'l.source', 'l.campaignId', 'l.status', 'l.score',
@@ -140,3 +141,6 @@ export function findLeadsMatching(
 }
 
 export type LeadRow = NonNullable<Awaited<ReturnType<typeof findLeadById>>>
+
+/** A user who changes team takes his leads with him. */
+export const moveOwnerTeam = (db: Executor, ownerId: string, teamId: string | null) => moveOwnedToTeam(db, 'leads', ownerId, teamId)

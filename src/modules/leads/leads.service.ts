@@ -139,6 +139,8 @@ export function createLeadService(deps: LeadDeps) {
   }
 
   return {
+    /** Records follow their owner into a new team (users.service.ts). */
+    teamFollower: { entity: 'lead', move: (trx: Executor, ownerId: string, teamId: string | null) => repo.moveOwnerTeam(trx, ownerId, teamId) },
     visible,
     toLead,
     /** For the opportunities module's purge: a converted lead forgets a purged deal. */

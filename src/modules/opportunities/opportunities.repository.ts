@@ -6,6 +6,7 @@ import { scopeCondition } from '../../db/scope'
 import { textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { OpportunitiesTable, OpportunityLinesTable } from './opportunities.table'
+import { moveOwnedToTeam } from '../../db/owner-team'
 
 const columns = [
   'o.id', 'o.name', 'o.customerId', 'o.contactId', 'o.ownerId', 'o.teamId', 'o.stage', 'o.amount', 'o.currency',
@@ -229,3 +230,6 @@ export async function boardItems(db: Executor, f: BoardFilter & { stages: string
 export type OpportunityRow = NonNullable<Awaited<ReturnType<typeof findOpportunityById>>>
 export type BoardRow = OpportunityRow
 export type LineRow = Awaited<ReturnType<typeof linesOf>>[number]
+
+/** A user who changes team takes his opportunities with him. */
+export const moveOwnerTeam = (db: Executor, ownerId: string, teamId: string | null) => moveOwnedToTeam(db, 'opportunities', ownerId, teamId)

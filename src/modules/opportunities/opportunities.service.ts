@@ -170,6 +170,8 @@ export function createOpportunityService(deps: OpportunityDeps) {
   const stageUsage: StageUsage = { name: 'opportunities', countInStage: (trx, key) => repo.countInStage(trx, key) }
 
   return {
+    /** Records follow their owner into a new team (users.service.ts). */
+    teamFollower: { entity: 'opportunity', move: (trx: Executor, ownerId: string, teamId: string | null) => repo.moveOwnerTeam(trx, ownerId, teamId) },
     visible,
     dependent,
     stageUsage,

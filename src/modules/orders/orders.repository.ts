@@ -5,6 +5,7 @@ import { scopeCondition } from '../../db/scope'
 import { textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { OrderLinesTable, OrdersTable, OrderStatus } from './orders.table'
+import { moveOwnedToTeam } from '../../db/owner-team'
 
 const columns = [
   's.id', 's.number', 's.quoteId', 's.opportunityId', 's.customerId', 's.contactId', 's.ownerId', 's.teamId', 's.status', 's.currency',
@@ -85,3 +86,6 @@ export async function listOrders(db: Executor, f: OrderFilter) {
 
 export type OrderRow = NonNullable<Awaited<ReturnType<typeof findOrderById>>>
 export type OrderLineRow = Awaited<ReturnType<typeof linesOf>>[number]
+
+/** A user who changes team takes his orders with him. */
+export const moveOwnerTeam = (db: Executor, ownerId: string, teamId: string | null) => moveOwnedToTeam(db, 'orders', ownerId, teamId)

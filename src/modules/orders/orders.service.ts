@@ -108,6 +108,8 @@ export function createOrderService({ db }: { db: Db }) {
   }
 
   return {
+    /** Records follow their owner into a new team (users.service.ts). */
+    teamFollower: { entity: 'order', move: (trx: Executor, ownerId: string, teamId: string | null) => repo.moveOwnerTeam(trx, ownerId, teamId) },
     visible,
     dependent,
 

@@ -5,6 +5,7 @@ import { scopeCondition } from '../../db/scope'
 import { textMatch } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { QuoteLinesTable, QuoteSendsTable, QuotesTable } from './quotes.table'
+import { moveOwnedToTeam } from '../../db/owner-team'
 
 const columns = [
   'q.id', 'q.number', 'q.revision', 'q.isLatest', 'q.opportunityId', 'q.customerId', 'q.contactId', 'q.ownerId', 'q.teamId',
@@ -133,3 +134,6 @@ export async function listQuotes(db: Executor, f: QuoteFilter) {
 export type QuoteRow = NonNullable<Awaited<ReturnType<typeof findQuoteById>>>
 export type QuoteLineRow = Awaited<ReturnType<typeof linesOf>>[number]
 export type QuoteSendRow = NonNullable<Awaited<ReturnType<typeof findSendByKey>>>
+
+/** A user who changes team takes his quotes with him. */
+export const moveOwnerTeam = (db: Executor, ownerId: string, teamId: string | null) => moveOwnedToTeam(db, 'quotes', ownerId, teamId)

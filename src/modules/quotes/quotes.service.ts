@@ -72,6 +72,8 @@ export function createQuoteService(deps: QuoteDeps) {
   }
 
   return {
+    /** Records follow their owner into a new team (users.service.ts). */
+    teamFollower: { entity: 'quote', move: (trx: Executor, ownerId: string, teamId: string | null) => repo.moveOwnerTeam(trx, ownerId, teamId) },
     visible,
     load,
     assertActionable,

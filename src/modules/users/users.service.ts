@@ -6,7 +6,8 @@ import { iso } from '../../lib/schema'
 import { AppError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext, Role } from '../../server/context'
-import { recordAudit } from '../audit/audit.service'
+import { recordAudit, recordAuditBatch, type AuditEvent } from '../audit/audit.service'
+import type { TeamFollower } from '../../db/owner-team'
 import { hashPassword } from '../auth/passwords'
 import { revokeTokensOfUser } from '../api-tokens/api-tokens.repository'
 import { findTeamById } from '../teams/teams.repository'
@@ -24,7 +25,7 @@ export const toUser = (r: repo.UserRow): User => ({
 
 const sortKeys = { name: { column: 'u.name', type: 'text' as const } }
 
-export function createUserService({ db, sessionCache }: { db: Db; sessionCache: SessionCache }) {
+export function createUserService({ db, sessionCache, teamFollowers = [] }: { db: Db; sessionCache: SessionCache; teamFollowers?: TeamFollower[] }) {
   async function assertTeam(teamId: string | null | undefined) {
     if (teamId && !(await findTeamById(db, teamId))) {
       throw new AppError('VALIDATION_FAILED', 'teamId: no such team', { errors: [{ path: 'teamId', message: 'No such team' }] })
@@ -94,8 +95,16 @@ export function createUserService({ db, sessionCache }: { db: Db; sessionCache: 
         // A reset password ends what the old one opened; a new role is taken up at the next sign-in, not mid-session.
         if (fields.active === false || passwordHash || 'role' in changes) await deleteSessionsOfUser(trx, id)
         if (passwordHash) await revokeTokensOfUser(trx, id)
-        await recordAudit(trx, ctx, [
+        const moved: AuditEvent[] = []
+        if ('teamId' in changes) {
+          const teamId = fields.teamId ?? null
+          for (const f of teamFollowers) {
+            for (const r of await f.move(trx, id, teamId)) moved.push({ action: 'update', entity: f.entity, entityId: r.id, changes: { teamId: { before: r.before, after: teamId } } })
+          }
+        }
+        await recordAuditBatch(trx, ctx, [
           { action: 'update', entity: 'user', entityId: id, changes: passwordHash ? { ...changes, password: { before: '***', after: '***' } } : changes },
+          ...moved,
         ])
         return toUser(row)
       })
