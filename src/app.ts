@@ -53,7 +53,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count as proxy-addr takes it: trust the nearest n addresses (the socket's included).
+    trustProxy: typeof config.trustProxy === 'number' ? (_address: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     frameworkErrors,

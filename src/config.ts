@@ -19,7 +19,12 @@ const envSchema = z
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as CN or US')
       .default('CN'),
     KITH_PUBLIC_URL: z.url().optional(),
-    KITH_TRUST_PROXY: z.stringbool().default(false),
+    KITH_TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform(parseTrustProxy)
+      .refine((v) => v !== undefined, 'false, true (one proxy), a number of proxies, or their addresses/CIDRs: 10.0.0.1,10.0.0.0/8')
+      .transform((v) => v!),
     KITH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     KITH_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
@@ -43,7 +48,12 @@ export interface Config {
   secret?: string
   defaultRegion: string
   publicUrl: string
-  trustProxy: boolean
+  /**
+   * Which proxies may say who the client is: false (none: the socket's address), a number of
+   * proxy hops in front of Kith, or their addresses. Trusting any X-Forwarded-For would let a
+   * client forge its address (rate limits, audit).
+   */
+  trustProxy: false | number | string
   loginMaxAttempts: number
   /** How long a copy may reuse a resolved session; a logout on another copy takes effect within it. */
   sessionCacheSeconds: number
@@ -84,6 +94,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 export class ConfigError extends Error {}
+
+const IPV4 = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/
+const IPV6 = /^[0-9a-f:]+(\/\d{1,3})?$/i
+
+/** `true` is one proxy (the address it appends is the client's), not every hop a client may invent. */
+function parseTrustProxy(v: string): false | number | string | undefined {
+  const t = v.trim().toLowerCase()
+  if (t === 'false' || t === '0' || t === '') return false
+  if (t === 'true') return 1
+  if (/^\d+$/.test(t)) return Number(t)
+  const list = t.split(',').map((a) => a.trim())
+  return list.every((a) => IPV4.test(a) || (a.includes(':') && IPV6.test(a))) ? list.join(',') : undefined
+}
 
 /** Reads the process environment; prints a clear message and exits when it is invalid. */
 export function loadConfig(): Config {
