@@ -67,6 +67,17 @@ describe('a deal file with product columns', () => {
     expect((audit.changes as any).lines.after).toEqual([{ productId: gtx, description: 'GTX Pro', quantity: '2', unitPrice: '1299.00', discountPercent: '0' }])
   })
 
+  it('a row with an amount and no other line column keeps its amount: one unit at that price', async () => {
+    const a = (await api.analyze(manager, 'opportunities', { name: 'v.csv', data: Buffer.from('name,customer,product,close value\nL-9,Acme Lines,GTXPro,1234.56\nL-10,Acme Lines,US-1,0\n') })).json()
+    const s = await api.run(manager, a.id, { entity: 'opportunities', mapping: { name: 'name', customer: 'customer', product: 'product', 'close value': 'amount' } })
+    expect(s).toMatchObject({ status: 'completed', counts: { created: 2, invalid: 0 } })
+    const l9 = await deal('L-9')
+    expect([l9.amount, l9.currency, lineOf(l9)]).toEqual(['1234.56', 'CNY', [[gtx, 'GTX Pro', '1', '1234.56', '0', '1234.56']]])
+    // The amount is in the deal's currency (the company's), not the product's.
+    const l10 = await deal('L-10')
+    expect([l10.amount, l10.currency, lineOf(l10)]).toEqual(['0.00', 'CNY', [[dollar, 'Import Kit', '1', '0.00', '0', '0.00']]])
+  })
+
   it('a product priced in another currency than the deal needs a unit price', async () => {
     const a = (await api.analyze(manager, 'opportunities', { name: 'd.csv', data: Buffer.from('name,customer,product,currency\nL-8,Acme Lines,US-1,CNY\n') })).json()
     const s = await api.run(manager, a.id, { entity: 'opportunities', dryRun: true })
