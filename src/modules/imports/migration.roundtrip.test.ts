@@ -181,9 +181,10 @@ const get = async (url: string) => {
 const report = async (name: string, params: Record<string, string>) => json(await get(`/reports/${name}?${new URLSearchParams({ lang: 'en', ...params })}`))
 const YEARS = { from: '2023-01-01', to: '2024-12-31' }
 
-async function importFile(entity: string, name: string, data: Buffer, options: Record<string, unknown>) {
+async function importFile(entity: string, name: string, data: Buffer, options: Record<string, unknown>, check?: (analysis: any) => void) {
   const a = await api.analyze(admin, entity, { name, data })
   expect(a.statusCode, a.body).toBe(200)
+  check?.(a.json())
   const status = await api.run(admin, a.json().id, { entity, ...options })
   expect(status.status, JSON.stringify(status)).toBe('completed')
   // Every rejected row, not only the first page.
@@ -198,8 +199,9 @@ beforeAll(async () => {
   const company = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/company', headers: admin, payload: { name: 'Migrated Inc.', currency: 'USD', timeZone: 'America/New_York' } })
   expect(company.statusCode, company.body).toBe(200)
 
-  statuses.users = await importFile('users', 'sales_teams.csv', USERS_CSV, {
-    mapping: { sales_agent: 'name', email: 'email', role: 'role', manager: 'manager', regional_office: 'team' },
+  // The wizard's proposed mapping and value mapping, taken as they are.
+  statuses.users = await importFile('users', 'sales_teams.csv', USERS_CSV, {}, (a) => {
+    expect(a.proposedMapping).toEqual({ sales_agent: 'name', email: 'email', role: 'role', manager: 'manager', regional_office: 'team' })
   })
   // Imported users cannot sign in (nor own records) until an admin activates each with a first password.
   const users = json(await get('/users?limit=200')).items as any[]
