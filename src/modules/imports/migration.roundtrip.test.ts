@@ -243,6 +243,24 @@ describe('a CRM Sales Opportunities export migrated through the import API', () 
     expect(statuses.opportunities.rowErrors).toEqual(noAccount.map(({ row }) => ({ row, errors: [{ path: 'customer', message: 'Required, but the cell is empty' }] })))
   })
 
+  it('holds as many records as the files have rows (less the rejected ones)', async () => {
+    const all = async (resource: string) => {
+      const items: any[] = []
+      let cursor: string | null = null
+      do {
+        const page: { items: any[]; nextCursor: string | null } = json(await get(`/${resource}?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`))
+        items.push(...page.items)
+        cursor = page.nextCursor
+      } while (cursor)
+      return items
+    }
+    expect((await all('customers')).map((c) => c.name).sort()).toEqual(ACCOUNTS.map((a) => a.account).sort())
+    expect((await all('products')).map((p) => [p.name, p.unitPrice, p.currency]).sort()).toEqual(PRODUCTS.map((p) => [p.product, new Big(p.price).toFixed(2), 'USD']).sort())
+    const deals = await all('opportunities')
+    expect(deals.map((d) => d.name).sort()).toEqual(imported.map((d) => d.id).sort())
+    expect(deals.every((d) => d.currency === 'USD')).toBe(true)
+  })
+
   it('puts each agent in his manager’s office team', async () => {
     const users = json(await get('/users?limit=200')).items as any[]
     const teams = new Map((json(await get('/teams?limit=200')).items as any[]).map((x) => [x.id, x.name]))
