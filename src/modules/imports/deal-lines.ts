@@ -74,10 +74,13 @@ export function splitLineValues(values: Record<string, unknown>): Record<string,
   return line
 }
 
-/** Prices a row's line into `record`: the product's price unless the file gives one, in the deal's currency. */
+/**
+ * Prices a row's line into `record`: the product's price unless the file gives one, in the deal's
+ * currency (the row's, else the product's when priced from it, else `currency`: the company's).
+ */
 export function takeDealLine(
   values: Record<string, unknown>, record: Record<string, unknown>, products: Map<string, Resolved<ProductRef>>,
-  valueMapping: Record<string, Record<string, string>> | undefined, errors: Issue[],
+  valueMapping: Record<string, Record<string, string>> | undefined, errors: Issue[], currency: string,
 ): DealLine | undefined {
   const { product, quantity, unitPrice, discountPercent } = values as Record<(typeof LINE_FIELDS)[number], string | undefined>
   if (product === undefined) {
@@ -107,7 +110,7 @@ export function takeDealLine(
   if (new Big(line.discountPercent).lt(0) || new Big(line.discountPercent).gt(100)) errors.push({ path: 'discountPercent', message: 'Must be between 0 and 100' })
   if (errors.length) return undefined
   try {
-    const priced = priceLines([line], String(record.currency ?? 'CNY'))
+    const priced = priceLines([line], String(record.currency ?? currency))
     record.amount = priced.total
     return { productId: p.id, description: p.name, ...line, amount: priced.amounts[0]!, ...(currencyFromProduct ? { currencyFromProduct } : {}) }
   } catch (err) {

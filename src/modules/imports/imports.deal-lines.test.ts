@@ -120,3 +120,17 @@ describe('a deal file with product columns', () => {
     expect(lineOf(await deal('Lined Deal'))).toEqual(lineOf(before))
   })
 })
+
+describe('a deal file in the company’s currency', () => {
+  it('prices the line in that currency (JPY: no decimals), not in CNY', async () => {
+    const admin = await sessionFor(t, (await insertUser(t.db, { role: 'admin' })).id)
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/company', headers: admin, payload: { name: 'Yen Co', currency: 'JPY' } })
+    expect(put.statusCode, put.body).toBe(200)
+    const a = (await api.analyze(manager, 'opportunities', { name: 'j.csv', data: Buffer.from('name,customer,product,quantity,unit price\nL-11,Acme Lines,GTX Pro,3,1000.4\n') })).json()
+    expect(await api.run(manager, a.id, { entity: 'opportunities' })).toMatchObject({ status: 'completed', counts: { created: 1 } })
+    const d = await deal('L-11')
+    expect([d.amount, d.currency, d.lines[0].amount]).toEqual(['3001', 'JPY', '3001'])
+    const stored = await t.db.selectFrom('opportunities').select('amount').where('id', '=', d.id).executeTakeFirstOrThrow()
+    expect(String(stored.amount)).toBe('3001.00')
+  })
+})
