@@ -305,6 +305,26 @@ describe('a CRM Sales Opportunities export migrated through the import API', () 
     expect(r.rows.map((x: any) => ({ group: x.group, won: x.won, lost: x.lost, winRate: x.winRate, wonAmount: x.wonAmount }))).toEqual(rows)
   })
 
+  it('sales cycle: days from engage_date to close_date of won deals, as a spreadsheet counts them', async () => {
+    const dayNo = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000
+    const cycles = (ds: Deal[]) => ds.map((d) => dayNo(d.close) - dayNo(d.engage)).sort((a, b) => a - b)
+    /** PERCENTILE.INC (percentile_cont): linear between the two nearest ranks. */
+    const percentile = (xs: number[], p: number) => {
+      const rank = new Big(xs.length - 1).times(p)
+      const lo = rank.round(0, Big.roundDown).toNumber()
+      return rank.minus(lo).times(xs[Math.min(lo + 1, xs.length - 1)]! - xs[lo]!).plus(xs[lo]!)
+    }
+    const tenth = (b: Big) => b.round(1, Big.roundHalfUp).toNumber()
+    const stats = (ds: Deal[]) => {
+      const xs = cycles(ds)
+      return { won: xs.length, avgDays: tenth(xs.reduce((s, x) => s.plus(x), new Big(0)).div(xs.length)), medianDays: tenth(percentile(xs, 0.5)), p90Days: tenth(percentile(xs, 0.9)) }
+    }
+    const r = await report('sales-cycle', { ...YEARS, groupBy: 'owner' })
+    expect(r.totals).toEqual(stats(won))
+    const rows = AGENTS.map((a) => a.name).sort().map((name) => ({ group: name, ...stats(won.filter((d) => d.agent === name)) }))
+    expect(r.rows.map(({ drill, ...x }: any) => x)).toEqual(rows)
+  })
+
   it('the sales funnel counts every imported deal at its stage', async () => {
     const r = await report('sales-funnel', { range: 'all' })
     const count = (s: Deal['stage']) => imported.filter((d) => d.stage === s).length
