@@ -243,6 +243,18 @@ describe('a CRM Sales Opportunities export migrated through the import API', () 
     expect(statuses.opportunities.rowErrors).toEqual(noAccount.map(({ row }) => ({ row, errors: [{ path: 'customer', message: 'Required, but the cell is empty' }] })))
   })
 
+  it('the wizard’s proposals alone (mapping, stage values, product spellings) would import the same pipeline rows', async () => {
+    const a = (await api.analyze(admin, 'opportunities', { name: 'sales_pipeline.csv', data: PIPELINE_CSV })).json()
+    expect(a.proposedMapping).toEqual({
+      opportunity_id: 'name', sales_agent: 'owner', product: 'product', account: 'customer', deal_stage: 'stage',
+      // A close date is the expected one until the deal closes: a won or lost deal closes on it.
+      engage_date: 'createdAt', close_date: 'expectedCloseDate', close_value: 'amount',
+    })
+    expect(a.proposedValueMapping).toEqual({ stage: { Prospecting: 'qualification', Engaging: 'negotiation', Won: 'won', Lost: 'lost' } })
+    const dry = await api.run(admin, a.id, { entity: 'opportunities', dayFirst: false, skipInvalid: true, dryRun: true })
+    expect(dry).toMatchObject({ status: 'dry_run_done', counts: { created: imported.length, invalid: noAccount.length } })
+  })
+
   it('holds as many records as the files have rows (less the rejected ones)', async () => {
     const all = async (resource: string) => {
       const items: any[] = []
