@@ -234,13 +234,19 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 describe('a CRM Sales Opportunities export migrated through the import API', () => {
-  it('creates every source row, or rejects it with its reason', () => {
+  it('creates every source row, or rejects it with its reason', async () => {
     expect(statuses.users.counts).toMatchObject({ created: MANAGERS.length + AGENTS.length, invalid: 0 })
     expect(statuses.customers.counts).toMatchObject({ created: ACCOUNTS.length, invalid: 0 })
     expect(statuses.products.counts).toMatchObject({ created: PRODUCTS.length, invalid: 0 })
     expect(statuses.opportunities.counts).toMatchObject({ created: imported.length, invalid: noAccount.length, skipped: 0, merged: 0 })
     expect(noAccount.length).toBeGreaterThan(0)
     expect(statuses.opportunities.rowErrors).toEqual(noAccount.map(({ row }) => ({ row, errors: [{ path: 'customer', message: 'Required, but the cell is empty' }] })))
+    // The rejected rows to fix and import again: the original cells and the reason.
+    const rejected = (await get(`/imports/${statuses.opportunities.id}/errors.csv`)).body.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+    expect(rejected).toHaveLength(noAccount.length + 1)
+    expect(rejected[0]).toMatch(/^[^,]+,opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value,/)
+    expect(rejected.slice(1).map((l) => l.split(',').slice(0, 2))).toEqual(noAccount.map(({ d, row }) => [String(row), d.id]))
+    for (const line of rejected.slice(1)) expect(line).toMatch(/Required, but the cell is empty/)
   })
 
   it('the wizard’s proposals alone (mapping, stage values, product spellings) would import the same pipeline rows', async () => {
