@@ -192,7 +192,7 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   if (warnings.length) result.warnings = warnings
   if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, errors))
   if (entity === 'products') record.currency ??= env.currency
-  if (entity === 'opportunities') result.line = takeDealLine(lineValues, record, products, env.options.valueMapping, errors)
+  if (entity === 'opportunities') result.line = takeDealLine(lineValues, record, products, env.options.valueMapping, errors, env.currency)
   if (entity === 'opportunities') opportunityDefaults(env, record, closedAt as string | undefined, createdAt as string | undefined, errors)
   if (errors.length) return result
   result.record = record

@@ -74,10 +74,13 @@ export function splitLineValues(values: Record<string, unknown>): Record<string,
   return line
 }
 
-/** Prices a row's line into `record`: the product's price unless the file gives one, in the deal's currency. */
+/**
+ * Prices a row's line into `record`: the product's price unless the file gives one, in the deal's
+ * currency (the row's, else the product's when priced from it, else `currency`: the company's).
+ */
 export function takeDealLine(
   values: Record<string, unknown>, record: Record<string, unknown>, products: Map<string, Resolved<ProductRef>>,
-  valueMapping: Record<string, Record<string, string>> | undefined, errors: Issue[],
+  valueMapping: Record<string, Record<string, string>> | undefined, errors: Issue[], currency: string,
 ): DealLine | undefined {
   const { product, quantity, unitPrice, discountPercent } = values as Record<(typeof LINE_FIELDS)[number], string | undefined>
   if (product === undefined) {
@@ -92,19 +95,22 @@ export function takeDealLine(
     return undefined
   }
   const p = res.value
+  // A row with the deal's amount and no other line column (an export's close value beside the product
+  // sold): one unit at that amount, so the deal keeps the value the file gives, in the deal's currency.
+  const price = unitPrice ?? (quantity === undefined && discountPercent === undefined && record.amount !== undefined ? String(record.amount) : undefined)
   // The catalog's price is in the product's currency: a deal priced from it is in that currency too.
-  const currencyFromProduct = unitPrice === undefined && record.currency === undefined ? p.currency : undefined
+  const currencyFromProduct = price === undefined && record.currency === undefined ? p.currency : undefined
   if (currencyFromProduct) record.currency = currencyFromProduct
-  if (unitPrice === undefined && record.currency !== p.currency) {
+  if (price === undefined && record.currency !== p.currency) {
     errors.push({ path: 'unitPrice', message: `${p.name} is priced in ${p.currency} and the deal is in ${String(record.currency)}: give a unit price` })
     return undefined
   }
-  const line = { quantity: quantity ?? '1', unitPrice: unitPrice ?? p.unitPrice, discountPercent: discountPercent ?? '0' }
+  const line = { quantity: quantity ?? '1', unitPrice: price ?? p.unitPrice, discountPercent: discountPercent ?? '0' }
   if (new Big(line.quantity).lte(0)) errors.push({ path: 'quantity', message: 'Must be more than 0' })
   if (new Big(line.discountPercent).lt(0) || new Big(line.discountPercent).gt(100)) errors.push({ path: 'discountPercent', message: 'Must be between 0 and 100' })
   if (errors.length) return undefined
   try {
-    const priced = priceLines([line], String(record.currency ?? 'CNY'))
+    const priced = priceLines([line], String(record.currency ?? currency))
     record.amount = priced.total
     return { productId: p.id, description: p.name, ...line, amount: priced.amounts[0]!, ...(currencyFromProduct ? { currencyFromProduct } : {}) }
   } catch (err) {

@@ -67,6 +67,17 @@ describe('a deal file with product columns', () => {
     expect((audit.changes as any).lines.after).toEqual([{ productId: gtx, description: 'GTX Pro', quantity: '2', unitPrice: '1299.00', discountPercent: '0' }])
   })
 
+  it('a row with an amount and no other line column keeps its amount: one unit at that price', async () => {
+    const a = (await api.analyze(manager, 'opportunities', { name: 'v.csv', data: Buffer.from('name,customer,product,close value\nL-9,Acme Lines,GTXPro,1234.56\nL-10,Acme Lines,US-1,0\n') })).json()
+    const s = await api.run(manager, a.id, { entity: 'opportunities', mapping: { name: 'name', customer: 'customer', product: 'product', 'close value': 'amount' } })
+    expect(s).toMatchObject({ status: 'completed', counts: { created: 2, invalid: 0 } })
+    const l9 = await deal('L-9')
+    expect([l9.amount, l9.currency, lineOf(l9)]).toEqual(['1234.56', 'CNY', [[gtx, 'GTX Pro', '1', '1234.56', '0', '1234.56']]])
+    // The amount is in the deal's currency (the company's), not the product's.
+    const l10 = await deal('L-10')
+    expect([l10.amount, l10.currency, lineOf(l10)]).toEqual(['0.00', 'CNY', [[dollar, 'Import Kit', '1', '0.00', '0', '0.00']]])
+  })
+
   it('a product priced in another currency than the deal needs a unit price', async () => {
     const a = (await api.analyze(manager, 'opportunities', { name: 'd.csv', data: Buffer.from('name,customer,product,currency\nL-8,Acme Lines,US-1,CNY\n') })).json()
     const s = await api.run(manager, a.id, { entity: 'opportunities', dryRun: true })
@@ -107,5 +118,19 @@ describe('a deal file with product columns', () => {
     const oldBack = await deal('Old Deal')
     expect([oldBack.amount, oldBack.lines]).toEqual(['50.00', []])
     expect(lineOf(await deal('Lined Deal'))).toEqual(lineOf(before))
+  })
+})
+
+describe('a deal file in the company’s currency', () => {
+  it('prices the line in that currency (JPY: no decimals), not in CNY', async () => {
+    const admin = await sessionFor(t, (await insertUser(t.db, { role: 'admin' })).id)
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/company', headers: admin, payload: { name: 'Yen Co', currency: 'JPY' } })
+    expect(put.statusCode, put.body).toBe(200)
+    const a = (await api.analyze(manager, 'opportunities', { name: 'j.csv', data: Buffer.from('name,customer,product,quantity,unit price\nL-11,Acme Lines,GTX Pro,3,1000.4\n') })).json()
+    expect(await api.run(manager, a.id, { entity: 'opportunities' })).toMatchObject({ status: 'completed', counts: { created: 1 } })
+    const d = await deal('L-11')
+    expect([d.amount, d.currency, d.lines[0].amount]).toEqual(['3001', 'JPY', '3001'])
+    const stored = await t.db.selectFrom('opportunities').select('amount').where('id', '=', d.id).executeTakeFirstOrThrow()
+    expect(String(stored.amount)).toBe('3001.00')
   })
 })

@@ -120,6 +120,8 @@ export const NAME_SYNONYMS: Partial<Record<ImportEntity, string[]>> = {
   leads: ['lead name', 'lead', 'prospect name', '线索名称', '线索'],
   opportunities: ['deal name', 'opportunity name', 'opportunity', 'deal', 'title of deal', 'opportunity id', 'deal id', '机会名称', '商机名称', '商机', '销售机会', '项目名称'],
   products: ['product name', 'product', 'item', 'item name', '产品名称', '商品名称', '产品', '品名'],
+  // A sales teams export names its people by their role in it.
+  users: ['user name', 'user', 'employee', 'employee name', 'staff', 'sales agent', 'agent', 'sales rep', 'salesperson', '用户', '用户名', '员工', '员工姓名', '销售员', '业务员'],
 }
 
 /** Header names (English and Chinese, as other CRMs and Excel users write them) per field key. */
@@ -161,7 +163,7 @@ export const HEADER_SYNONYMS: Record<string, string[]> = {
   quantity: ['quantity', 'qty', 'units', 'count', '数量', '件数'],
   discountPercent: ['discount', 'discount %', 'discount percent', '折扣', '折扣率'],
   role: ['role', 'user role', 'access', '角色', '权限', '用户角色'],
-  team: ['team', 'team name', 'group', 'department', 'sales team', '团队', '小组', '部门', '所属团队'],
+  team: ['team', 'team name', 'group', 'department', 'sales team', 'office', 'regional office', 'sales office', 'branch', '团队', '小组', '部门', '所属团队', '办事处', '分公司'],
   manager: ['manager', 'reports to', 'supervisor', 'team lead', 'line manager', '主管', '上级', '直属上级', '经理'],
   lostReason: ['lost reason', 'reason lost', 'loss reason', '丢单原因', '输单原因'],
 }
