@@ -67,6 +67,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     reply.header('X-Request-Id', request.id)
     reply.header('X-Content-Type-Options', 'nosniff')
     reply.header('Referrer-Policy', 'same-origin')
+    // Served over https (KITH_PUBLIC_URL), the browser must not try plain http again for a year.
+    if (config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
     if (!request.url.startsWith('/api/docs')) {
       reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
     }

@@ -130,4 +130,22 @@ describe('OpenAPI document', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/)
     expect(res.body).toMatch(/swagger/i)
   })
+
+  it('guards the docs pages like the app: a script policy without unsafe-inline, no framing', async () => {
+    for (const url of ['/api/docs', '/api/docs/static/swagger-initializer.js']) {
+      const csp = String((await t.app.inject({ method: 'GET', url })).headers['content-security-policy'] ?? '')
+      expect(csp, url).toMatch(/script-src 'self'/)
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(csp, url).toContain("frame-ancestors 'none'")
+      expect(csp, url).not.toContain('upgrade-insecure-requests')
+    }
+    // Over plain http (the tests' public URL) no HSTS: it would pin a developer's localhost to https.
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).headers['strict-transport-security']).toBeUndefined()
+    const https = await createTestApp({ KITH_PUBLIC_URL: 'https://crm.example.com' })
+    try {
+      expect((await https.app.inject({ method: 'GET', url: '/api/v1/setup' })).headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
+    } finally {
+      await https.close()
+    }
+  })
 })
