@@ -100,7 +100,7 @@ describe('quotes and orders in the browser', () => {
     await page.getByLabel('电话').fill('+86 21 5555 0100')
     await page.getByLabel('电子邮箱').fill('sales@kith.test')
     // The defaults an install that never set them has: the currency and zone shown are what it uses.
-    await page.getByText('默认币种').waitFor()
+    await page.getByText('默认币种', { exact: true }).waitFor()
     await screenshot(page, 'company-profile-zh', true)
     await page.getByRole('button', { name: cjk('保存') }).click()
     await page.getByText('公司信息已保存').waitFor()
