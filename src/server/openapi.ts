@@ -41,9 +41,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   })
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
-    // The plugin's policy hashes its own inline scripts; no framing (clickjacking), and no upgrade
-    // to https, which would break the page on http://localhost.
+    // The plugin's policy hashes its own inline scripts; no framing (clickjacking), no upgrade to
+    // https (it would break the page on http://localhost), and inline styles as the app allows them
+    // (Swagger UI sets some at run time; scripts stay strict).
     staticCSP: true,
-    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', ''),
+    transformStaticCSP: (header) =>
+      header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(' upgrade-insecure-requests;', '').replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'"),
   })
 }
