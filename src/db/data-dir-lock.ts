@@ -76,37 +76,45 @@ export function lockDataDir(dir: string, purpose: string): () => void {
   const path = join(dir, LOCK_FILE)
   const mine: Holder = { pid: process.pid, purpose, host: hostname(), started: startTime(process.pid) }
   const text = JSON.stringify(mine)
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(path, text, { flag: 'wx' })
-      break
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err
-    }
-    let holder: Holder | null
-    try {
-      holder = read(path)
-    } catch {
-      continue // released between our two steps
-    }
-    if (holder && alive(holder)) throw new DataDirInUseError(resolve(dir), holder)
-    // Stale (or unreadable: a crash mid-write). Move it aside, then check that what moved is what we
-    // judged: a process that took the lock meanwhile gets its file back.
-    const aside = `${path}.stale-${process.pid}`
-    try {
-      renameSync(path, aside)
-    } catch {
-      continue
-    }
-    const moved = (() => { try { return read(aside) } catch { return null } })()
-    if (moved && holder && (moved.pid !== holder.pid || moved.started !== holder.started)) {
+  // Written whole under a name of our own, then linked into place: the link is atomic and fails if
+  // the lock exists, so no one ever reads a half-written lock and takes it for a stale one.
+  const draft = `${path}.${process.pid}.tmp`
+  writeFileSync(draft, text)
+  try {
+    for (let attempt = 0; ; attempt++) {
       try {
-        linkSync(aside, path)
-      } catch { /* someone else holds it now; the next attempt will say who */ }
+        linkSync(draft, path)
+        break
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw err
+      }
+      let holder: Holder | null
+      try {
+        holder = read(path)
+      } catch {
+        continue // released between our two steps
+      }
+      if (holder && alive(holder)) throw new DataDirInUseError(resolve(dir), holder)
+      // Stale (or unreadable: a crash mid-write). Move it aside, then check that what moved is what we
+      // judged: a process that took the lock meanwhile gets its file back.
+      const aside = `${path}.stale-${process.pid}`
+      try {
+        renameSync(path, aside)
+      } catch {
+        continue
+      }
+      const moved = (() => { try { return read(aside) } catch { return null } })()
+      if (moved && holder && (moved.pid !== holder.pid || moved.started !== holder.started)) {
+        try {
+          linkSync(aside, path)
+        } catch { /* someone else holds it now; the next attempt will say who */ }
+      }
+      try {
+        unlinkSync(aside)
+      } catch { /* gone already */ }
     }
-    try {
-      unlinkSync(aside)
-    } catch { /* gone already */ }
+  } finally {
+    unlinkSync(draft)
   }
   let released = false
   const release = () => {

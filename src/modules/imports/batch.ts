@@ -346,6 +346,13 @@ function compare(p: Planned) {
 }
 
 function mergeInto(earlier: Planned, p: Planned) {
+  // A deal imports one product line: folding a second row's line (and its amount) into the first
+  // would keep one line beside the other's amount. Said, not silently merged.
+  if (p.line || (earlier.line && p.given?.has('amount'))) {
+    p.outcome = 'invalid'
+    p.errors.push({ path: 'product', message: `Row ${earlier.row} imports this deal already: an import gives a deal one product line, so put each deal on one row` })
+    return
+  }
   const later = givenOnly(p)
   if (earlier.existing) {
     earlier.wanted = mergeValues(earlier.wanted!, later)

@@ -32,6 +32,8 @@ export interface DealLine {
   amount: string
   /** The deal's currency was taken from the product (the file gave neither a currency nor a price). */
   currencyFromProduct?: string
+  /** The currency the amount was rounded in (set when a row is read; stored lines have none). */
+  pricedIn?: string
 }
 
 /** The value a cell names a product by, after the file's value mapping ("GTXPro" → "GTX Pro"). */
@@ -110,9 +112,10 @@ export function takeDealLine(
   if (new Big(line.discountPercent).lt(0) || new Big(line.discountPercent).gt(100)) errors.push({ path: 'discountPercent', message: 'Must be between 0 and 100' })
   if (errors.length) return undefined
   try {
-    const priced = priceLines([line], String(record.currency ?? currency))
+    const pricedIn = String(record.currency ?? currency)
+    const priced = priceLines([line], pricedIn)
     record.amount = priced.total
-    return { productId: p.id, description: p.name, ...line, amount: priced.amounts[0]!, ...(currencyFromProduct ? { currencyFromProduct } : {}) }
+    return { productId: p.id, description: p.name, ...line, amount: priced.amounts[0]!, pricedIn, ...(currencyFromProduct ? { currencyFromProduct } : {}) }
   } catch (err) {
     if (!(err instanceof AppError)) throw err
     errors.push({ path: 'amount', message: err.message })
@@ -147,6 +150,16 @@ export async function compareDealLines(exec: Executor, planned: LinePlanned[]) {
       p.outcome = 'invalid'
       p.errors.push({ path: 'unitPrice', message: `${p.line!.description} is priced in ${from} and the deal is in ${String(p.existing!.currency)}: give a unit price` })
       continue
+    }
+    // A row that names no currency leaves the deal in its own, and its line is priced in it (not in
+    // the company's default the row was priced in: 10.50 must not become 11 on a USD deal in a JPY company).
+    const dealCurrency = String(p.existing!.currency)
+    if (p.line!.pricedIn && p.line!.pricedIn !== dealCurrency && !('currency' in p.record)) {
+      const priced = priceLines([p.line!], dealCurrency)
+      p.line = { ...p.line!, amount: priced.amounts[0]!, pricedIn: dealCurrency }
+      if (new Big(priced.total).eq(String(p.existing!.amount))) delete p.record.amount
+      else p.record.amount = priced.total
+      if (p.outcome === 'update' && Object.keys(p.record).length === 0) p.outcome = 'unchanged'
     }
     const current = stored.filter((l) => l.opportunityId === p.existing!.id)
     if (same(current, p.line!)) continue

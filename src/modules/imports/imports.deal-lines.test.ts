@@ -96,6 +96,25 @@ describe('a deal file with product columns', () => {
     expect([d.amount, d.currency, lineOf(d)]).toEqual(['70.00', 'CNY', [[dollar, 'Import Kit', '1', '70.00', '0', '70.00']]])
   })
 
+  it("an upsert prices a row without a currency in the deal's own (a JPY deal in a CNY company gets no cents)", async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/opportunities', headers: manager, payload: { name: 'Yen Deal', customerId: acme, amount: '100', currency: 'JPY' } })).statusCode).toBe(201)
+    const a = (await api.analyze(manager, 'opportunities', { name: 'jpy.csv', data: Buffer.from('name,customer,product,quantity,unit price\nYen Deal,Acme Lines,GTX Pro,3,1000.4\n') })).json()
+    expect(await api.run(manager, a.id, { entity: 'opportunities', mode: 'upsert', dedupeBy: 'name' })).toMatchObject({ counts: { updated: 1 } })
+    const d = await deal('Yen Deal')
+    expect([d.amount, d.currency, lineOf(d)[0][5]]).toEqual(['3001', 'JPY', '3001'])
+    const row = await t.db.selectFrom('opportunities').select('amount').where('name', '=', 'Yen Deal').executeTakeFirstOrThrow()
+    expect(row.amount).toBe('3001.00')
+  })
+
+  it('an upsert file with one deal on two product rows says so instead of keeping one line and the other row\'s amount', async () => {
+    const csv = 'name,customer,product,quantity\nTwo Lines,Acme Lines,GTX Pro,1\nTwo Lines,Acme Lines,Basic,2\n'
+    const a = (await api.analyze(manager, 'opportunities', { name: 'two.csv', data: Buffer.from(csv) })).json()
+    const s = await api.run(manager, a.id, { entity: 'opportunities', mode: 'upsert', dedupeBy: 'name', skipInvalid: true })
+    expect(s).toMatchObject({ counts: { created: 1, invalid: 1 }, rowErrors: [{ row: 3, errors: [{ path: 'product', message: expect.stringContaining('Row 2 imports this deal already') }] }] })
+    const d = await deal('Two Lines')
+    expect([d.amount, lineOf(d)]).toEqual(['1299.00', [[gtx, 'GTX Pro', '1', '1299.00', '0', '1299.00']]])
+  })
+
   it('an upsert sets the lines of existing deals (even when only the line changes), and undo gives the old lines back', async () => {
     const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/opportunities', headers: manager, payload })
     expect((await create({ name: 'Old Deal', customerId: acme, amount: '50.00' })).statusCode).toBe(201)

@@ -67,7 +67,7 @@ export const leadListQuerySchema = z.strictObject({
   // A report's drill-down: its period, so the list holds the leads its row counted.
   createdFrom: z.iso.date().optional().describe('created on or after this day (in tz)'),
   createdTo: z.iso.date().optional().describe('created on or before this day (in tz)'),
-  tz: timeZone.optional().describe('IANA time zone of the created days; default UTC, as the reports'),
+  tz: timeZone.optional().describe('IANA time zone of the created days; default UTC (a report drill-down passes its own)'),
   deleted: z.stringbool().optional(),
 })
 export type LeadListQuery = z.infer<typeof leadListQuerySchema>

@@ -99,7 +99,7 @@ export const opportunityListQuerySchema = z.strictObject({
   createdTo: closeDate.optional().describe('created on or before this day (in tz)'),
   closedFrom: closeDate.optional().describe('won or lost on or after this day (in tz)'),
   closedTo: closeDate.optional().describe('won or lost on or before this day (in tz)'),
-  tz: timeZone.optional().describe('IANA time zone of the created/closed days; default UTC, as the reports'),
+  tz: timeZone.optional().describe('IANA time zone of the created/closed days; default UTC (a report drill-down passes its own)'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as CNY').optional(),
   lostReason: z.string().trim().min(1).max(1000).optional().describe('the reason given for a lost deal, exactly'),
   campaignId: id.optional(),

@@ -114,7 +114,7 @@ export const ticketListQuerySchema = z.strictObject({
   // A report's drill-down: its period, so the list holds the tickets its row counted.
   createdFrom: z.iso.date().optional().describe('created on or after this day (in tz)'),
   createdTo: z.iso.date().optional().describe('created on or before this day (in tz)'),
-  tz: timeZone.optional().describe('IANA time zone of the created days; default UTC, as the reports'),
+  tz: timeZone.optional().describe('IANA time zone of the created days; default UTC (a report drill-down passes its own)'),
   breach: z.enum(['soon', 'breached', 'at_risk']).optional()
     .describe('soon: the next deadline is within the SLA soon window; breached: a deadline of an unfinished ticket has passed; at_risk: either'),
   deleted: z.stringbool().optional(),
