@@ -40,18 +40,18 @@ export const listQueryBase = {
   cursor: z.string().max(1000).optional(),
 }
 
-/** An IANA time zone the runtime knows (Asia/Shanghai), for filters by calendar day. */
-export const timeZone = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz })
-      return true
-    } catch {
-      return false
-    }
-  }, 'An IANA time zone such as Asia/Shanghai')
+/** Whether the runtime knows this IANA time zone (Asia/Shanghai). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** An IANA time zone the runtime knows: filters by calendar day, the company's zone, an import's. */
+export const timeZone = z.string().max(64).refine(isTimeZone, 'An IANA time zone such as Asia/Shanghai or America/New_York')
 
 export const idParams = z.strictObject({ id })
 

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { optionalEmail, optionalText, requiredText, timestamp } from '../../lib/schema'
+import { optionalEmail, optionalText, requiredText, timeZone, timestamp } from '../../lib/schema'
 import { currencySchema } from '../../lib/money'
-import { isTimeZone } from '../tickets/tickets.business-hours'
 
 /** A logo small enough for a settings row and a PDF header (decoded bytes). */
 export const MAX_LOGO_BYTES = 512 * 1024
@@ -84,7 +83,7 @@ export const companyProfileUpdateSchema = z
     quoteValidityDays: z.number().int().min(1).max(365).optional(),
     quoteTerms: optionalText(4000),
     currency: currencySchema.optional(),
-    timeZone: z.string().max(64).refine(isTimeZone, 'An IANA time zone such as Asia/Shanghai or America/New_York').optional(),
+    timeZone: timeZone.optional(),
   })
   .meta({ id: 'CompanyProfileUpdate' })
 export type CompanyProfileUpdate = z.infer<typeof companyProfileUpdateSchema>

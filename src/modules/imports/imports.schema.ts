@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { id, timestamp } from '../../lib/schema'
-import { isTimeZone } from '../tickets/tickets.business-hours'
+import { id, timeZone, timestamp } from '../../lib/schema'
 import { isCountryCode } from '../../lib/country'
 import { IMPORT_LANGS } from './messages'
 
@@ -72,7 +71,7 @@ const optionsShape = {
   createMissing: z.boolean().default(false).describe('create referenced customers that do not exist (else a row error); mailing-list-members: create unknown e-mails as leads'),
   listId: id.optional().describe('mailing-list-members (required there, refused elsewhere): the static list the rows join'),
   dayFirst: z.boolean().default(true).describe('05/01/2026 = 5 January (true) or May 1 (false); ISO, 2026/1/5 and 2026年1月5日 are unambiguous'),
-  timeZone: z.string().max(64).refine(isTimeZone, 'An IANA time zone such as Asia/Shanghai or America/New_York').optional()
+  timeZone: timeZone.optional()
     .describe("IANA zone a date-only cell of a timestamp field (closedAt, createdAt) is midnight in; default the company's. Calendar fields (expectedCloseDate) stay dates"),
   region: z.string().refine(isCountryCode, 'Not an ISO 3166 country code such as CN or US').optional()
     .describe('the country phone numbers without a country code belong to, unless the row has a mapped country; default the server\'s KITH_DEFAULT_REGION'),

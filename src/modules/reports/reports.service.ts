@@ -7,6 +7,7 @@ import { allowsAllTime, MAX_RANGE_YEARS, rangeTooLong, REPORT_CATALOG } from './
 import { allTime } from './reports.extent'
 import { label, type Lang } from './reports.labels'
 import { companyLocale } from '../company/company.service'
+import { isTimeZone } from '../../lib/schema'
 import type { ReportName, ReportParams, ReportResult } from './reports.schema'
 
 const DAY = 86400_000
@@ -22,15 +23,6 @@ function defaultPeriod(q: { from?: string; to?: string }, ahead: boolean, tz: st
   const now = todayIn(tz)
   if (ahead) return { from: q.from ?? monthStartOf(now, 0), to: q.to ?? isoDay(new Date(Date.parse(monthStartOf(now, 12)) - DAY)) }
   return { from: q.from ?? monthStartOf(now, -11), to: q.to ?? isoDay(now) }
-}
-
-function validTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
 }
 
 /**
@@ -53,7 +45,7 @@ export function createReportService({ db }: { db: Db }) {
       const company = await companyLocale(db)
       const tz = query.tz ?? company.timeZone
       const currency = query.currency ?? company.currency
-      if (!validTimeZone(tz)) throw new AppError('VALIDATION_FAILED', 'tz: unknown time zone', { errors: [{ path: 'tz', message: 'An IANA time zone such as Asia/Shanghai' }] })
+      if (!isTimeZone(tz)) throw new AppError('VALIDATION_FAILED', 'tz: unknown time zone', { errors: [{ path: 'tz', message: 'An IANA time zone such as Asia/Shanghai' }] })
       if (query.range === 'all' && !allowsAllTime(name, query.groupBy)) {
         const message = `All time is not offered for this report grouped by ${query.groupBy ?? groupBys[0]}: choose a period of at most ${MAX_RANGE_YEARS} years`
         throw new AppError('VALIDATION_FAILED', `range: ${message}`, { errors: [{ path: 'range', message }] })
