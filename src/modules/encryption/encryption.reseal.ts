@@ -48,7 +48,7 @@ export async function reseal(db: Db, enc: EncryptionService, opts: ResealOptions
     progress = { keyId: active.id, field: ENCRYPTABLE_FIELDS[0]!, afterId: null, changed: 0, startedAt: new Date().toISOString(), finishedAt: null }
     await putSetting(db, PROGRESS, progress)
   }
-  const chosen = new Set((await enc.setting(db)).fields)
+  const chosen = new Set((await enc.setting(db, true)).fields)
   let batches = 0
 
   // A resumed pass starts where it stopped; only a whole pass that finds nothing ends the work.

@@ -34,10 +34,11 @@ const fieldsOf = (entity: Entity) => ENCRYPTABLE_FIELDS.filter((f) => entityOf(f
 export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_000 }: { db: Db; keyring: Keyring; jobs: Jobs; settingsTtlMs?: number }) {
   let cached: { value: FieldsSetting; at: number } | null = null
 
-  async function setting(trx: Executor = db): Promise<FieldsSetting> {
-    if (trx === db && cached && Date.now() - cached.at < settingsTtlMs) return cached.value
+  /** The choice, re-read every few seconds (through the caller's transaction: PGlite has one connection). */
+  async function setting(trx: Executor = db, fresh = false): Promise<FieldsSetting> {
+    if (!fresh && cached && Date.now() - cached.at < settingsTtlMs) return cached.value
     const value = (await getSetting<FieldsSetting>(trx, SETTING)) ?? { fields: [], version: 0 }
-    if (trx === db) cached = { value, at: Date.now() }
+    if (!fresh) cached = { value, at: Date.now() }
     return value
   }
 
@@ -113,7 +114,7 @@ export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_0
         throw fieldError('fields', 'Set KITH_ENCRYPTION_KEY (or KITH_ENCRYPTION_KEY_FILE) on the server before choosing fields to encrypt')
       }
       const next = await db.transaction().execute(async (trx) => {
-        const current = await setting(trx)
+        const current = await setting(trx, true)
         if (current.version !== input.version) {
           throw new AppError('VERSION_CONFLICT', 'The encrypted fields were changed by someone else since you loaded them', { current })
         }
