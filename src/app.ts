@@ -28,6 +28,7 @@ import { leadRoutes } from './modules/leads/leads.routes'
 import { activityRoutes } from './modules/activities/activities.routes'
 import { productRoutes } from './modules/products/products.routes'
 import { companyRoutes } from './modules/company/company.routes'
+import { encryptionRoutes } from './modules/encryption/encryption.routes'
 import { quoteRoutes } from './modules/quotes/quotes.routes'
 import { orderRoutes } from './modules/orders/orders.routes'
 import { importRoutes } from './modules/imports/imports.routes'
@@ -77,6 +78,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
   const jobs = createJobs(database.execSql, app.log)
   const services = createServices(database.db, config, { mailer, jobs })
+  // A wrong or missing master key stops the start here, before a request could write what it cannot read back.
+  await services.encryption.keyring.check()
   app.addHook('onClose', async () => {
     await jobs.stop()
     mailer.close()
@@ -108,6 +111,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       salesTargetRoutes(api, services)
       productRoutes(api, services)
       companyRoutes(api, services)
+      encryptionRoutes(api, services)
       quoteRoutes(api, services)
       orderRoutes(api, services)
       importRoutes(api, { imports: services.imports, db: database.db }, { maxBytes: MAX_IMPORT_BYTES })

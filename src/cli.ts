@@ -10,6 +10,7 @@ import { ROLES, type Role } from './server/context'
 import { userCreateSchema } from './modules/users/users.schema'
 import { seedDemo } from './seed/demo'
 import { seedBulk } from './seed/bulk'
+import { KeyringError } from './modules/encryption/keyring'
 
 const positiveInt = (v: string) => {
   const n = Number(v.replaceAll('_', ''))
@@ -152,9 +153,26 @@ program
     process.exit(code)
   })
 
+const keys = program.command('keys').description('field encryption keys (KITH_ENCRYPTION_KEY)')
+keys
+  .command('rotate')
+  .description('make a new data key and re-seal every encrypted value under it, in batches, while the server runs (re-run to resume)')
+  .option('--batch <n>', 'rows per batch', positiveInt, 1000)
+  .action(async (opts: { batch: number }) => {
+    const { runKeysRotate } = await import('./modules/encryption/encryption.cli')
+    await withDatabase(({ db }) => runKeysRotate(db, createServices(db, loadConfig()).encryption, opts, process.stdout))
+  })
+keys
+  .command('status')
+  .description('the master key fingerprint, data keys, encrypted fields and the last re-seal pass')
+  .action(async () => {
+    const { runKeysStatus } = await import('./modules/encryption/encryption.cli')
+    await withDatabase(({ db }) => runKeysStatus(db, createServices(db, loadConfig()).encryption, process.stdout))
+  })
+
 await program.parseAsync(process.argv).catch((err: unknown) => {
   // A taken or damaged data directory is the user's situation to resolve, not a crash: the message alone.
-  if (err instanceof DataDirError) {
+  if (err instanceof DataDirError || err instanceof KeyringError) {
     console.error(err.message)
     process.exit(1)
   }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { parseKey } from './lib/field-cipher'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -14,6 +16,8 @@ const envSchema = z
     KITH_ADMIN_EMAIL: z.email().optional(),
     KITH_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     KITH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    KITH_ENCRYPTION_KEY: z.string().optional(),
+    KITH_ENCRYPTION_KEY_FILE: z.string().optional(),
     KITH_DEFAULT_REGION: z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as CN or US')
@@ -32,6 +36,10 @@ const envSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     NODE_ENV: z.string().optional(),
   })
+  .refine((env) => !(env.KITH_ENCRYPTION_KEY && env.KITH_ENCRYPTION_KEY_FILE), {
+    path: ['KITH_ENCRYPTION_KEY'],
+    message: 'set KITH_ENCRYPTION_KEY or KITH_ENCRYPTION_KEY_FILE, not both',
+  })
   .refine((env) => !(env.KITH_ADMIN_EMAIL && !env.KITH_ADMIN_PASSWORD), {
     path: ['KITH_ADMIN_PASSWORD'],
     message: 'is required when KITH_ADMIN_EMAIL is set',
@@ -46,6 +54,8 @@ export interface Config {
   adminPassword?: string
   /** undefined → a random secret is generated and kept in the database (see server/secret.ts). */
   secret?: string
+  /** The master key that wraps the field-encryption data keys; never stored in the database. */
+  encryptionKey?: Buffer
   defaultRegion: string
   publicUrl: string
   /**
@@ -81,6 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminEmail: e.KITH_ADMIN_EMAIL,
     adminPassword: e.KITH_ADMIN_PASSWORD,
     secret: e.KITH_SECRET,
+    encryptionKey: masterKey(e.KITH_ENCRYPTION_KEY, e.KITH_ENCRYPTION_KEY_FILE),
     defaultRegion: e.KITH_DEFAULT_REGION,
     publicUrl,
     trustProxy: e.KITH_TRUST_PROXY,
@@ -94,6 +105,26 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 export class ConfigError extends Error {}
+
+const KEY_HINT = 'must be 32 random bytes written as base64 or hex (e.g. `openssl rand -base64 32`)'
+
+function masterKey(value: string | undefined, file: string | undefined): Buffer | undefined {
+  if (value !== undefined) {
+    const key = parseKey(value)
+    if (!key) throw new ConfigError(`Invalid configuration:\n  KITH_ENCRYPTION_KEY: ${KEY_HINT}`)
+    return key
+  }
+  if (file === undefined) return undefined
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  KITH_ENCRYPTION_KEY_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`)
+  }
+  const key = parseKey(text)
+  if (!key) throw new ConfigError(`Invalid configuration:\n  KITH_ENCRYPTION_KEY_FILE: ${file} ${KEY_HINT}`)
+  return key
+}
 
 const IPV4 = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/
 const IPV6 = /^[0-9a-f:]+(\/\d{1,3})?$/i

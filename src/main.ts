@@ -4,6 +4,7 @@ import { openDatabase } from './db/database'
 import { DataDirError } from './db/data-dir-lock'
 import { migrateToLatest } from './db/migrate'
 import { buildApp } from './app'
+import { KeyringError } from './modules/encryption/keyring'
 
 const config = loadConfig()
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: 'server' }).catch((err: unknown) => {
@@ -14,7 +15,12 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
   throw err
 })
 await migrateToLatest(database.db)
-const { app, services } = await buildApp(config, database)
+const { app, services } = await buildApp(config, database).catch(async (err: unknown) => {
+  if (!(err instanceof KeyringError)) throw err
+  console.error(err.message)
+  await database.close()
+  process.exit(1)
+})
 
 // The embedded server works its own queue; with PostgreSQL every copy works the shared one.
 await services.jobs.start({ work: true })

@@ -33,6 +33,8 @@ import { createTicketService } from './modules/tickets/tickets.service'
 import { createTicketAssignment } from './modules/tickets/tickets.assign'
 import { createTicketSla } from './modules/tickets/tickets.sla'
 import { createExportService } from './modules/exports/exports.service'
+import { createEncryptionService } from './modules/encryption/encryption.service'
+import { createKeyring } from './modules/encryption/keyring'
 
 /** What services reach outside the database: SMTP and the durable job queue. */
 export interface Infra {
@@ -40,7 +42,7 @@ export interface Infra {
   jobs: Jobs
 }
 
-type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl'>>
+type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl' | 'encryptionKey'>>
 
 /**
  * The CLI, seed and bench wire services without SMTP; a job they enqueue waits in the shared
@@ -55,6 +57,7 @@ const offlineInfra = (db: Db): Infra => ({
 export function createServices(db: Db, config: ServiceConfig, infra: Infra = offlineInfra(db)) {
   const { mailer, jobs } = infra
   const audit = createAuditService({ db })
+  const encryption = createEncryptionService({ db, keyring: createKeyring(db, config.encryptionKey), jobs })
   const sessionCache = createSessionCache(config.sessionCacheSeconds ?? 0)
   // Filled below as the modules whose records follow their owner's team are built.
   const teamFollowers: TeamFollower[] = []
@@ -95,7 +98,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const quoteSending = createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain })
   const ticketAssignment = createTicketAssignment({ db })
   const ticketSla = createTicketSla({ db, now: () => new Date() })
-  const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion })
+  const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion, encryption })
   dependents.push(tickets.customerDependent)
   const search = createSearchService({ customers, contacts, leads, opportunities, tickets })
   const exports = createExportService({ customers, contacts, leads, opportunities, pipelineStages })
@@ -103,7 +106,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
-  return { reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

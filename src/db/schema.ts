@@ -18,6 +18,7 @@ import type { ProductsTable } from '../modules/products/products.table'
 import type { DocumentCountersTable, QuoteLinesTable, QuoteSendsTable, QuotesTable } from '../modules/quotes/quotes.table'
 import type { OrderLinesTable, OrdersTable } from '../modules/orders/orders.table'
 import type { TicketAssignmentRulesTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../modules/tickets/tickets.table'
+import type { EncryptionKeysTable } from '../modules/encryption/encryption.table'
 import type { ImportChunksTable, ImportRowsTable, ImportsTable } from '../modules/imports/imports.table'
 
 /** The whole database as Kysely sees it; each module owns its table types. */
@@ -56,4 +57,5 @@ export interface DB {
   mailingLists: MailingListsTable
   mailingListMembers: MailingListMembersTable
   suppressions: SuppressionsTable
+  encryptionKeys: EncryptionKeysTable
 }

@@ -6,11 +6,12 @@ export type Res = LightMyRequestResponse
 
 /** Short request helpers over app.inject(); `as` is the caller's headers (none = anonymous). */
 export function http(t: TestApp) {
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, as: AuthHeaders = {}, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, as: AuthHeaders = {}, payload?: unknown) =>
     t.app.inject({ method, url, headers: as, ...(payload !== undefined ? { payload: payload as object } : {}) })
   return {
     get: (url: string, as?: AuthHeaders) => call('GET', url, as),
     post: (url: string, body: unknown, as?: AuthHeaders) => call('POST', url, as, body),
+    put: (url: string, body: unknown, as?: AuthHeaders) => call('PUT', url, as, body),
     patch: (url: string, body: unknown, as?: AuthHeaders) => call('PATCH', url, as, body),
     del: (url: string, as?: AuthHeaders) => call('DELETE', url, as),
   }

@@ -33,8 +33,9 @@ export async function addComment(
     throw new AppError('TICKET_CLOSED', 'This ticket is closed: add an internal note, or open a new ticket for the customer')
   }
   const t = core.now()
-  const row = await repo.insertComment(trx, {
-    id: newId(),
+  const id = newId()
+  const row = await repo.insertComment(trx, await core.encryption.sealRow('ticketComments', id, {
+    id,
     ticketId: ticket.id,
     body: input.body,
     internal: input.internal,
@@ -42,7 +43,7 @@ export async function addComment(
     authorId: input.fromCustomer ? null : ctx.actor?.userId ?? null,
     authorName: input.fromCustomer ? input.authorName ?? ticket.contactName ?? ticket.customerName : null,
     createdAt: t,
-  })
+  }, trx))
   await recordAudit(trx, ctx, [{
     action: 'create',
     entity: 'ticket_comment',
@@ -69,12 +70,11 @@ export async function addComment(
   }
   const changes = changedFields(ticket, patch as Partial<repo.TicketRow>)
   if (Object.keys(changes).length) {
-    await repo.updateTicket(trx, ticket.id, patch)
+    await core.update(trx, ctx, ticket.id, patch, changes)
     await core.logEvents(trx, ticket.id, ctx.actor?.userId ?? null, events)
-    await recordAudit(trx, ctx, [{ action: 'update', entity: 'ticket', entityId: ticket.id, changes }])
   }
   const [withAuthor] = (await repo.listComments(trx, { ticketId: ticket.id, after: null, limit: 1, includeInternal: true, only: row.id }))
-  return toComment(withAuthor!)
+  return toComment(await core.encryption.openRow('ticketComments', withAuthor!.id, withAuthor!, trx))
 }
 
 export function createTicketComments(core: TicketCore) {
@@ -85,7 +85,7 @@ export function createTicketComments(core: TicketCore) {
       await core.visible(ctx, id, 'read')
       const rows = await repo.listComments(db, { ticketId: id, after: positionOf(cursor, 'ticket-comments'), limit, includeInternal: true })
       const { page, nextCursor } = pageAfter(rows, limit, 'ticket-comments', (r) => r.createdAt)
-      return { items: page.map(toComment), nextCursor }
+      return { items: (await core.encryption.openRows('ticketComments', page)).map(toComment), nextCursor }
     },
 
     async comment(ctx: RequestContext, id: string, input: TicketCommentCreate): Promise<TicketComment> {

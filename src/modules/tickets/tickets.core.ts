@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
-import { changedFields } from '../../lib/diff'
+import { changedFields, type FieldChanges } from '../../lib/diff'
 import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
 import { AppError, fieldError } from '../../server/errors'
@@ -8,13 +8,14 @@ import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import type { CustomerService } from '../customers/customers.service'
 import type { ContactService } from '../contacts/contacts.service'
+import type { EncryptionService } from '../encryption/encryption.service'
 import type { TicketAssignment } from './tickets.assign'
 import { assertTicketAccess, toTicket } from './tickets.model'
 import * as repo from './tickets.repository'
 import type { Ticket } from './tickets.schema'
 import { dueTimes, readSla } from './tickets.sla'
 import type { TicketsTable } from './tickets.table'
-import type { Insertable } from 'kysely'
+import type { Insertable, Updateable } from 'kysely'
 
 export interface TicketDeps {
   db: Db
@@ -25,6 +26,8 @@ export interface TicketDeps {
   orders?: { visible(ctx: RequestContext, id: string, access: 'read', trx?: Executor): Promise<{ customerId: string }> }
   products?: { byIds(trx: Executor, ids: string[]): Promise<{ id: string; deletedAt: Date | null }[]> }
   defaultRegion: string
+  /** Seals the fields an admin chose to encrypt (description, resolution, comments) and opens them. */
+  encryption: EncryptionService
   /** The clock; tests move it to check deadlines. */
   now?: () => Date
 }
@@ -63,7 +66,7 @@ export function createTicketCore(deps: TicketDeps) {
   async function present(trx: Executor, rows: repo.TicketRow[]): Promise<Ticket[]> {
     const { soonMinutes } = await readSla(trx)
     const t = now()
-    return rows.map((r) => toTicket(r, t, soonMinutes))
+    return (await deps.encryption.openRows('tickets', rows, trx)).map((r) => toTicket(r, t, soonMinutes))
   }
 
   async function reload(trx: Executor, id: string): Promise<Ticket> {
@@ -76,7 +79,13 @@ export function createTicketCore(deps: TicketDeps) {
     if (!row || (!opts.deleted && row.deletedAt)) throw new AppError('TICKET_NOT_FOUND')
     assertTicketAccess(ctx.actor, row, access)
     if (opts.deleted && !row.deletedAt) throw new AppError('NOT_DELETED', 'This ticket is not deleted')
-    return row
+    return deps.encryption.openRow('tickets', row.id, row, trx)
+  }
+
+  /** A change as stored: chosen fields sealed in the row and in its audit. */
+  async function update(trx: Executor, ctx: Acting, id: string, patch: Updateable<TicketsTable>, changes: FieldChanges) {
+    await repo.updateTicket(trx, id, await deps.encryption.sealRow('tickets', id, patch, trx))
+    await recordAudit(trx, ctx, [{ action: 'update', entity: 'ticket', entityId: id, changes: await deps.encryption.sealChanges('tickets', id, changes, trx) }])
   }
 
   async function logEvents(trx: Executor, ticketId: string, actorId: string | null, events: TicketEventInput[]) {
@@ -148,7 +157,8 @@ export function createTicketCore(deps: TicketDeps) {
     const id = newId()
     const createdAt = now()
     const dues = dueTimes(await readSla(trx), createdAt, row.priority)
-    await repo.insertTicket(trx, { ...row, ...dues, id, number: await repo.nextTicketNumber(trx), createdAt, updatedAt: createdAt })
+    const number = await repo.nextTicketNumber(trx)
+    await repo.insertTicket(trx, await deps.encryption.sealRow('tickets', id, { ...row, ...dues, id, number, createdAt, updatedAt: createdAt }, trx))
     const created = await reload(trx, id)
     const events: TicketEventInput[] = [{ kind: 'created', after: { status: created.status, channel: created.channel } }]
     if (created.assigneeId) events.push({ kind: 'assigned', before: null, after: { assigneeId: created.assigneeId, name: created.assigneeName, automatic } })
@@ -157,11 +167,12 @@ export function createTicketCore(deps: TicketDeps) {
       id: _i, createdAt: _c, updatedAt: _u, version: _v, createdBy: _b, assigneeName: _a, customerName: _n, deletedAt: _d,
       nextDueAt: _nd, slaPausedAt: _p, firstResponseBreached: _f, resolutionBreached: _r, breachSoon: _s, ...fields
     } = created
-    await recordAudit(trx, ctx, [{ action: 'create', entity: 'ticket', entityId: id, changes: changedFields({}, fields) }])
+    const changes = await deps.encryption.sealChanges('tickets', id, changedFields({}, fields), trx)
+    await recordAudit(trx, ctx, [{ action: 'create', entity: 'ticket', entityId: id, changes }])
     return created
   }
 
-  return { db, now, present, reload, visible, logEvents, link, order, product, insert }
+  return { db, now, present, reload, visible, update, logEvents, link, order, product, insert, encryption: deps.encryption }
 }
 
 export type TicketCore = ReturnType<typeof createTicketCore>

@@ -30,7 +30,7 @@ export async function seedDemoTickets(
   let clock = Date.now()
   const tickets = createTicketService({
     db, audit: services.audit, customers: services.customers, contacts: services.contacts, orders: services.orders, products: services.products,
-    assignment: services.ticketAssignment, defaultRegion: 'CN', now: () => new Date(clock),
+    assignment: services.ticketAssignment, defaultRegion: 'CN', encryption: services.encryption, now: () => new Date(clock),
   })
   const lead = ctxOf(agents.lead)
   const supportIds = agents.support.map((k) => ctxOf(k).actor.userId)

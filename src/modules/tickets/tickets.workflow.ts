@@ -3,7 +3,6 @@ import { changedFields } from '../../lib/diff'
 import { phoneField } from '../../lib/phone'
 import { AppError, fieldError } from '../../server/errors'
 import type { RequestContext } from '../../server/context'
-import { recordAudit } from '../audit/audit.service'
 import type { TicketCore, TicketDeps, TicketEventInput } from './tickets.core'
 import { assertCanAssignTicket, toTicket, TRANSITIONS } from './tickets.model'
 import * as repo from './tickets.repository'
@@ -139,9 +138,8 @@ export function createTicketWorkflow(core: TicketCore, deps: TicketDeps) {
 
         const changes = changedFields(current, patch as Partial<repo.TicketRow>)
         if (Object.keys(changes).length === 0) return toTicket(current, t, sla.soonMinutes)
-        await repo.updateTicket(trx, id, patch)
+        await core.update(trx, ctx, id, patch, changes)
         await core.logEvents(trx, id, ctx.actor.userId, events)
-        await recordAudit(trx, ctx, [{ action: 'update', entity: 'ticket', entityId: id, changes }])
         return core.reload(trx, id)
       })
     },

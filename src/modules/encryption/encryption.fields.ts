@@ -1,0 +1,27 @@
+/**
+ * What an admin may choose to encrypt. `column` names the stored column; `parts` (for a JSON
+ * address) the keys sealed inside it, so city, region and country stay usable by segments and
+ * reports while the street and postal code that identify a person do not leave the server in
+ * the clear. `loses` says what the field no longer offers once encrypted (shown in the UI).
+ */
+export interface FieldDef {
+  table: string
+  column: string
+  parts?: readonly string[]
+  loses: 'none' | 'substring'
+}
+
+const CATALOG = {
+  'tickets.description': { table: 'tickets', column: 'description', loses: 'none' },
+  'tickets.expectedResolution': { table: 'tickets', column: 'expected_resolution', loses: 'none' },
+  'tickets.resolution': { table: 'tickets', column: 'resolution', loses: 'none' },
+  'ticketComments.body': { table: 'ticket_comments', column: 'body', loses: 'none' },
+} as const satisfies Record<string, FieldDef>
+
+export type EncryptableField = keyof typeof CATALOG
+export const ENCRYPTABLE: Record<EncryptableField, FieldDef> = CATALOG
+export const ENCRYPTABLE_FIELDS = Object.keys(ENCRYPTABLE) as EncryptableField[]
+
+/** The entity's property a field is kept in (camelCase, as services see rows). */
+export const propertyOf = (f: EncryptableField) => f.slice(f.indexOf('.') + 1)
+export const entityOf = (f: EncryptableField) => f.slice(0, f.indexOf('.'))
