@@ -1,32 +1,14 @@
-import { z } from 'zod'
 import type { Db, Executor } from '../../db/database'
 import { getSetting, lockSetting, putSetting } from '../../db/settings.repository'
 import { changedFields } from '../../lib/diff'
-import { timestamp } from '../../lib/schema'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import { clampSessionExpiries } from './sessions.repository'
 import type { SessionCache } from './session-cache'
+import type { SecuritySettings, SecuritySettingsUpdate } from './security-settings.schema'
 
 const KEY = 'security'
-
-export const securitySettingsSchema = z
-  .object({
-    sessionIdleMinutes: z.number().int().describe('a session unused this long ends (sign in again)'),
-    sessionMaxDays: z.number().int().describe('a session ends this long after sign-in, used or not'),
-    updatedAt: timestamp.nullable(),
-  })
-  .meta({ id: 'SecuritySettings' })
-export type SecuritySettings = z.infer<typeof securitySettingsSchema>
-
-export const securitySettingsUpdateSchema = z
-  .strictObject({
-    sessionIdleMinutes: z.number().int().min(5).max(60 * 24 * 30),
-    sessionMaxDays: z.number().int().min(1).max(365),
-  })
-  .meta({ id: 'SecuritySettingsUpdate' })
-export type SecuritySettingsUpdate = z.infer<typeof securitySettingsUpdateSchema>
 
 /** A working day of idleness, a month at most: an unattended browser does not stay signed in for weeks. */
 const DEFAULTS: SecuritySettings = { sessionIdleMinutes: 8 * 60, sessionMaxDays: 30, updatedAt: null }

@@ -4,7 +4,8 @@ import { idParams, pageOf } from '../../lib/schema'
 import { z } from 'zod'
 import type { SessionsService } from './sessions.service'
 import { activeSessionSchema, revokedSchema } from './sessions.schema'
-import { securitySettingsSchema, securitySettingsUpdateSchema, type SecuritySettingsService } from './security-settings'
+import type { SecuritySettingsService } from './security-settings'
+import { securitySettingsSchema, securitySettingsUpdateSchema } from './security-settings.schema'
 
 export function sessionRoutes(app: App, { sessions, securitySettings }: { sessions: SessionsService; securitySettings: SecuritySettingsService }) {
   const tags = ['auth']

@@ -3,7 +3,7 @@ import { AppError } from '../../server/errors'
 import * as repo from './throttle.repository'
 import type { ThrottleRule } from './throttle.repository'
 
-const DELAY = { baseSeconds: 2, capSeconds: 15 * 60, resetSeconds: 60 * 60 }
+const DELAY = { baseSeconds: 30, capSeconds: 15 * 60, resetSeconds: 60 * 60 }
 /** An address that signed into the account within this time is the owner's, not an attacker's. */
 const KNOWN_FOR_MS = 90 * 86400_000
 
@@ -17,7 +17,7 @@ export interface Admission {
  * Sign-in throttling with growing delays instead of a lock: an attempt is counted before the
  * password is checked (so parallel guesses cannot all pass a check made before any was counted),
  * against three keys —
- * - the account from this address: `free` guesses, then 2 s, 4 s, … up to 15 minutes;
+ * - the account from this address: `free` guesses, then 30 s, 1 min, 2 min, … up to 15 minutes;
  * - the address, over every account: five times as many, against sprays;
  * - the account from addresses that never signed into it: slows guessing spread over many
  *   addresses without slowing the owner at his usual address.
