@@ -66,15 +66,15 @@ describe('account security in the browser', () => {
     phone = await signInElsewhere()
     await page.goto('/settings/profile')
     const card = page.getByTestId('sessions-card')
-    await expect.poll(() => card.locator('tbody tr').count(), { timeout: 20_000 }).toBe(2)
+    await expect.poll(() => card.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2)
     await expect.poll(() => card.getByText('本设备').count()).toBe(1)
     await card.getByText('Safari 17 · iOS').waitFor()
     await screenshot(page, 'security-sessions-zh')
 
-    await card.locator('tbody tr').filter({ hasText: 'Safari 17 · iOS' }).getByRole('button', { name: cjk('退出登录') }).click()
+    await card.locator('tbody tr.ant-table-row').filter({ hasText: 'Safari 17 · iOS' }).getByRole('button', { name: cjk('退出登录') }).click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: cjk('退出登录') }).click()
     await page.getByText('已退出该会话').waitFor()
-    await expect.poll(() => card.locator('tbody tr').count()).toBe(1)
+    await expect.poll(() => card.locator('tbody tr.ant-table-row').count()).toBe(1)
     expect((await phone.request.get('/api/v1/auth/me')).status()).toBe(401)
   })
 
@@ -103,7 +103,7 @@ describe('account security in the browser', () => {
     const row = page.locator('tbody tr').filter({ hasText: 'ERP 客户同步' })
     await row.getByText('客户: 读写').waitFor()
     await row.getByText('产品: 只读').waitFor()
-    await page.locator('tbody tr').filter({ hasText: '报表只读' }).getByText('只读').waitFor()
+    await page.locator('tbody tr').filter({ hasText: '报表只读' }).getByText('只读', { exact: true }).waitFor()
   })
 
   it('the admin sets the session time-outs (Chinese)', async () => {
@@ -127,7 +127,7 @@ describe('account security in the browser', () => {
     await switchToEnglish(page)
     const card = page.getByTestId('sessions-card')
     await card.getByText('This device').waitFor()
-    await expect.poll(() => card.locator('tbody tr').count(), { timeout: 20_000 }).toBe(2)
+    await expect.poll(() => card.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2)
     await screenshot(page, 'security-sessions-en')
     await card.getByRole('button', { name: 'Sign out all other sessions' }).click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Sign out all other sessions' }).click()
