@@ -30,7 +30,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'kith_session', description: 'Writes also need the X-CSRF-Token header' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kith_session', description: 'Named __Host-kith_session when Kith is served over https. Writes also need the X-CSRF-Token header' },
           bearer: {
             type: 'http',
             scheme: 'bearer',
