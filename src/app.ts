@@ -9,12 +9,14 @@ import { registerInputGuard } from './server/input-guard'
 import { registerAuth } from './server/auth'
 import { registerOpenApi } from './server/openapi'
 import { registerWebApp } from './server/static'
+import { registerSecurityHeaders } from './server/security-headers'
 import { resolveSecret } from './server/secret'
 import type { App } from './server/types'
 import { createServices, type Services } from './services'
 import { createMailer } from './server/mailer'
 import { createJobs } from './server/jobs'
 import { authRoutes } from './modules/auth/auth.routes'
+import { sessionRoutes } from './modules/auth/sessions.routes'
 import { userRoutes } from './modules/users/users.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
 import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes'
@@ -64,16 +66,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('X-Request-Id', request.id)
-    reply.header('X-Content-Type-Options', 'nosniff')
-    reply.header('Referrer-Policy', 'same-origin')
-    // Served over https (KITH_PUBLIC_URL), the browser must not try plain http again for a year.
-    if (config.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
-    }
-  })
+  registerSecurityHeaders(app, { https: config.secureCookies })
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
   const jobs = createJobs(database.execSql, app.log)
@@ -94,8 +87,9 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
 
   await app.register(
     async (api: App) => {
-      registerAuth(api, services)
+      registerAuth(api, { ...services, secureCookies: config.secureCookies })
       authRoutes(api, { ...services, secureCookies: config.secureCookies, defaultRegion: config.defaultRegion })
+      sessionRoutes(api, services)
       userRoutes(api, services)
       teamRoutes(api, services)
       apiTokenRoutes(api, services)

@@ -9,6 +9,9 @@ import type { TeamFollower } from './db/owner-team'
 import { createTeamService } from './modules/teams/teams.service'
 import { createAuthService } from './modules/auth/auth.service'
 import { createSessionCache } from './modules/auth/session-cache'
+import { createLoginThrottle } from './modules/auth/throttle'
+import { createSessionsService } from './modules/auth/sessions.service'
+import { createSecuritySettingsService } from './modules/auth/security-settings'
 import { createReportService } from './modules/reports/reports.service'
 import { createSalesTargetService } from './modules/reports/sales-targets.service'
 import { createApiTokenService } from './modules/api-tokens/api-tokens.service'
@@ -63,7 +66,9 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const teamFollowers: TeamFollower[] = []
   const users = createUserService({ db, sessionCache, teamFollowers })
   const teams = createTeamService({ db })
-  const auth = createAuthService({ db, maxAttempts: config.loginMaxAttempts, sessionCache })
+  const auth = createAuthService({ db, throttle: createLoginThrottle({ db, free: config.loginMaxAttempts }), sessionCache })
+  const sessions = createSessionsService({ db, sessionCache })
+  const securitySettings = createSecuritySettingsService({ db, sessionCache })
   const apiTokens = createApiTokenService({ db })
   const setup = createSetupService({ db, auth })
   const dependents: CustomerDependent[] = []
@@ -106,7 +111,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
-  return { encryption, reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, sessions, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -5,9 +5,16 @@ import type { RequestContext } from './context'
 import type { App } from './types'
 import type { AuthService } from '../modules/auth/auth.service'
 import type { ApiTokenService } from '../modules/api-tokens/api-tokens.service'
+import { grants, requiredScope } from '../modules/api-tokens/api-tokens.scopes'
 
 export const SESSION_COOKIE = 'kith_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Over https the cookie takes the `__Host-` prefix: browsers then accept it only when Secure, for
+ * path / and without a Domain, so neither a sibling subdomain nor a plain-http page can plant one.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE)
 
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a)
@@ -15,11 +22,19 @@ const sameToken = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y)
 }
 
+/** The session token the request's cookie carries, when its signature holds. */
+export function sessionTokenOf(request: FastifyRequest, secure: boolean): string | null {
+  const raw = request.cookies[sessionCookieName(secure)]
+  const unsigned = raw ? request.unsignCookie(raw) : null
+  return unsigned?.valid && unsigned.value ? unsigned.value : null
+}
+
 /**
  * Resolves who is calling — a session cookie (browser) or a Bearer API token (integrations) —
- * and refuses anonymous calls to non-public routes and cookie writes without the CSRF token.
+ * and refuses anonymous calls to non-public routes, cookie writes without the CSRF token and
+ * token calls outside the token's scopes.
  */
-export function registerAuth(app: App, { auth, apiTokens }: { auth: AuthService; apiTokens: ApiTokenService }): void {
+export function registerAuth(app: App, { auth, apiTokens, secureCookies }: { auth: AuthService; apiTokens: ApiTokenService; secureCookies: boolean }): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('session', null)
 
@@ -32,10 +47,13 @@ export function registerAuth(app: App, { auth, apiTokens }: { auth: AuthService;
     if (header?.startsWith('Bearer ')) {
       request.actor = await apiTokens.authenticate(header.slice(7).trim())
       if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Invalid or expired API token')
+      const needed = requiredScope(request.routeOptions.url ?? request.url, request.method)
+      if (!grants(request.actor.scopes ?? [], needed)) {
+        throw new AppError('INSUFFICIENT_SCOPE', `This API token lacks the scope ${needed}`, { requiredScope: needed })
+      }
     } else {
-      const raw = request.cookies[SESSION_COOKIE]
-      const unsigned = raw ? request.unsignCookie(raw) : null
-      const found = unsigned?.valid && unsigned.value ? await auth.fromSession(unsigned.value) : null
+      const token = sessionTokenOf(request, secureCookies)
+      const found = token ? await auth.fromSession(token) : null
       if (found) {
         request.actor = found.actor
         request.session = { id: found.sessionId, csrfToken: found.csrfToken }
@@ -55,17 +73,17 @@ export function ctxOf(request: FastifyRequest): RequestContext {
   return { actor: request.actor, requestId: request.id, ip: request.ip }
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeDays: number): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeSeconds: number): void {
+  reply.setCookie(sessionCookieName(secure), token, {
     httpOnly: true,
     sameSite: 'lax',
     secure,
     path: '/',
     signed: true,
-    maxAge: maxAgeDays * 86400,
+    maxAge: maxAgeSeconds,
   })
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' })
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(sessionCookieName(secure), { path: '/', secure, httpOnly: true, sameSite: 'lax' })
 }

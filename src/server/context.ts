@@ -6,6 +6,8 @@ export interface Actor {
   userId: string
   role: Role
   teamId: string | null
+  /** Set when acting through an API token: what the token may touch (api-tokens.scopes.ts). */
+  scopes?: readonly string[]
 }
 
 /** What a service needs to know about the request: who acts, and how to trace it. */

@@ -63,6 +63,7 @@ export function registerErrorHandler(app: FastifyInstance, { spa }: { spa: boole
         requestId: request.id,
         ...(e.extra.errors ? { errors: e.extra.errors } : {}),
         ...(e.extra.current !== undefined ? { current: e.extra.current } : {}),
+        ...(e.extra.requiredScope ? { requiredScope: e.extra.requiredScope } : {}),
       })
   })
 

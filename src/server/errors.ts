@@ -10,6 +10,7 @@ export const errorStatus = {
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   CSRF_TOKEN_INVALID: 403,
+  INSUFFICIENT_SCOPE: 403,
   NOT_FOUND: 404,
   CUSTOMER_NOT_FOUND: 404,
   CONTACT_NOT_FOUND: 404,
@@ -67,6 +68,7 @@ export const errorTitles: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: 'Wrong e-mail or password',
   FORBIDDEN: 'Not allowed',
   CSRF_TOKEN_INVALID: 'Missing or invalid CSRF token',
+  INSUFFICIENT_SCOPE: 'The API token lacks the scope this request needs',
   NOT_FOUND: 'Not found',
   CUSTOMER_NOT_FOUND: 'Customer not found',
   CONTACT_NOT_FOUND: 'Contact not found',
@@ -121,7 +123,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
-    readonly extra: { errors?: FieldError[]; current?: unknown; retryAfter?: number } = {},
+    readonly extra: { errors?: FieldError[]; current?: unknown; retryAfter?: number; requiredScope?: string } = {},
   ) {
     super(detail ?? errorTitles[code])
     this.status = errorStatus[code]

@@ -30,8 +30,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       servers: [{ url: '/' }],
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'kith_session', description: 'Writes also need the X-CSRF-Token header' },
-          bearer: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/v1/api-tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kith_session', description: 'Named __Host-kith_session when Kith is served over https. Writes also need the X-CSRF-Token header' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A token from POST /api/v1/api-tokens. It acts as its user (current role and team) within its scopes: GET and HEAD need `<module>:read`, other methods `<module>:write` (write includes read, `*` is every module); outside them the reply is 403 problem+json with code INSUFFICIENT_SCOPE and `requiredScope`.',
+          },
         },
       },
       security: [{ session: [] }, { bearer: [] }],

@@ -29,7 +29,7 @@ export function expectProblem(res: Res, status: number, paths?: string[]) {
     expect(Array.isArray(body.errors), 'errors[] expected').toBe(true)
     expect(body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(paths))
   }
-  return body as { type: string; title: string; status: number; detail?: string; code: string; errors?: { path: string; message: string }[]; current?: any }
+  return body as { type: string; title: string; status: number; detail?: string; code: string; errors?: { path: string; message: string }[]; current?: any; requiredScope?: string }
 }
 
 export const ids = (res: Res): string[] => res.json().items.map((i: { id: string }) => i.id)

@@ -2,7 +2,7 @@ import { sql, type Insertable } from 'kysely'
 import type { Executor } from '../../db/database'
 import type { ApiTokensTable } from './api-tokens.table'
 
-const columns = ['id', 'name', 'prefix', 'createdAt', 'expiresAt', 'lastUsedAt'] as const
+const columns = ['id', 'name', 'prefix', 'scopes', 'createdAt', 'expiresAt', 'lastUsedAt'] as const
 
 export const insertApiToken = (db: Executor, row: Insertable<ApiTokensTable>) =>
   db.insertInto('apiTokens').values(row).returning(columns).executeTakeFirstOrThrow()
@@ -36,7 +36,7 @@ export const findActiveTokenWithUser = (db: Executor, tokenHash: string) =>
   db
     .selectFrom('apiTokens as t')
     .innerJoin('users as u', 'u.id', 't.userId')
-    .select(['t.id', 't.lastUsedAt', 'u.id as userId', 'u.role', 'u.teamId'])
+    .select(['t.id', 't.lastUsedAt', 't.scopes', 'u.id as userId', 'u.role', 'u.teamId'])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .where((eb) => eb.or([eb('t.expiresAt', 'is', null), eb('t.expiresAt', '>', sql<Date>`now()`)]))

@@ -10,4 +10,6 @@ export interface ApiTokensTable {
   expiresAt: Date | null
   lastUsedAt: Date | null
   revokedAt: Date | null
+  /** e.g. ['customers:read', '*:write'] (write includes read); see api-tokens.scopes.ts. */
+  scopes: string[]
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import type { App } from '../../server/types'
-import { clearSessionCookie, ctxOf, setSessionCookie } from '../../server/auth'
+import { clearSessionCookie, ctxOf, sessionTokenOf, setSessionCookie } from '../../server/auth'
 import { AppError } from '../../server/errors'
 import { profileUpdateSchema } from '../users/users.schema'
 import type { UserService } from '../users/users.service'
 import type { SetupService } from '../setup/setup.service'
-import { SESSION_DAYS, type AuthService } from './auth.service'
+import type { AuthService } from './auth.service'
 import { loginSchema, passwordChangeSchema, sessionSchema, setupSchema, setupStatusSchema } from './auth.schema'
 
 interface Deps {
@@ -33,17 +33,18 @@ export function authRoutes(app: App, { auth, users, setup, secureCookies, defaul
     schema: { tags, summary: 'Create the first admin (once) and sign in', body: setupSchema, response: { 200: sessionSchema } },
   }, async (request, reply) => {
     const signedIn = await setup.setup(request.body, { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] })
-    setSessionCookie(reply, signedIn.token, secureCookies, SESSION_DAYS)
+    setSessionCookie(reply, signedIn.token, secureCookies, signedIn.maxAgeSeconds)
     return { user: signedIn.user, csrfToken: signedIn.csrfToken, settings }
   })
 
   app.post('/auth/login', {
     config: { public: true, rateLimit: loginRateLimit },
-    schema: { tags, summary: 'Sign in; sets the kith_session cookie', body: loginSchema, response: { 200: sessionSchema } },
+    schema: { tags, summary: 'Sign in; sets the kith_session cookie (__Host-kith_session over https) and ends the session the browser held', body: loginSchema, response: { 200: sessionSchema } },
   }, async (request, reply) => {
     const { email, password } = request.body
-    const signedIn = await auth.login(email, password, { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] })
-    setSessionCookie(reply, signedIn.token, secureCookies, SESSION_DAYS)
+    const meta = { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] }
+    const signedIn = await auth.login(email, password, meta, sessionTokenOf(request, secureCookies) ?? undefined)
+    setSessionCookie(reply, signedIn.token, secureCookies, signedIn.maxAgeSeconds)
     return { user: signedIn.user, csrfToken: signedIn.csrfToken, settings }
   })
 
@@ -68,7 +69,7 @@ export function authRoutes(app: App, { auth, users, setup, secureCookies, defaul
   }, async (request, reply) => {
     if (!request.session) throw new AppError('BAD_REQUEST', 'API tokens are revoked at /api-tokens, not signed out')
     await auth.logout(ctxOf(request), request.session.id)
-    clearSessionCookie(reply)
+    clearSessionCookie(reply, secureCookies)
     return reply.status(204).send(null)
   })
 

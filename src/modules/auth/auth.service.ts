@@ -10,9 +10,12 @@ import { revokeTokensOfUser } from '../api-tokens/api-tokens.repository'
 import { newSecret, sha256 } from './tokens'
 import * as sessions from './sessions.repository'
 import type { SessionCache } from './session-cache'
+import { newId } from '../../lib/ids'
+import type { LoginThrottle } from './throttle'
+import { readSecuritySettings } from './security-settings'
 
-export const SESSION_DAYS = 14
-const FAILURE_WINDOW_MS = 15 * 60 * 1000
+/** Writing a session's last use at most once a minute keeps reads cheap; the idle time-out is that coarse. */
+const TOUCH_EVERY_MS = 60_000
 
 export interface ClientMeta {
   requestId: string
@@ -24,53 +27,56 @@ export interface SignedIn {
   token: string
   user: User
   csrfToken: string
+  /** How long the cookie may live: the absolute session time-out. */
+  maxAgeSeconds: number
 }
 
-export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; maxAttempts: number; sessionCache: SessionCache }) {
+export function createAuthService({ db, throttle, sessionCache }: { db: Db; throttle: LoginThrottle; sessionCache: SessionCache }) {
   async function openSession(userId: string, meta: ClientMeta, trx: Executor = db) {
     const token = newSecret()
     const csrfToken = newSecret()
+    const { sessionIdleMinutes, sessionMaxDays } = await readSecuritySettings(trx)
     await sessions.deleteExpiredSessions(trx)
     await sessions.insertSession(trx, {
       id: sha256(token),
+      ref: newId(),
       userId,
       csrfToken,
-      expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000),
+      expiresAt: new Date(Date.now() + Math.min(sessionIdleMinutes * 60_000, sessionMaxDays * 86400_000)),
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
       ip: meta.ip ?? null,
     })
-    return { token, csrfToken }
+    return { token, csrfToken, maxAgeSeconds: sessionMaxDays * 86400 }
   }
 
   return {
     openSession,
 
     /**
-     * Failed attempts are counted per e-mail in the database, so the limit holds across
-     * restarts and across every server copy; the per-IP limiter in front catches sprays.
+     * Attempts are counted in the database before the password is checked (throttle.ts), so the
+     * limits hold across restarts, server copies and parallel guesses. A session the browser
+     * still holds (`previousToken`) ends: each sign-in gets a new session id.
      */
-    async login(email: string, password: string, meta: ClientMeta): Promise<SignedIn> {
-      const since = new Date(Date.now() - FAILURE_WINDOW_MS)
-      if ((await sessions.countRecentFailures(db, email, since)) >= maxAttempts) {
-        throw new AppError('RATE_LIMITED', 'Too many failed sign-ins for this account; try again in 15 minutes', { retryAfter: 900 })
-      }
+    async login(email: string, password: string, meta: ClientMeta, previousToken?: string): Promise<SignedIn> {
+      const admission = await throttle.admit(email, meta.ip)
       const user = await findUserForLogin(db, email)
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password)
       const ctx = { actor: user ? { userId: user.id } : null, requestId: meta.requestId, ip: meta.ip }
       if (!user || !ok || !user.active || user.deletedAt) {
         await db.transaction().execute(async (trx) => {
-          await sessions.recordFailedLogin(trx, email, meta.ip ?? null)
           await recordAudit(trx, ctx, [{ action: 'login_failed', entity: 'user', entityId: user?.id ?? null, changes: { email } }])
         })
         throw new AppError('INVALID_CREDENTIALS')
       }
-      const { token, csrfToken } = await db.transaction().execute(async (trx) => {
-        await sessions.clearFailures(trx, email)
+      await throttle.succeeded(admission)
+      const opened = await db.transaction().execute(async (trx) => {
+        if (previousToken) await sessions.deleteSession(trx, sha256(previousToken))
         await recordAudit(trx, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
         return openSession(user.id, meta, trx)
       })
+      if (previousToken) sessionCache.forget(sha256(previousToken))
       const { passwordHash: _h, ...rest } = user
-      return { token, csrfToken, user: toUser(rest) }
+      return { ...opened, user: toUser(rest) }
     },
 
     /** The actor behind a session cookie's token, or null when it is unknown, expired or its user disabled. */
@@ -80,7 +86,14 @@ export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; m
       if (cached) return cached
       const row = await sessions.findSessionWithUser(db, id)
       if (!row || row.expiresAt < new Date() || !row.active || row.deletedAt) return null
-      const found = { actor: { userId: row.userId, role: row.role, teamId: row.teamId }, csrfToken: row.csrfToken, sessionId: row.id, expiresAt: row.expiresAt }
+      let { expiresAt } = row
+      if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        const { sessionIdleMinutes, sessionMaxDays } = await readSecuritySettings(db)
+        expiresAt = (await sessions.touchSession(db, id, sessionIdleMinutes, sessionMaxDays))?.expiresAt ?? expiresAt
+        // Used within the idle time-out, yet past the absolute one.
+        if (expiresAt <= new Date()) return null
+      }
+      const found = { actor: { userId: row.userId, role: row.role, teamId: row.teamId }, csrfToken: row.csrfToken, sessionId: row.id, expiresAt }
       sessionCache.set(id, found)
       return found
     },

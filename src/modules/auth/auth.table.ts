@@ -9,6 +9,9 @@ export interface SessionsTable {
   expiresAt: Date
   userAgent: string | null
   ip: string | null
+  /** What the session list and its revoke call name a session by (the id is the cookie's hash). */
+  ref: string
+  lastSeenAt: Generated<Date>
 }
 
 export interface LoginAttemptsTable {

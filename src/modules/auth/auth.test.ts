@@ -82,7 +82,7 @@ describe('sign-in', () => {
     expectProblem(await login(user.email, TEST_PASSWORD), 401)
   })
 
-  it(`locks an account after ${MAX_ATTEMPTS} failures (429 with Retry-After, even with the right password); others still sign in`, async () => {
+  it(`after ${MAX_ATTEMPTS} failures from one address the account waits there (429 with Retry-After, even with the right password); others still sign in`, async () => {
     const victim = await insertUser(t.db)
     for (let i = 0; i < MAX_ATTEMPTS; i++) expectProblem(await login(victim.email, `guess ${i} of many`), 401)
     const locked = await login(victim.email, TEST_PASSWORD)

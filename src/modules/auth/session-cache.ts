@@ -35,6 +35,10 @@ export function createSessionCache(ttlSeconds: number, maxEntries = 10_000) {
     forget(tokenHash: string): void {
       entries.delete(tokenHash)
     },
+    /** After the session time-outs change, every session is checked against them again. */
+    clear(): void {
+      entries.clear()
+    },
     forgetUser(userId: string): void {
       for (const [key, { session }] of entries) if (session.actor.userId === userId) entries.delete(key)
     },

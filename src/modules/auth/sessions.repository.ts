@@ -10,7 +10,7 @@ export const findSessionWithUser = (db: Executor, id: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
-    .select(['s.id', 's.csrfToken', 's.expiresAt', 'u.id as userId', 'u.role', 'u.teamId', 'u.active', 'u.deletedAt'])
+    .select(['s.id', 's.csrfToken', 's.expiresAt', 's.lastSeenAt', 'u.id as userId', 'u.role', 'u.teamId', 'u.active', 'u.deletedAt'])
     .where('s.id', '=', id)
     .executeTakeFirst()
 
@@ -26,19 +26,42 @@ export const deleteSessionsOfUser = (db: Executor, userId: string, exceptId: str
 export const deleteExpiredSessions = (db: Executor) =>
   db.deleteFrom('sessions').where('expiresAt', '<', sql<Date>`now()`).execute()
 
-export const recordFailedLogin = (db: Executor, email: string, ip: string | null) =>
-  db.insertInto('loginAttempts').values({ email, ip }).execute()
+/**
+ * Marks the session used now and moves its end to the idle time-out from now, never past the
+ * absolute one counted from sign-in.
+ */
+export const touchSession = (db: Executor, id: string, idleMinutes: number, maxDays: number) =>
+  db
+    .updateTable('sessions')
+    .set({
+      lastSeenAt: sql`now()`,
+      expiresAt: sql`least(created_at + make_interval(days => ${maxDays}::int), now() + make_interval(mins => ${idleMinutes}::int))`,
+    })
+    .where('id', '=', id)
+    .returning('expiresAt')
+    .executeTakeFirst()
 
-export const countRecentFailures = async (db: Executor, email: string, since: Date) =>
-  Number(
-    (
-      await db
-        .selectFrom('loginAttempts')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('email', '=', email)
-        .where('at', '>', since)
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+/** Applies shorter time-outs to every open session at once. */
+export const clampSessionExpiries = (db: Executor, idleMinutes: number, maxDays: number) =>
+  db
+    .updateTable('sessions')
+    .set({
+      expiresAt: sql`least(expires_at, created_at + make_interval(days => ${maxDays}::int), last_seen_at + make_interval(mins => ${idleMinutes}::int))`,
+    })
+    .execute()
 
-export const clearFailures = (db: Executor, email: string) => db.deleteFrom('loginAttempts').where('email', '=', email).execute()
+export const listSessionsOfUser = (db: Executor, userId: string) =>
+  db
+    .selectFrom('sessions')
+    .select(['id', 'ref', 'userAgent', 'ip', 'createdAt', 'lastSeenAt'])
+    .where('userId', '=', userId)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .orderBy('lastSeenAt', 'desc')
+    .execute()
+
+/** The session's cookie hash, when it is this user's (so it can be dropped from the cache too). */
+export const deleteSessionByRef = async (db: Executor, userId: string, ref: string) =>
+  (await db.deleteFrom('sessions').where('userId', '=', userId).where('ref', '=', ref).returning('id').executeTakeFirst())?.id
+
+export const deleteSessionsOfUserReturning = (db: Executor, userId: string, exceptId: string) =>
+  db.deleteFrom('sessions').where('userId', '=', userId).where('id', '!=', exceptId).returning('id').execute()

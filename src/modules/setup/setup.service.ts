@@ -38,8 +38,7 @@ export function createSetupService({ db, auth }: { db: Db; auth: AuthService }) 
 
     async setup(input: SetupInput, meta: ClientMeta): Promise<SignedIn> {
       const row = await createFirstAdmin(input, meta.requestId)
-      const { token, csrfToken } = await auth.openSession(row.id, meta)
-      return { token, csrfToken, user: toUser(row) }
+      return { ...(await auth.openSession(row.id, meta)), user: toUser(row) }
     },
 
     /** KITH_ADMIN_EMAIL / KITH_ADMIN_PASSWORD: create that admin when no user exists yet. */

@@ -13,6 +13,7 @@ import { useRevokeApiToken } from '../hooks/useRevokeApiToken'
 import type { ApiToken, ApiTokenCreated } from '../types'
 import { CreateTokenModal } from './CreateTokenModal'
 import { TokenSecretModal } from './TokenSecretModal'
+import { ScopeTags } from '../../security/components/ScopeTags'
 
 export default function ApiTokensPage() {
   const { t } = useTranslation()
@@ -27,6 +28,7 @@ export default function ApiTokensPage() {
   const columns: TableProps<ApiToken>['columns'] = [
     { key: 'name', title: t('tokens.fields.name'), dataIndex: 'name', width: 200 },
     { key: 'prefix', title: t('tokens.fields.prefix'), width: 140, render: (_, x) => <Typography.Text code>{x.prefix}…</Typography.Text> },
+    { key: 'scopes', title: t('security.scopes.column'), width: 220, render: (_, x) => <ScopeTags scopes={x.scopes} /> },
     { key: 'createdAt', title: t('tokens.fields.createdAt'), width: 170, render: (_, x) => <DateTime value={x.createdAt} /> },
     { key: 'expiresAt', title: t('tokens.fields.expiresAt'), width: 170, render: (_, x) => (x.expiresAt ? <DateTime value={x.expiresAt} /> : never) },
     { key: 'lastUsedAt', title: t('tokens.fields.lastUsedAt'), width: 150, render: (_, x) => (x.lastUsedAt ? <DateTime value={x.lastUsedAt} relative /> : never) },
@@ -68,7 +70,7 @@ export default function ApiTokensPage() {
             dataSource={data ?? []}
             loading={isFetching}
             pagination={false}
-            scroll={{ x: 880 }}
+            scroll={{ x: 1100 }}
             locale={{ emptyText: isPending ? ' ' : <EmptyState title={t('tokens.emptyTitle')} description={t('tokens.empty')} action={newButton} /> }}
           />
         )}

@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/hooks/useAuth'
 import { RoleTag } from '../../users/components/RoleTag'
 import { PasswordForm } from './PasswordForm'
 import { ProfileForm } from './ProfileForm'
+import { SessionsCard } from '../../security/components/SessionsCard'
 
 export default function ProfilePage() {
   const { t } = useTranslation()
@@ -22,6 +23,9 @@ export default function ProfilePage() {
           <Card title={t('settings.password')}>
             <PasswordForm />
           </Card>
+        </Col>
+        <Col span={24}>
+          <SessionsCard />
         </Col>
       </Row>
     </>
