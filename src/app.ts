@@ -75,7 +75,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   })
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
-  const jobs = createJobs(database.execSql, app.log)
+  const jobs = createJobs(database.execSql, app.log, { db: database.db, staleSeconds: config.jobRecoverySeconds, exclusive: database.kind === 'pglite' })
   const services = createServices(database.db, config, { mailer, jobs })
   app.addHook('onClose', async () => {
     await jobs.stop()
