@@ -111,6 +111,7 @@ export function createJobRecovery(opts: RecoveryOptions, log: { error(obj: objec
     release: (jobId: string) => repo.releaseJob(opts.db, jobId),
     /** Registers this process, recovers what dead ones left, then keeps beating and sweeping. */
     async start(boss: PgBoss, hooks: (queue: string) => OwnerLostHook | undefined) {
+      if (timer) return
       await repo.beat(opts.db, self)
       await sweep(boss, hooks)
       const every = Math.max(1000, (opts.staleSeconds * 1000) / 5)

@@ -124,6 +124,8 @@ export function createJobs(execSql: ExecSql, log: JobsLogger, recoveryOptions?: 
       const b = await open(opts.work ?? false)
       if (!opts.work) return
       if (recoveryOptions) recovery ??= createJobRecovery(recoveryOptions, log)
+      // Registered before the first fetch: a job owned by a process not registered yet would look orphaned to another's sweep.
+      await recovery?.start(b, hooks)
       for (const [name, d] of definitions) {
         await b.work<object>(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
           await recovery?.own(job.id, name)
@@ -134,7 +136,6 @@ export function createJobs(execSql: ExecSql, log: JobsLogger, recoveryOptions?: 
           }
         })
       }
-      await recovery?.start(b, hooks)
     },
 
     async stop() {
