@@ -108,7 +108,9 @@ describe.runIf(testEngine === 'postgres')('kill -9 of the server mid-import and 
     await until(async () => {
       const r = await importRow()
       return r.phase === 'write' && r.committedRow > 0 && smtp.messages.length >= 20
-    }, 60_000, 'both to be half done')
+    }, 60_000, 'both to be half done').catch(async (err: Error) => {
+      throw new Error(`${err.message}: import ${JSON.stringify(await importRow())}, ${smtp.messages.length} messages, campaign ${await sendStatus()}`)
+    })
     // Killed when every message the SMTP server accepted is marked sent: SMTP cannot take back one
     // whose 250 reply was in flight, so a kill in that millisecond would mail it twice (with its
     // Message-ID, see the crash policy in campaigns.sender.ts); that case is counted below.
