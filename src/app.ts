@@ -69,7 +69,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   registerSecurityHeaders(app, { https: config.secureCookies })
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
-  const jobs = createJobs(database.execSql, app.log)
+  const jobs = createJobs(database.execSql, app.log, { db: database.db, staleSeconds: config.jobRecoverySeconds, exclusive: database.kind === 'pglite' })
   const services = createServices(database.db, config, { mailer, jobs })
   // A wrong or missing master key stops the start here, before a request could write what it cannot read back.
   await services.encryption.keyring.check()

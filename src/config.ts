@@ -31,6 +31,7 @@ const envSchema = z
       .transform((v) => v!),
     KITH_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     KITH_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+    KITH_JOB_RECOVERY_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     KITH_MAIL_FROM: z.string().min(3).default('Kith <no-reply@localhost>'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -67,6 +68,8 @@ export interface Config {
   loginMaxAttempts: number
   /** How long a copy may reuse a resolved session; a logout on another copy takes effect within it. */
   sessionCacheSeconds: number
+  /** A queue-working process silent this long is taken for dead; its jobs are requeued (it beats five times as often). */
+  jobRecoverySeconds: number
   smtpUrl?: string
   /** The From of mail Kith sends (quotes, campaigns), e.g. `Acme Sales <sales@acme.cn>`. */
   mailFrom: string
@@ -97,6 +100,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.KITH_TRUST_PROXY,
     loginMaxAttempts: e.KITH_LOGIN_MAX_ATTEMPTS,
     sessionCacheSeconds: e.KITH_SESSION_CACHE_SECONDS,
+    jobRecoverySeconds: e.KITH_JOB_RECOVERY_SECONDS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.KITH_MAIL_FROM,
     logLevel: e.LOG_LEVEL,

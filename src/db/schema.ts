@@ -11,6 +11,7 @@ import type { OpportunitiesTable, OpportunityLinesTable } from '../modules/oppor
 import type { LeadsTable } from '../modules/leads/leads.table'
 import type { ActivitiesTable } from '../modules/activities/activities.table'
 import type { SettingsTable } from './settings.table'
+import type { JobOwnersTable, KithProcessesTable } from './processes.table'
 import type { SalesTargetsTable } from '../modules/reports/sales-targets.table'
 import type { CampaignRecipientsTable, CampaignsTable } from '../modules/campaigns/campaigns.table'
 import type { MailingListMembersTable, MailingListsTable } from '../modules/mailing-lists/mailing-lists.table'
@@ -25,6 +26,8 @@ import type { ImportChunksTable, ImportRowsTable, ImportsTable } from '../module
 /** The whole database as Kysely sees it; each module owns its table types. */
 export interface DB {
   settings: SettingsTable
+  kithProcesses: KithProcessesTable
+  jobOwners: JobOwnersTable
   salesTargets: SalesTargetsTable
   teams: TeamsTable
   users: UsersTable

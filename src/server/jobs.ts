@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss'
 import type { ExecSql, Executor } from '../db/database'
 import { execSqlIn } from '../db/database'
+import { createJobRecovery, type JobRecovery, type OwnerLostHook, type RecoveryOptions } from './job-recovery'
 
 export interface JobOptions {
   retryLimit?: number
@@ -13,6 +14,8 @@ export interface JobOptions {
    * null); 'singleton': at most one running; 'stately': one of each. Default 'standard'.
    */
   policy?: 'standard' | 'short' | 'singleton' | 'stately'
+  /** When a run's process died and its job is requeued: free what the run held, in the requeue's transaction. */
+  onOwnerLost?: OwnerLostHook
 }
 
 export interface JobContext {
@@ -39,6 +42,8 @@ export interface Jobs {
   stop(): Promise<void>
   /** Run this queue's due jobs in this process until none is left; returns how many ran. */
   drain(name: string): Promise<number>
+  /** With recovery: requeue now the jobs of processes taken for dead; returns how many. */
+  recover(): Promise<number>
 }
 
 interface Definition {
@@ -55,8 +60,11 @@ export interface JobsLogger {
  * in-process and N PostgreSQL copies share it. pg-boss talks through execSql, which on PGlite
  * shares the one serialised connection with Kysely.
  */
-export function createJobs(execSql: ExecSql, log: JobsLogger): Jobs {
+export function createJobs(execSql: ExecSql, log: JobsLogger, recoveryOptions?: RecoveryOptions): Jobs {
   const definitions = new Map<string, Definition>()
+  // Only a process that works the queue registers: a send-only caller (the CLI) owns no running job.
+  let recovery: JobRecovery | undefined
+  const hooks = (queue: string) => definitions.get(queue)?.opts.onOwnerLost
   let boss: PgBoss | undefined
   let starting: Promise<PgBoss> | undefined
 
@@ -115,9 +123,17 @@ export function createJobs(execSql: ExecSql, log: JobsLogger): Jobs {
     async start(opts = {}) {
       const b = await open(opts.work ?? false)
       if (!opts.work) return
+      if (recoveryOptions) recovery ??= createJobRecovery(recoveryOptions, log)
+      // Registered before the first fetch: a job owned by a process not registered yet would look orphaned to another's sweep.
+      await recovery?.start(b, hooks)
       for (const [name, d] of definitions) {
         await b.work<object>(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
-          await d.handler(job.data, { id: job.id, retryCount: job.retryCount })
+          await recovery?.own(job.id, name)
+          try {
+            await d.handler(job.data, { id: job.id, retryCount: job.retryCount })
+          } finally {
+            await recovery?.release(job.id)
+          }
         })
       }
     },
@@ -126,8 +142,15 @@ export function createJobs(execSql: ExecSql, log: JobsLogger): Jobs {
       if (!starting) return
       const b = await starting
       await b.stop({ graceful: true, wait: true, timeout: 10_000 })
+      await recovery?.stop()
+      recovery = undefined
       boss = undefined
       starting = undefined
+    },
+
+    async recover() {
+      if (!recovery || !boss) throw new Error('recovery runs in a process that works the queue (start({ work: true }) with recovery options)')
+      return recovery.sweep(boss, hooks)
     },
 
     async drain(name) {

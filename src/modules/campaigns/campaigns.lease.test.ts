@@ -43,6 +43,7 @@ function worker() {
     start: async () => {},
     stop: async () => {},
     drain: async () => 0,
+    recover: async () => 0,
   }
   const s = t.services
   const sender = createCampaignSender({

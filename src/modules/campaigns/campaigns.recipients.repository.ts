@@ -38,14 +38,30 @@ export interface ClaimedRecipient {
   attempts: number
 }
 
+/** The send this worker runs: the campaign and the epoch it took with the lease (its fencing token). */
+export interface SendLease {
+  campaignId: string
+  epoch: number
+}
+
+/**
+ * The fence of every write a worker makes under its lease, as a CTE named `lease`: the campaign row
+ * if the lease's epoch is still current, share-locked, so a takeover (which bumps the epoch) waits
+ * for this statement's transaction, and a statement that waited for a takeover sees the new epoch
+ * and writes nothing.
+ */
+const fence = (l: SendLease) => sql`lease AS (SELECT id FROM campaigns WHERE id = ${l.campaignId} AND send_epoch = ${l.epoch} FOR SHARE)`
+
 /**
  * Claims up to `n` due pending recipients for sending (state → sending, attempts + 1). SKIP LOCKED
  * lets a second worker pass over rows another is claiming instead of waiting or taking them too.
  */
-export async function claim(db: Executor, campaignId: string, n: number): Promise<ClaimedRecipient[]> {
+export async function claim(db: Executor, l: SendLease, n: number): Promise<ClaimedRecipient[]> {
+  const campaignId = l.campaignId
   const { rows } = await sql<ClaimedRecipient>`
+    WITH ${fence(l)}
     UPDATE campaign_recipients r SET state = 'sending', attempts = r.attempts + 1, claimed_at = now()
-     WHERE r.id IN (
+     WHERE EXISTS (SELECT 1 FROM lease) AND r.id IN (
        SELECT id FROM campaign_recipients
         WHERE campaign_id = ${campaignId} AND state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
         ORDER BY id LIMIT ${n} FOR UPDATE SKIP LOCKED)
@@ -61,18 +77,22 @@ export async function claim(db: Executor, campaignId: string, n: number): Promis
  */
 export const relaxedCommit = (trx: Executor) => sql`SET LOCAL synchronous_commit = off`.execute(trx)
 
-export const markSent = (db: Executor, id: string, messageId: string) =>
-  db.updateTable('campaignRecipients').set({ state: 'sent', sentAt: sql`now()`, messageId, lastError: null }).where('id', '=', id).where('state', '=', 'sending').execute()
+/** A recipient's send state, written only under the lease that claimed it; false: the lease is gone and nothing was written. */
+const fencedUpdate = async (db: Executor, l: SendLease, id: string, set: ReturnType<typeof sql>) => {
+  const res = await sql`
+    WITH ${fence(l)}
+    UPDATE campaign_recipients SET ${set} WHERE id = ${id} AND state = 'sending' AND EXISTS (SELECT 1 FROM lease)`.execute(db)
+  return Number(res.numAffectedRows ?? 0) === 1
+}
 
-export const markFinal = (db: Executor, id: string, state: 'failed' | 'bounced', error: string) =>
-  db.updateTable('campaignRecipients').set({ state, lastError: error.slice(0, 1000) }).where('id', '=', id).execute()
+export const markSent = (db: Executor, l: SendLease, id: string, messageId: string) =>
+  fencedUpdate(db, l, id, sql`state = 'sent', sent_at = now(), message_id = ${messageId}, last_error = NULL`)
 
-export const markRetry = (db: Executor, id: string, delaySeconds: number, error: string) =>
-  db
-    .updateTable('campaignRecipients')
-    .set({ state: 'pending', nextAttemptAt: sql`now() + make_interval(secs => ${delaySeconds})`, lastError: error.slice(0, 1000) })
-    .where('id', '=', id)
-    .execute()
+export const markFinal = (db: Executor, l: SendLease, id: string, state: 'failed' | 'bounced', error: string) =>
+  fencedUpdate(db, l, id, sql`state = ${state}, last_error = ${error.slice(0, 1000)}`)
+
+export const markRetry = (db: Executor, l: SendLease, id: string, delaySeconds: number, error: string) =>
+  fencedUpdate(db, l, id, sql`state = 'pending', next_attempt_at = now() + make_interval(secs => ${delaySeconds}), last_error = ${error.slice(0, 1000)}`)
 
 /**
  * Rows a dead worker left in 'sending': back to pending (see the crash policy in campaigns.sender.ts).
@@ -96,11 +116,11 @@ export async function releaseOrphans(db: Executor, campaignId: string, leaseSeco
  * later lease holder's releaseOrphans leaves them alone for `leaseSeconds`. False: the lease is
  * gone (another worker took it, or it was freed for a resume); stop sending at once.
  */
-export async function renewForSend(db: Executor, campaignId: string, worker: string, recipientIds: string[]) {
+export async function renewForSend(db: Executor, l: SendLease, recipientIds: string[]) {
   const ids = recipientIds.length ? sql`ARRAY[${sql.join(recipientIds)}]::uuid[]` : sql`ARRAY[]::uuid[]`
   const { rows } = await sql<{ lease: boolean }>`
     WITH lease AS (
-      UPDATE campaigns SET send_heartbeat_at = now() WHERE id = ${campaignId} AND send_worker = ${worker} RETURNING id
+      UPDATE campaigns SET send_heartbeat_at = now() WHERE id = ${l.campaignId} AND send_epoch = ${l.epoch} RETURNING id
     ), claimed AS (
       UPDATE campaign_recipients SET claimed_at = now()
        WHERE id = ANY(${ids}) AND state = 'sending' AND EXISTS (SELECT 1 FROM lease) RETURNING id
@@ -132,28 +152,48 @@ export async function remaining(db: Executor, campaignId: string) {
 }
 
 /**
- * Takes (or renews) the campaign's send lease for this worker: free, already ours, or left by a
- * worker whose heartbeat stopped longer ago than `leaseSeconds`. Returns whether we hold it.
+ * Takes the campaign's send lease for this worker: free, left by an earlier run of this job, or by a
+ * worker whose heartbeat stopped longer ago than `leaseSeconds`. Each take is a new epoch, which
+ * fences out every earlier holder. Undefined: another worker holds it.
  */
-export async function takeLease(db: Executor, campaignId: string, worker: string, leaseSeconds: number) {
-  const res = await sql`
-    UPDATE campaigns SET send_worker = ${worker}, send_heartbeat_at = now()
+export async function takeLease(db: Executor, campaignId: string, worker: string, leaseSeconds: number): Promise<SendLease | undefined> {
+  const { rows } = await sql<{ epoch: number }>`
+    UPDATE campaigns SET send_worker = ${worker}, send_heartbeat_at = now(), send_epoch = send_epoch + 1
      WHERE id = ${campaignId}
-       AND (send_worker IS NULL OR send_worker = ${worker} OR send_heartbeat_at < now() - make_interval(secs => ${leaseSeconds}))`.execute(db)
-  return Number(res.numAffectedRows ?? 0) === 1
+       AND (send_worker IS NULL OR send_worker = ${worker} OR send_heartbeat_at < now() - make_interval(secs => ${leaseSeconds}))
+    RETURNING send_epoch AS epoch`.execute(db)
+  return rows[0] ? { campaignId, epoch: rows[0].epoch } : undefined
 }
 
 /**
  * Renews a lease this worker holds, and only that: false once another worker took it (our heartbeat
  * went stale) or it was freed for a resume — the caller must then stop sending.
  */
-export async function renewLease(db: Executor, campaignId: string, worker: string) {
-  const res = await sql`UPDATE campaigns SET send_heartbeat_at = now() WHERE id = ${campaignId} AND send_worker = ${worker}`.execute(db)
+export async function renewLease(db: Executor, l: SendLease) {
+  const res = await sql`UPDATE campaigns SET send_heartbeat_at = now() WHERE id = ${l.campaignId} AND send_epoch = ${l.epoch}`.execute(db)
   return Number(res.numAffectedRows ?? 0) === 1
 }
 
-export const dropLease = (db: Executor, campaignId: string, worker: string) =>
-  db.updateTable('campaigns').set({ sendWorker: null }).where('id', '=', campaignId).where('sendWorker', '=', worker).execute()
+export const dropLease = (db: Executor, l: SendLease) =>
+  db.updateTable('campaigns').set({ sendWorker: null }).where('id', '=', l.campaignId).where('sendEpoch', '=', l.epoch).execute()
+
+/** The send ends: its final status, written only by the lease holder. */
+export const finishSend = (db: Executor, l: SendLease, patch: { sendStatus: 'sent' | 'failed'; sendError: string | null }) =>
+  db.updateTable('campaigns').set({ ...patch, sendFinishedAt: sql`now()` }).where('id', '=', l.campaignId).where('sendEpoch', '=', l.epoch).where('sendStatus', '=', 'sending').execute()
+
+/**
+ * The holder of a campaign's lease is dead (its process stopped beating, or a resume after a crash):
+ * the lease is freed and a new epoch fences the dead run out, and the rows it had in flight go back
+ * to pending (see the crash policy in campaigns.sender.ts). `worker`: only if that job held it.
+ */
+export async function breakLease(db: Executor, campaignId: string, worker?: string) {
+  await sql`
+    WITH freed AS (
+      UPDATE campaigns SET send_worker = NULL, send_epoch = send_epoch + 1
+       WHERE id = ${campaignId} ${worker === undefined ? sql`` : sql`AND send_worker = ${worker}`} RETURNING id
+    )
+    UPDATE campaign_recipients SET state = 'pending' WHERE campaign_id IN (SELECT id FROM freed) AND state = 'sending'`.execute(db)
+}
 
 export const findByToken = (db: Executor, token: string) =>
   db

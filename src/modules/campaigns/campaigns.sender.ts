@@ -81,24 +81,24 @@ export function createCampaignSender(deps: {
     })
   }
 
-  async function sendOne(c: repo.CampaignRow, r: rcp.ClaimedRecipient, s: SendingSettings) {
+  async function sendOne(lease: rcp.SendLease, c: repo.CampaignRow, r: rcp.ClaimedRecipient, s: SendingSettings) {
     try {
       const sent = await deps.bulk.send(composer.mail(c, r))
       await db.transaction().execute(async (trx) => {
         await rcp.relaxedCommit(trx)
-        await rcp.markSent(trx, r.id, sent.messageId)
+        await rcp.markSent(trx, lease, r.id, sent.messageId)
       })
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       if (err instanceof MailError && err.permanent) {
         await db.transaction().execute(async (trx) => {
-          await rcp.markFinal(trx, r.id, 'bounced', message)
+          if (!(await rcp.markFinal(trx, lease, r.id, 'bounced', message))) return
           await suppressions.add(trx, { actor: null, requestId: `campaign-send:${c.id}` }, { email: r.email, reason: 'bounced', campaignId: c.id, detail: message.slice(0, 500) })
         })
       } else if (r.attempts >= s.maxAttempts) {
-        await rcp.markFinal(db, r.id, 'failed', message)
+        await rcp.markFinal(db, lease, r.id, 'failed', message)
       } else {
-        await rcp.markRetry(db, r.id, s.retryBaseSeconds * 2 ** (r.attempts - 1), message)
+        await rcp.markRetry(db, lease, r.id, s.retryBaseSeconds * 2 ** (r.attempts - 1), message)
       }
     }
   }
@@ -109,7 +109,8 @@ export function createCampaignSender(deps: {
     let c = await prepare(campaignId, data.scheduledFor)
     if (!c || c.sendStatus !== 'sending') return
     let renewed = Date.now()
-    if (!(await rcp.takeLease(db, campaignId, job.id, leaseSeconds))) return
+    const lease = await rcp.takeLease(db, campaignId, job.id, leaseSeconds)
+    if (!lease) return
     try {
       // We hold the lease, so 'sending' rows belong to a worker that died or lost it; one stamped
       // within the lease may still be in its SMTP conversation, so only older ones go back to pending.
@@ -122,7 +123,7 @@ export function createCampaignSender(deps: {
       let beat = Date.now()
       let cancelled = false
       while (Date.now() < deadline && !cancelled) {
-        const batch = await rcp.claim(db, campaignId, interval ? 1 : batchSize)
+        const batch = await rcp.claim(db, lease, interval ? 1 : batchSize)
         if (batch.length === 0) break
         for (const [i, r] of batch.entries()) {
           const started = Date.now()
@@ -130,15 +131,15 @@ export function createCampaignSender(deps: {
           // and renewed (with the claims of the rows still to send) unless that was done within
           // renewEveryMs, and the worker stops the moment another has it — it may be sending these rows.
           if (started - renewed >= renewEveryMs) {
-            if (!(await rcp.renewForSend(db, campaignId, job.id, batch.slice(i).map((x) => x.id)))) return
+            if (!(await rcp.renewForSend(db, lease, batch.slice(i).map((x) => x.id)))) return
             renewed = started
           }
-          await sendOne(c, r, s)
+          await sendOne(lease, c, r, s)
           if (interval) await sleep(Math.max(0, interval - (Date.now() - started)))
         }
         if (Date.now() - beat > 5_000) {
           beat = Date.now()
-          if (!(await rcp.renewLease(db, campaignId, job.id))) return
+          if (!(await rcp.renewLease(db, lease))) return
           renewed = beat
           c = (await repo.findCampaignById(db, campaignId)) ?? c
           cancelled = c.sendStatus !== 'sending'
@@ -148,21 +149,28 @@ export function createCampaignSender(deps: {
       const left = await rcp.remaining(db, campaignId)
       if (left.due + left.deferred + left.sending === 0) {
         const sendStatus = left.delivered === 0 && left.failed > 0 ? 'failed' : 'sent'
-        await repo.touchCampaign(db, campaignId, { sendStatus, sendFinishedAt: new Date(), sendError: sendStatus === 'failed' ? 'No message was accepted by the mail server' : null })
+        await rcp.finishSend(db, lease, { sendStatus, sendError: sendStatus === 'failed' ? 'No message was accepted by the mail server' : null })
         return
       }
       // Free the lease first: the next job may start in another worker before this one returns.
-      await rcp.dropLease(db, campaignId, job.id)
+      await rcp.dropLease(db, lease)
       // Only rows in flight elsewhere (a worker that lost the lease): look again once their claims are stale.
       const orphansStale = left.sending > 0 && left.deferred === 0 ? new Date(Date.now() + leaseSeconds * 1000) : undefined
       await jobs.send(SEND_QUEUE, { campaignId }, { startAfter: left.due > 0 ? undefined : (left.nextAt ?? orphansStale) })
     } finally {
       deps.bulk.close()
-      await rcp.dropLease(db, campaignId, job.id)
+      await rcp.dropLease(db, lease)
     }
   }
 
-  jobs.define<{ campaignId: string; scheduledFor?: string }>(SEND_QUEUE, work, { retryLimit: 20, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: Math.ceil(sliceMs / 1000) + 5 * 60 })
+  jobs.define<{ campaignId: string; scheduledFor?: string }>(SEND_QUEUE, work, {
+    retryLimit: 20,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: Math.ceil(sliceMs / 1000) + 5 * 60,
+    // The dead run's lease is broken with its job requeued, so the new job starts sending at once.
+    onOwnerLost: (trx, data: { campaignId: string }, jobId) => rcp.breakLease(trx, data.campaignId, jobId),
+  })
 
   return {
     work,
@@ -240,10 +248,9 @@ export function createCampaignSender(deps: {
         .where((eb) => eb.or([eb('sendHeartbeatAt', 'is', null), eb('sendHeartbeatAt', '<', new Date(Date.now() - stale * 1000))]))
         .execute()
       for (const r of rows) {
-        await db.updateTable('campaigns').set({ sendWorker: null }).where('id', '=', r.id).execute()
         // Its worker is taken for dead after `stale` seconds, so are its rows in flight (their claim
         // is never newer than its last heartbeat); without this they would wait out the lease.
-        await rcp.releaseOrphans(db, r.id, stale)
+        await rcp.breakLease(db, r.id)
         await jobs.send(SEND_QUEUE, { campaignId: r.id })
       }
       return rows.length

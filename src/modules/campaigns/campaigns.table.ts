@@ -33,6 +33,8 @@ export interface CampaignsTable {
   /** The job holding the send lease; a lease older than its heartbeat timeout belongs to a dead worker. */
   sendHeartbeatAt: Date | null
   sendWorker: string | null
+  /** Bumped whenever a worker takes the send lease; recipient writes carry it, so a worker that lost the lease writes nothing. */
+  sendEpoch: Generated<number>
   materializedAt: Date | null
   audienceSize: number | null
   duplicatesSkipped: number | null

@@ -17,7 +17,7 @@ if (!config.databaseUrl) {
 }
 const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 4 })
 const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
-const jobs = createJobs(database.execSql, { error: (obj, msg) => console.error(msg, obj) })
+const jobs = createJobs(database.execSql, { error: (obj, msg) => console.error(msg, obj) }, { db: database.db, staleSeconds: config.jobRecoverySeconds, exclusive: false })
 const services = createServices(database.db, config, { mailer, jobs })
 await jobs.start({ work: true })
 const stale = process.env.KITH_RESUME_STALE_SECONDS

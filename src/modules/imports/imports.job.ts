@@ -1,5 +1,6 @@
 import { setImmediate } from 'node:timers/promises'
-import type { Db } from '../../db/database'
+import type { Transaction } from 'kysely'
+import type { Db, DB } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
 import { duplicateJournal, ENTITY_TABLE, IO_SLICE, importLocale, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
@@ -33,20 +34,44 @@ const tally = (results: RowResult[]) => ({
   invalid: results.filter((r) => r.outcome === 'invalid').length,
 })
 
+/** Thrown inside a run that a newer run of the same import superseded (fencing): its transaction rolls back. */
+class SupersededRun extends Error {}
+
 /**
  * Works one import. Pass 1 validates every row without writing (a dry run ends here; so does a
  * file with invalid rows unless skipInvalid). Pass 2 writes in batches, each one transaction that
  * also moves imports.committed_row: a crashed job resumes after the last committed batch, so no
  * row is written twice and none is lost. Running it again on a finished import does nothing.
+ *
+ * Two runs of one import never both write (a run taken for dead after a crash may only be paused):
+ * each run takes a new epoch when it starts, and every write transaction checks it still holds it
+ * (a batch's in addProgress, with the resume point it started from), so a superseded run's writes
+ * roll back and it stops.
  */
 export async function runImport(deps: ImportJobDeps, id: string): Promise<void> {
+  try {
+    await run(deps, id)
+  } catch (err) {
+    if (!(err instanceof SupersededRun)) throw err
+  }
+}
+
+async function run(deps: ImportJobDeps, id: string): Promise<void> {
   const { db } = deps
   const batchSize = deps.batchSize ?? BATCH_SIZE
+  // The epoch first, the import after: what an older run committed before is all visible now, and nothing it writes later is.
+  const epoch = await repo.beginRun(db, id)
+  if (epoch === undefined) return
   const row = await repo.findImport(db, id)
   if (!row || row.status !== 'running') return
+  const fenced = <T>(fn: (trx: Transaction<DB>) => Promise<T>) =>
+    db.transaction().execute(async (trx) => {
+      if (!(await repo.lockRun(trx, id, epoch))) throw new SupersededRun()
+      return fn(trx)
+    })
   // A failed import cannot be started again: its upload goes with the verdict (errors.csv reads the journal).
   const fail = (patch: Parameters<typeof repo.updateImport>[2]) =>
-    db.transaction().execute(async (trx) => {
+    fenced(async (trx) => {
       await repo.updateImport(trx, id, { ...patch, status: 'failed', phase: null, finishedAt: new Date() })
       await repo.deleteChunks(trx, id)
     })
@@ -101,7 +126,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
 
   try {
     if (row.phase === 'validate') {
-      await repo.deleteJournal(db, id, ['invalid', 'duplicate'])
+      await fenced((trx) => repo.deleteJournal(trx, id, ['invalid', 'duplicate']))
       const counts = { created: 0, updated: 0, unchanged: 0, merged: 0, skipped: 0, invalid: 0 }
       let processed = 0
       const blankDates: Record<string, number> = {}
@@ -111,13 +136,15 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
         const t = tally(results)
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += t[k]
         processed += batch.length
-        await repo.insertJournalSet(db, [
-          ...results.filter((r) => r.outcome === 'invalid').map((r) => ({
-            importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
-          })),
-          ...duplicateJournal(id, results),
-        ])
-        await repo.updateImport(db, id, { processedRows: processed })
+        await fenced(async (trx) => {
+          await repo.insertJournalSet(trx, [
+            ...results.filter((r) => r.outcome === 'invalid').map((r) => ({
+              importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
+            })),
+            ...duplicateJournal(id, results),
+          ])
+          await repo.updateImport(trx, id, { processedRows: processed })
+        })
         deps.onProgress?.({ phase: 'validate', processed, total: null })
       }
       const totals = {
@@ -129,7 +156,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
         return
       }
       if (options.dryRun) {
-        await repo.updateImport(db, id, { ...totals, status: 'dry_run_done', phase: null, finishedAt: new Date() })
+        await fenced((trx) => repo.updateImport(trx, id, { ...totals, status: 'dry_run_done', phase: null, finishedAt: new Date() }))
         return
       }
       if (counts.invalid > 0 && !options.skipInvalid) {
@@ -140,11 +167,14 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
         return
       }
       // The write pass finds the duplicates again (repeats across batches too, once written).
-      await repo.deleteJournal(db, id, ['duplicate'])
-      await repo.updateImport(db, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0 })
+      await fenced(async (trx) => {
+        await repo.deleteJournal(trx, id, ['duplicate'])
+        await repo.updateImport(trx, id, { totalRows: processed, phase: 'write', processedRows: 0, committedRow: 0, createdCount: 0, updatedCount: 0, unchangedCount: 0, mergedCount: 0, skippedCount: 0, invalidCount: 0 })
+      })
     }
     const current = (await repo.findImport(db, id))!
     let processed = current.processedRows
+    let committed = current.committedRow
     // Validating a batch only reads (plansAhead), so it is done ahead, beside the previous batch's write.
     const planned = readAhead(batches(current.committedRow, IO_SLICE), async (batch) => ({
       batch,
@@ -155,16 +185,19 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
       const created = await db.transaction().execute(async (trx) => {
         const results = await processBatch(env(trx, true), batch, plan)
         const counts = tally(results)
-        await repo.addProgress(trx, id, { row: batch.at(-1)!.row, processed: batch.length, ...counts })
+        if (!(await repo.addProgress(trx, id, epoch, committed, { row: batch.at(-1)!.row, processed: batch.length, ...counts }))) throw new SupersededRun()
         return counts.created
       })
+      committed = batch.at(-1)!.row
       stats?.added(created)
       processed += batch.length
       deps.onProgress?.({ phase: 'write', processed, total: current.totalRows })
     }
     await stats?.settle()
-    await repo.updateImport(db, id, { status: 'completed', phase: null, finishedAt: new Date() })
-    await repo.deleteChunks(db, id)
+    await fenced(async (trx) => {
+      await repo.updateImport(trx, id, { status: 'completed', phase: null, finishedAt: new Date() })
+      await repo.deleteChunks(trx, id)
+    })
   } catch (err) {
     // A file that turns out unreadable further down fails for good; anything else is retried (and resumes).
     if (err instanceof AppError) {

@@ -22,9 +22,25 @@ export const lockImport = async (db: Executor, id: string) => withOptions(await 
 export const updateImport = (db: Executor, id: string, patch: Updateable<ImportsTable>) =>
   db.updateTable('imports').set({ ...patch, updatedAt: sql`now()`, version: sql`version + 1` }).where('id', '=', id).execute()
 
-/** Adds a committed batch's counts and moves the resume point, in the batch's transaction. */
-export const addProgress = (db: Executor, id: string, p: { row: number; processed: number; created: number; updated: number; unchanged: number; merged: number; skipped: number; invalid: number }) =>
-  db
+/** A run of the import job starts: it takes the next epoch (its fencing token). Undefined: the import is not running. */
+export const beginRun = async (db: Executor, id: string) =>
+  (await db.updateTable('imports').set({ runEpoch: sql`run_epoch + 1` }).where('id', '=', id).where('status', '=', 'running').returning('runEpoch').executeTakeFirst())?.runEpoch
+
+/**
+ * Locks the import for this transaction if `epoch` is still its run's: a newer run's beginRun then
+ * waits for this transaction, so whatever it writes after this check cannot interleave with that
+ * run. False: a newer run took over (this one was taken for dead); write nothing.
+ */
+export const lockRun = async (db: Executor, id: string, epoch: number) =>
+  (await db.selectFrom('imports').select('id').where('id', '=', id).where('runEpoch', '=', epoch).forUpdate().executeTakeFirst()) !== undefined
+
+/**
+ * Adds a committed batch's counts and moves the resume point, in the batch's transaction, only if
+ * this run still holds the import (`epoch`) and the batch follows the last committed one (`from`):
+ * false means another run wrote or is writing these rows, and the caller must roll its batch back.
+ */
+export const addProgress = async (db: Executor, id: string, epoch: number, from: number, p: { row: number; processed: number; created: number; updated: number; unchanged: number; merged: number; skipped: number; invalid: number }) => {
+  const res = await db
     .updateTable('imports')
     .set({
       committedRow: p.row,
@@ -38,7 +54,11 @@ export const addProgress = (db: Executor, id: string, p: { row: number; processe
       updatedAt: sql`now()`,
     })
     .where('id', '=', id)
-    .execute()
+    .where('runEpoch', '=', epoch)
+    .where('committedRow', '=', from)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
 
 export const listImports = async (db: Executor, f: { createdBy?: string; after?: { at: Date; id: string }; limit: number }) => {
   let q = importColumns(db)

@@ -33,6 +33,8 @@ export interface ImportsTable {
   finishedAt: Date | null
   undoneAt: Date | null
   version: Generated<number>
+  /** Taken by each run when it starts: a write of an older run (one taken for dead) changes nothing. */
+  runEpoch: Generated<number>
 }
 
 export interface ImportChunksTable {
