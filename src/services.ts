@@ -33,6 +33,7 @@ import { createTicketService } from './modules/tickets/tickets.service'
 import { createTicketAssignment } from './modules/tickets/tickets.assign'
 import { createTicketSla } from './modules/tickets/tickets.sla'
 import { createExportService } from './modules/exports/exports.service'
+import { createPrivacyService } from './modules/privacy/privacy.service'
 
 /** What services reach outside the database: SMTP and the durable job queue. */
 export interface Infra {
@@ -103,7 +104,8 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
-  return { reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  const privacy = createPrivacyService({ db })
+  return { reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>
