@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '周管理', email: 'privacy-admin@kith.test', password: 'kith-e2e-password-9' }
@@ -18,7 +18,7 @@ let server: KithServer
 let browser: Browser
 let context: BrowserContext
 let page: Page
-const ids = { lead: '', customer: '', contact: '' }
+const ids = { lead: '', customer: '', company: '', contact: '' }
 
 beforeAll(async () => {
   ensureWebBuilt()
@@ -49,19 +49,12 @@ async function openErase(actionName: string) {
 
 describe('privacy requests in the browser', () => {
   it('sets up the admin, a lead, a person-customer and a contact', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
     ids.lead = (await apiCall<{ id: string }>(page, 'POST', '/leads', LEAD)).id
     await apiCall(page, 'POST', '/activities', { type: 'call', subject: `致电 ${LEAD.name}`, leadId: ids.lead })
     ids.customer = (await apiCall<{ id: string }>(page, 'POST', '/customers', PERSON)).id
-    const company = await apiCall<{ id: string }>(page, 'POST', '/customers', { type: 'company', name: '北京星河贸易有限公司' })
-    ids.contact = (await apiCall<{ id: string }>(page, 'POST', '/contacts', { customerId: company.id, name: '刘洋', email: 'liu.yang@xinghe.cn' })).id
+    ids.company = (await apiCall<{ id: string }>(page, 'POST', '/customers', { type: 'company', name: '北京星河贸易有限公司' })).id
+    ids.contact = (await apiCall<{ id: string }>(page, 'POST', '/contacts', { customerId: ids.company, name: '刘洋', email: 'liu.yang@xinghe.cn' })).id
   })
 
   it('中文: exports the lead as a ZIP, then erases him after the name is typed', async () => {
@@ -96,6 +89,11 @@ describe('privacy requests in the browser', () => {
     await modal.getByRole('button', { name: cjk('Erase for good') }).click()
     await page.getByText('The personal data was erased.').waitFor()
     await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('[erased]')
+
+    await page.goto(`/customers/${ids.company}`)
+    await page.getByTestId('customer-name').getByText('北京星河贸易有限公司').waitFor()
+    await page.getByRole('button', { name: cjk('Merge duplicate…') }).waitFor()
+    expect(await page.getByTestId('privacy-menu').count()).toBe(0)
 
     await page.goto(`/contacts/${ids.contact}`)
     await page.locator('.ant-drawer-content').getByText('刘洋').first().waitFor()

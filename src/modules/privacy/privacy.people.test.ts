@@ -1,96 +1,87 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
+import { describe, expect, it } from 'vitest'
+import { json, sessionFor } from '../../test/test-app'
 import { insertCampaign, insertLead, insertUser } from '../../test/factories'
-import { expectProblem, http } from '../../test/http'
+import { expectProblem } from '../../test/http'
 import { ROLES } from '../../server/context'
 import { newId } from '../../lib/ids'
 import { materialise } from '../campaigns/campaigns.recipients.repository'
-import { mentions, seedMarketingAndImports, seedThroughApi, unzip, type Person } from './privacy.fixtures'
+import { mentions, privacyApp, seedMarketingAndImports, seedThroughApi, termsOf, unzip, type Person } from './privacy.fixtures'
 
-let t: TestApp
-let api: ReturnType<typeof http>
-let admin: AuthHeaders
-let adminId: string
+const s = privacyApp()
 
 const lei: Person = { name: 'Li Lei', email: 'Li.Lei@Example.com', phone: '+8613900001111', national: '13900001111' }
 const mei: Person = { name: '韩梅梅', email: 'meimei.han@example.net', phone: '+8613700002222', national: '13700002222' }
-const terms = (p: Person) => [p.name, p.email, p.phone, p.national]
-
-beforeAll(async () => {
-  t = await createTestApp()
-  api = http(t)
-  adminId = (await insertUser(t.db, { role: 'admin' })).id
-  admin = await sessionFor(t, adminId)
-})
-afterAll(() => t.close())
 
 const erase = async (kind: string, id: string, name: string, version: number) => {
-  const res = await api.post(`/api/v1/privacy/${kind}/${id}/erase`, { version, confirm: name }, admin)
+  const res = await s.api.post(`/api/v1/privacy/${kind}/${id}/erase`, { version, confirm: name }, s.admin)
   expect(res.statusCode, res.body).toBe(200)
   return json(res)
 }
 
 describe('a lead who wrote in through the web form', () => {
   it('exports his lead, timeline and audit; erasure also clears the address the form recorded; a new lead with his address is not mailed', async () => {
-    const form = await t.app.inject({
+    const form = await s.t.app.inject({
       method: 'POST', url: '/api/v1/public/leads', remoteAddress: '203.0.113.9',
       payload: { name: lei.name, email: lei.email, phone: lei.national, company: 'Lei Trading', message: `I am ${lei.name}` },
     })
     expect(form.statusCode, form.body).toBe(201)
-    const lead = await t.db.selectFrom('leads').selectAll().where('name', '=', lei.name).executeTakeFirstOrThrow()
-    await seedThroughApi(t, admin, lei, { customerId: '', leadId: lead.id })
-    await seedMarketingAndImports(t.db, lei, { kind: 'lead', id: lead.id }, adminId)
+    const lead = await s.t.db.selectFrom('leads').selectAll().where('name', '=', lei.name).executeTakeFirstOrThrow()
+    await seedThroughApi(s.t, s.admin, lei, { customerId: '', leadId: lead.id })
+    await seedMarketingAndImports(s.t.db, lei, { kind: 'lead', id: lead.id }, s.adminId)
 
-    const zip = await unzip((await t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export`, headers: admin })).rawPayload)
+    const zip = await unzip((await s.t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export`, headers: s.admin })).rawPayload)
     const manifest = JSON.parse(zip['manifest.json']!)
     expect(manifest.rows).toMatchObject({ leads: 1, activities: 2, campaign_recipients: 1, mailing_list_memberships: 1, import_rows: 2, tickets: 0 })
     expect(JSON.parse(zip['leads.json']!)[0]).toMatchObject({ email: lei.email.toLowerCase(), meta: { form: { ip: '203.0.113.9' } } })
-    expect(await mentions(t.db, ['203.0.113.9'])).not.toEqual([])
+    expect(await mentions(s.t.db, ['203.0.113.9'])).not.toEqual([])
 
     await erase('lead', lead.id, lei.name, lead.version)
-    expect(await mentions(t.db, [...terms(lei), '203.0.113.9', 'Lei Trading'])).toEqual([])
+    expect(await mentions(s.t.db, [...termsOf(lei), '203.0.113.9', 'Lei Trading'])).toEqual([])
 
     // He fills in the form again: a campaign to a list holding the new lead skips him.
-    const again = await insertLead(t.db, { name: 'L. Lei', email: lei.email })
-    const campaign = await insertCampaign(t.db)
+    const again = await insertLead(s.t.db, { name: 'L. Lei', email: lei.email })
+    const campaign = await insertCampaign(s.t.db)
     const listId = newId()
-    await t.db.insertInto('mailingLists').values({ id: listId, name: 'Again', kind: 'static' } as never).execute()
-    await t.db.insertInto('mailingListMembers').values({ listId, entityId: again.id, kind: 'lead' } as never).execute()
-    await materialise(t.db, campaign.id, { id: listId, kind: 'static', filter: null })
-    const recipient = await t.db.selectFrom('campaignRecipients').selectAll().where('campaignId', '=', campaign.id).executeTakeFirstOrThrow()
+    await s.t.db.insertInto('mailingLists').values({ id: listId, name: 'Again', kind: 'static' } as never).execute()
+    await s.t.db.insertInto('mailingListMembers').values({ listId, entityId: again.id, kind: 'lead' } as never).execute()
+    await materialise(s.t.db, campaign.id, { id: listId, kind: 'static', filter: null })
+    const recipient = await s.t.db.selectFrom('campaignRecipients').selectAll().where('campaignId', '=', campaign.id).executeTakeFirstOrThrow()
     expect(recipient).toMatchObject({ state: 'skipped', skipReason: 'suppressed' })
   })
 })
 
 describe('a person-customer', () => {
   it('takes his own contacts along; tickets he filed from his address without a record are his too', async () => {
-    const customer = json(await api.post('/api/v1/customers', { type: 'person', name: mei.name, email: mei.email, phone: mei.phone, address: { city: '杭州', street: '文三路 90 号' }, tags: ['VIP'] }, admin))
-    const contact = json(await api.post('/api/v1/contacts', { customerId: customer.id, name: mei.name, phone: mei.national }, admin))
-    await seedThroughApi(t, admin, mei, { customerId: customer.id })
-    const stray = json(await api.post('/api/v1/tickets', { subject: 'Where is my parcel', contactEmail: mei.email, contactName: mei.name }, admin))
-    const zip = await unzip((await t.app.inject({ method: 'GET', url: `/api/v1/privacy/customer/${customer.id}/export`, headers: admin })).rawPayload)
+    const customer = json(await s.api.post('/api/v1/customers', { type: 'person', name: mei.name, email: mei.email, phone: mei.phone, address: { city: '杭州', street: '文三路 90 号' }, tags: ['VIP'] }, s.admin))
+    const contact = json(await s.api.post('/api/v1/contacts', { customerId: customer.id, name: mei.name, phone: mei.national }, s.admin))
+    // A duplicate merged into him stays behind as a deleted row that still holds its details.
+    const duplicate = json(await s.api.post('/api/v1/customers', { type: 'person', name: `${mei.name}（重复）`, email: 'mei.h@example.org' }, s.admin))
+    expect((await s.api.post(`/api/v1/customers/${customer.id}/merge`, { sourceId: duplicate.id }, s.admin)).statusCode).toBe(200)
+    await seedThroughApi(s.t, s.admin, mei, { customerId: customer.id })
+    const stray = json(await s.api.post('/api/v1/tickets', { subject: 'Where is my parcel', contactEmail: mei.email, contactName: mei.name }, s.admin))
+    const zip = await unzip((await s.t.app.inject({ method: 'GET', url: `/api/v1/privacy/customer/${customer.id}/export`, headers: s.admin })).rawPayload)
     const manifest = JSON.parse(zip['manifest.json']!)
-    expect(manifest.rows).toMatchObject({ customers: 1, contacts: 1, tickets: 2, opportunities: 1, quotes: 1, orders: 1, suppressions: 1 })
+    expect(manifest.rows).toMatchObject({ customers: 2, contacts: 1, tickets: 2, opportunities: 1, quotes: 1, orders: 1, suppressions: 1 })
     expect(JSON.parse(zip['tickets.json']!).map((r: { id: string }) => r.id)).toContain(stray.id)
 
-    const current = json(await api.get(`/api/v1/customers/${customer.id}`, admin))
+    const current = json(await s.api.get(`/api/v1/customers/${customer.id}`, s.admin))
     const result = await erase('customer', customer.id, mei.name, current.version)
-    expect(result.rows).toMatchObject({ customers: 1, contacts: 1, tickets: 2 })
-    expect(await mentions(t.db, [...terms(mei), '文三路'])).toEqual([])
-    expect(json(await api.get(`/api/v1/customers/${customer.id}`, admin))).toMatchObject({ name: '[erased]', tags: [], address: null, type: 'person' })
-    expect(json(await api.get(`/api/v1/contacts/${contact.id}`, admin))).toMatchObject({ name: '[erased]', phone: null })
+    expect(result.rows).toMatchObject({ customers: 2, contacts: 1, tickets: 2 })
+    expect(await mentions(s.t.db, [...termsOf(mei), '文三路', 'mei.h@example.org'])).toEqual([])
+    expect(json(await s.api.get(`/api/v1/customers/${customer.id}`, s.admin))).toMatchObject({ name: '[erased]', tags: [], address: null, type: 'person' })
+    expect(json(await s.api.get(`/api/v1/contacts/${contact.id}`, s.admin))).toMatchObject({ name: '[erased]', phone: null })
   })
 })
 
 describe('who may ask', () => {
   it('admins only, for export and erasure', async () => {
-    const lead = await insertLead(t.db, { name: 'Someone', ownerId: adminId })
+    const lead = await insertLead(s.t.db, { name: 'Someone', ownerId: s.adminId })
     for (const role of ROLES) {
-      const as = await sessionFor(t, (await insertUser(t.db, { role })).id)
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export`, headers: as })
+      const as = await sessionFor(s.t, (await insertUser(s.t.db, { role })).id)
+      const res = await s.t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export`, headers: as })
       expect(res.statusCode, role).toBe(role === 'admin' ? 200 : 403)
-      if (role !== 'admin') expectProblem(await api.post(`/api/v1/privacy/lead/${lead.id}/erase`, { version: 1, confirm: 'Someone' }, as), 403)
+      if (role !== 'admin') expectProblem(await s.api.post(`/api/v1/privacy/lead/${lead.id}/erase`, { version: 1, confirm: 'Someone' }, as), 403)
     }
-    expectProblem(await t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export` }), 401)
+    expectProblem(await s.t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export` }), 401)
   })
 })

@@ -19,6 +19,10 @@ export async function findSubject(db: Executor, kind: PrivacyKind, id: string, l
   return (lock ? base.forUpdate() : base).executeTakeFirst()
 }
 
+/** Duplicates merged into this customer: soft-deleted rows that still hold the person's details. */
+export const mergedInto = (db: Executor, customerId: string) =>
+  pluck(db.selectFrom('customers').select('id').where('mergedInto', '=', customerId).execute())
+
 export const contactIdsOf = (db: Executor, customers: string[]) =>
   pluck(db.selectFrom('contacts').select('id').where('customerId', 'in', orNone(customers)).execute())
 

@@ -56,7 +56,7 @@ function phoneForms(stored: string): string[] {
 }
 
 export async function collectScope(db: Executor, subject: Subject): Promise<PersonScope> {
-  const customers = subject.kind === 'customer' ? [subject.id] : []
+  const customers = subject.kind === 'customer' ? [subject.id, ...(await repo.mergedInto(db, subject.id))] : []
   const contacts = subject.kind === 'contact' ? [subject.id] : await repo.contactIdsOf(db, customers)
   const leads = subject.kind === 'lead' ? [subject.id] : []
   const people = await repo.peopleOf(db, { customers, contacts, leads })
