@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { json, sessionFor } from '../../test/test-app'
 import { insertCampaign, insertLead, insertUser } from '../../test/factories'
@@ -83,5 +84,20 @@ describe('who may ask', () => {
       if (role !== 'admin') expectProblem(await s.api.post(`/api/v1/privacy/lead/${lead.id}/erase`, { version: 1, confirm: 'Someone' }, as), 403)
     }
     expectProblem(await s.t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export` }), 401)
+  })
+})
+
+describe('a long history', () => {
+  it('is exported page by page, every row once (single and composite keys)', async () => {
+    const lead = await insertLead(s.t.db, { name: 'Busy Person', email: 'busy@example.com' })
+    await sql`INSERT INTO activities (id, type, subject, lead_id) SELECT kith_uuid_v7(), 'note', 'n' || g, ${lead.id}::uuid FROM generate_series(1, 1101) g`.execute(s.t.db)
+    const importId = newId()
+    await s.t.db.insertInto('imports').values({ id: importId, entity: 'leads', status: 'completed', fileName: 'x.csv', format: 'csv' } as never).execute()
+    await sql`INSERT INTO import_rows (import_id, row_number, outcome, entity_id) SELECT ${importId}::uuid, g, 'created', ${lead.id}::uuid FROM generate_series(2, 602) g`.execute(s.t.db)
+    const zip = await unzip((await s.t.app.inject({ method: 'GET', url: `/api/v1/privacy/lead/${lead.id}/export`, headers: s.admin })).rawPayload)
+    expect(JSON.parse(zip['manifest.json']!).rows).toMatchObject({ activities: 1101, import_rows: 601 })
+    const subjects = JSON.parse(zip['activities.json']!).map((a: { subject: string }) => a.subject)
+    expect(new Set(subjects).size).toBe(1101)
+    expect(zip['import_rows.csv']!.trim().split('\r\n')).toHaveLength(602)
   })
 })
