@@ -40,6 +40,7 @@ import { reportRoutes, salesTargetRoutes } from './modules/reports/reports.route
 import { marketingRoutes } from './modules/campaigns/campaigns.wiring'
 import { ticketRoutes } from './modules/tickets/tickets.routes'
 import { exportRoutes } from './modules/exports/exports.routes'
+import { privacyRoutes } from './modules/privacy/privacy.routes'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -112,6 +113,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       marketingRoutes(api, services)
       ticketRoutes(api, services)
       exportRoutes(api, services)
+      privacyRoutes(api, services)
     },
     { prefix: '/api/v1' },
   )

@@ -38,6 +38,7 @@ import { createTicketSla } from './modules/tickets/tickets.sla'
 import { createExportService } from './modules/exports/exports.service'
 import { createEncryptionService } from './modules/encryption/encryption.service'
 import { createKeyring } from './modules/encryption/keyring'
+import { createPrivacyService } from './modules/privacy/privacy.service'
 
 /** What services reach outside the database: SMTP and the durable job queue. */
 export interface Infra {
@@ -111,7 +112,8 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
-  return { encryption, reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, sessions, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  const privacy = createPrivacyService({ db, encryption })
+  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, users, teams, auth, sessions, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -22,6 +22,7 @@ import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_
 import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dates'
 import * as sessionsSecurity from './migrations/2026_12_08_0120_sessions_security'
 import * as jobOwners from './migrations/2026_12_08_0150_job_owners'
+import * as privacyErasure from './migrations/2026_12_08_0220_privacy_erasure'
 import * as encryptionKeys from './migrations/2026_12_08_0230_encryption_keys'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_2120_import_blank_dates': importBlankDates,
   '2026_12_08_0120_sessions_security': sessionsSecurity,
   '2026_12_08_0150_job_owners': jobOwners,
+  '2026_12_08_0220_privacy_erasure': privacyErasure,
   '2026_12_08_0230_encryption_keys': encryptionKeys,
 }
 

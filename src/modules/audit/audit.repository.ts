@@ -98,3 +98,12 @@ export function listEntityChanges(db: Executor, f: { entity: string; entityId: s
     .limit(f.limit)
     .execute()
 }
+
+/** Used by audit.redact.ts only: the sole UPDATE of an audit row. */
+export async function redactAuditRow(db: Executor, id: string, changes: Record<string, unknown> | null, clearIp: boolean) {
+  await db
+    .updateTable('auditLog')
+    .set({ changes: changes === null ? null : JSON.stringify(changes), ...(clearIp ? { ip: null } : {}) })
+    .where('id', '=', id)
+    .execute()
+}

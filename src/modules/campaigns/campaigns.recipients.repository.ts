@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../db/database'
 import { audience, type AudienceSource } from '../mailing-lists/mailing-lists.repository'
+import { erasedKey } from '../suppressions/suppressions.repository'
 
 /** What PostgreSQL checks before an address is mailed: one @, a dot in the domain, no spaces. */
 const VALID_EMAIL = String.raw`^[^@\s<>",;]+@[^@\s<>",;]+\.[^@\s<>",;.]+$`
@@ -21,7 +22,7 @@ export async function materialise(db: Executor, campaignId: string, list: Audien
       SELECT ${campaignId}::uuid, src.email, src.name, src.company, src.kind, src.entity_id,
              CASE WHEN src.valid AND s.email IS NULL THEN 'pending' ELSE 'skipped' END,
              CASE WHEN NOT src.valid THEN 'invalid' WHEN s.email IS NOT NULL THEN 'suppressed' END
-        FROM src LEFT JOIN suppressions s ON s.email = src.email
+        FROM src LEFT JOIN suppressions s ON s.email IN (src.email, ${erasedKey(sql`src.email`)})
       ON CONFLICT (campaign_id, email) DO NOTHING
       RETURNING 1
     )
@@ -134,7 +135,7 @@ export async function skipNewlySuppressed(db: Executor, campaignId: string, sinc
   const res = await sql`
     UPDATE campaign_recipients r SET state = 'skipped', skip_reason = 'suppressed'
       FROM suppressions s
-     WHERE r.campaign_id = ${campaignId} AND r.state = 'pending' AND s.email = r.email AND s.created_at >= ${since}`.execute(db)
+     WHERE r.campaign_id = ${campaignId} AND r.state = 'pending' AND s.email IN (r.email, ${erasedKey(sql`r.email`)}) AND s.created_at >= ${since}`.execute(db)
   return Number(res.numAffectedRows ?? 0)
 }
 

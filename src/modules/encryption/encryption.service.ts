@@ -23,6 +23,8 @@ interface FieldsSetting {
 }
 
 const aad = (field: EncryptableField, rowId: string, part?: string) => `${field}${part ? `.${part}` : ''}:${rowId}`
+/** The audit log's entity names of the records whose fields may be sealed. */
+const AUDITED: Record<string, Entity> = { ticket: 'tickets', ticket_comment: 'ticketComments' }
 const fieldsOf = (entity: Entity) => ENCRYPTABLE_FIELDS.filter((f) => entityOf(f) === entity)
 
 /**
@@ -81,6 +83,28 @@ export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_0
     openRow,
     openRows: <T extends { id: string }>(entity: Entity, rows: T[], trx?: Executor) => Promise.all(rows.map((r) => openRow(entity, r.id, r, trx))),
     convert,
+
+    /**
+     * A row read raw by column name (the privacy export's generic reader): its encrypted columns
+     * opened, and an audit row's sealed before/after of the record it is about.
+     */
+    async openStored(table: string, row: Record<string, unknown>): Promise<Record<string, unknown>> {
+      const out = { ...row }
+      for (const f of ENCRYPTABLE_FIELDS) {
+        const def = ENCRYPTABLE[f]
+        if (def.table === table && def.column in out) out[def.column] = await convert(f, String(out.id), out[def.column], 'open')
+      }
+      const entity = table === 'audit_log' ? AUDITED[String(out.entity)] : undefined
+      if (entity && out.changes && typeof out.changes === 'object') {
+        const changes = { ...(out.changes as FieldChanges) }
+        for (const f of fieldsOf(entity)) {
+          const c = changes[propertyOf(f)]
+          if (c) changes[propertyOf(f)] = { before: await convert(f, String(out.entity_id), c.before, 'open'), after: await convert(f, String(out.entity_id), c.after, 'open') }
+        }
+        out.changes = changes
+      }
+      return out
+    },
 
     /** Audit rows keep a chosen field's before and after sealed as the record keeps them. */
     async sealChanges(entity: Entity, rowId: string, changes: FieldChanges, trx?: Executor): Promise<FieldChanges> {

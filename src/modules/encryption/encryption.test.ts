@@ -6,6 +6,7 @@ import { parseConfig } from '../../config'
 import { insertUser } from '../../test/factories'
 import { expectProblem, http } from '../../test/http'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
+import { unzip } from '../privacy/privacy.fixtures'
 import { reseal } from './encryption.reseal'
 import { KeyringError } from './keyring'
 
@@ -102,6 +103,20 @@ describe('field encryption', () => {
     await choose([])
     await reseal(t.db, t.services.encryption, { settleMs: 0 })
     expect(await whereStored('old-3-5e6f')).toEqual(['audit_log.changes', 'tickets.description'])
+  })
+
+  it('opens encrypted fields in a person’s privacy export, the record’s and its audit rows’', async () => {
+    await choose(['tickets.description'])
+    const person = json(await api.post('/api/v1/customers', { name: '王芳', type: 'person' }, admin))
+    const tk = json(await api.post('/api/v1/tickets', { subject: '发票', description: '发票多开了 200 元 zip-3c9d', customerId: person.id, assigneeId: null }, admin))
+    expect((await t.db.selectFrom('tickets').select('description').where('id', '=', tk.id).executeTakeFirstOrThrow()).description).toMatch(/^kenc:v1:/)
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/customer/${person.id}/export`, headers: admin })
+    expect(res.statusCode, res.body).toBe(200)
+    const files = await unzip(res.rawPayload)
+    expect(JSON.parse(files['tickets.json']!)[0].description).toBe('发票多开了 200 元 zip-3c9d')
+    const audit = JSON.parse(files['audit_log.json']!) as { entity: string; changes: Record<string, { after: unknown }> }[]
+    expect(audit.find((a) => a.entity === 'ticket')!.changes.description!.after).toBe('发票多开了 200 元 zip-3c9d')
+    expect(Object.values(files).join('')).not.toContain('kenc:v1:')
   })
 
   it('is admin-only, version-checked, and names unknown fields', async () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { sql, type RawBuilder } from 'kysely'
 import type { Executor } from '../../db/database'
 import type { SuppressionReason } from './suppressions.table'
 
@@ -17,3 +19,14 @@ export async function listSuppressions(db: Executor, f: { after: { at: Date; ema
   if (f.after) q = q.where((eb) => eb.or([eb('createdAt', '<', f.after!.at), eb.and([eb('createdAt', '=', f.after!.at), eb('email', '<', f.after!.email)])]))
   return q.orderBy('createdAt', 'desc').orderBy('email', 'desc').limit(f.limit + 1).execute()
 }
+
+/**
+ * The key an erased person's address keeps in the list: `sha256:` and the hex SHA-256 of the
+ * lower-cased address. It says nothing to whoever does not already know the address, yet a
+ * campaign that meets the address again (a re-import, a web form) finds it suppressed.
+ */
+export const erasedKeyOf = (email: string) => `sha256:${createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('hex')}`
+
+/** erasedKeyOf in SQL, for an already lower-cased address expression. */
+export const erasedKey = (email: RawBuilder<unknown>): RawBuilder<string> =>
+  sql<string>`'sha256:' || encode(sha256(convert_to(${email}, 'UTF8')), 'hex')`

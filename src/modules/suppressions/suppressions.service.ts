@@ -8,7 +8,7 @@ import { assertListAccess } from '../mailing-lists/mailing-lists.service'
 import * as repo from './suppressions.repository'
 import type { SuppressionReason } from './suppressions.table'
 
-export const SUPPRESSION_REASONS = ['unsubscribed', 'bounced', 'complained', 'manual'] as const
+export const SUPPRESSION_REASONS = ['unsubscribed', 'bounced', 'complained', 'manual', 'erased'] as const
 export const suppressionSchema = z
   .object({ email: z.string(), reason: z.enum(SUPPRESSION_REASONS), campaignId: z.uuid().nullable(), detail: z.string().nullable(), createdAt: timestamp })
   .meta({ id: 'Suppression' })

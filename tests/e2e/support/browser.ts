@@ -65,3 +65,15 @@ export async function chooseOption(page: Page, select: Locator, option: string):
     () => select.locator('.ant-select-selection-item').filter({ hasText: option }).waitFor({ timeout: 5000 }),
   )
 }
+
+/** The first-run set-up page (in 中文): creates the admin, who lands signed in on the customer list. */
+export async function firstRunAdmin(page: Page, admin: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto('/')
+  await page.waitForURL(/\/setup$/)
+  await page.getByLabel('您的姓名').fill(admin.name)
+  await page.getByLabel('电子邮箱').fill(admin.email)
+  await page.getByLabel('密码', { exact: true }).fill(admin.password)
+  await page.getByLabel('确认密码').fill(admin.password)
+  await page.getByRole('button', { name: '创建管理员' }).click()
+  await page.waitForURL(/\/customers$/)
+}

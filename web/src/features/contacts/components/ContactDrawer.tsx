@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { FullPageSpin } from '../../../components/FullPageSpin'
 import { ActivityFeed } from '../../activities/components/ActivityFeed'
+import { PrivacyActions } from '../../privacy/components/PrivacyActions'
 import { useConfirmDeleteContact } from '../hooks/useConfirmDeleteContact'
 import { useContact } from '../hooks/useContact'
 import { ContactDetails } from './ContactDetails'
@@ -30,6 +31,7 @@ export function ContactDrawer({ id, onClose }: { id: string | undefined; onClose
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t('common.edit')}
             </Button>
+            <PrivacyActions kind="contact" record={contact} />
             <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(contact, onClose)} aria-label={t('common.delete')} />
           </Space>
         )

@@ -9,6 +9,7 @@ import { CustomerTimeline } from '../../activities/components/CustomerTimeline'
 import { CustomerOpportunities } from '../../opportunities/components/CustomerOpportunities'
 import { CustomerTickets } from '../../tickets/components/CustomerTickets'
 import { CustomerOrders } from '../../orders/components/CustomerOrders'
+import { PrivacyActions } from '../../privacy/components/PrivacyActions'
 import { useConfirmDeleteCustomer } from '../hooks/useConfirmDeleteCustomer'
 import { useCustomer } from '../hooks/useCustomer'
 import { CustomerAvatar } from './CustomerAvatar'
@@ -57,6 +58,7 @@ export default function CustomerDetailPage() {
             <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
               {t('customers.merge.action')}
             </Button>
+            {customer.type === 'person' && <PrivacyActions kind="customer" record={customer} />}
             <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(customer, () => navigate('/customers'))}>
               {t('common.delete')}
             </Button>

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
 import { ActivityFeed } from '../../activities/components/ActivityFeed'
+import { PrivacyActions } from '../../privacy/components/PrivacyActions'
 import { useConfirmDeleteLead } from '../hooks/useConfirmDeleteLead'
 import { useLead } from '../hooks/useLead'
 import { ConvertedLeadAlert } from './ConvertedLeadAlert'
@@ -51,6 +52,7 @@ export default function LeadDetailPage() {
                 {t('common.edit')}
               </Button>
             )}
+            <PrivacyActions kind="lead" record={lead} />
             <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(lead, () => navigate('/leads'))}>
               {t('common.delete')}
             </Button>
