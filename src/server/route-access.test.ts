@@ -13,16 +13,24 @@ let t: TestApp
 const as = {} as Record<Role, AuthHeaders>
 let operations: string[] = []
 const PREFIX = '/api/v1'
-// A well-formed id that names nothing: access is decided before (or without) finding a record.
-const url = (op: string) => PREFIX + op.slice(op.indexOf(' ') + 1).replace(/\{[^}]+\}/g, '01a25201-0000-7000-8000-000000000000')
+// Path parameters a request may carry: the first of an enum, else a well-formed id that names
+// nothing (access is decided before, or without, finding a record).
+const params = new Map<string, Record<string, string>>()
+const url = (op: string) =>
+  PREFIX + op.slice(op.indexOf(' ') + 1).replace(/\{([^}]+)\}/g, (_, name: string) => params.get(op)?.[name] ?? '01a25201-0000-7000-8000-000000000000')
+type OpenApiOperation = { parameters?: { in: string; name: string; schema?: { enum?: string[] } }[] }
 const method = (op: string) => op.slice(0, op.indexOf(' ')) as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 beforeAll(async () => {
   t = await createTestApp()
   const team = await insertTeam(t.db)
   for (const role of ROLES) as[role] = await sessionFor(t, (await insertUser(t.db, { role, teamId: team.id })).id)
-  const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> }
-  operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.slice(PREFIX.length)}`))
+  const doc = t.app.swagger() as { paths: Record<string, Record<string, OpenApiOperation>> }
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, o]) => {
+    const op = `${m.toUpperCase()} ${path.slice(PREFIX.length)}`
+    params.set(op, Object.fromEntries((o.parameters ?? []).filter((p) => p.in === 'path' && p.schema?.enum).map((p) => [p.name, p.schema!.enum![0]!])))
+    return op
+  }))
 })
 afterAll(() => t.close())
 

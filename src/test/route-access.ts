@@ -179,6 +179,13 @@ export const OPERATIONS = [
   'POST /public/unsubscribe/{token}',
   'GET /public/t/o/{token}',
   'GET /public/t/c/{token}',
+  'GET /privacy/{kind}/{id}/export',
+  'POST /privacy/{kind}/{id}/erase',
+  'GET /auth/sessions',
+  'DELETE /auth/sessions/{id}',
+  'POST /auth/sessions/revoke-others',
+  'GET /settings/security',
+  'PUT /settings/security',
 ] as const
 
 export const READ_ROLES: Partial<Record<(typeof OPERATIONS)[number], Role[]>> = {
@@ -199,4 +206,8 @@ export const READ_ROLES: Partial<Record<(typeof OPERATIONS)[number], Role[]>> = 
   'GET /tickets/breach-counts': ['admin', 'manager', 'support'],
   'GET /ticket-sla': ['admin', 'manager', 'sales', 'support'],
   'GET /ticket-assignment-rules': ['admin', 'manager'],
+  'GET /privacy/{kind}/{id}/export': ['admin'],
+  'GET /settings/security': ['admin'],
+  // Probed with the first report of the enum (pipeline); each report names its readers.
+  'GET /reports/{name}': ['admin', 'manager', 'sales'],
 }
