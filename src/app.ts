@@ -37,6 +37,8 @@ import { reportRoutes, salesTargetRoutes } from './modules/reports/reports.route
 import { marketingRoutes } from './modules/campaigns/campaigns.wiring'
 import { ticketRoutes } from './modules/tickets/tickets.routes'
 import { exportRoutes } from './modules/exports/exports.routes'
+import { backupRoutes } from './modules/backups/backups.routes'
+import { createBackupService } from './modules/backups/backups.service'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -77,6 +79,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
   const jobs = createJobs(database.execSql, app.log)
   const services = createServices(database.db, config, { mailer, jobs })
+  // Beside the services: a backup needs the engine's COPY session, not only Kysely.
+  const backups = createBackupService({ database, jobs, dataDir: config.dataDir, secret: config.backupPassphrase ? { passphrase: config.backupPassphrase } : undefined })
   app.addHook('onClose', async () => {
     await jobs.stop()
     mailer.close()
@@ -114,6 +118,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       marketingRoutes(api, services)
       ticketRoutes(api, services)
       exportRoutes(api, services)
+      backupRoutes(api, { backups })
     },
     { prefix: '/api/v1' },
   )

@@ -13,6 +13,8 @@ export interface JobOptions {
    * null); 'singleton': at most one running; 'stately': one of each. Default 'standard'.
    */
   policy?: 'standard' | 'short' | 'singleton' | 'stately'
+  /** Enqueue one job on this cron schedule (UTC), from whichever process works the queue: pg-boss sends it once for all. */
+  cron?: string
 }
 
 export interface JobContext {
@@ -116,6 +118,7 @@ export function createJobs(execSql: ExecSql, log: JobsLogger): Jobs {
       const b = await open(opts.work ?? false)
       if (!opts.work) return
       for (const [name, d] of definitions) {
+        if (d.opts.cron) await b.schedule(name, d.opts.cron, {})
         await b.work<object>(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
           await d.handler(job.data, { id: job.id, retryCount: job.retryCount })
         })
