@@ -1,3 +1,4 @@
+import { once } from 'node:events'
 import type { PGlite } from '@electric-sql/pglite'
 import type pg from 'pg'
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
@@ -50,10 +51,7 @@ export function postgresCopySessions(pool: pg.Pool): CopySessionRunner {
           })
           try {
             for await (const chunk of data) {
-              if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => {
-                stream.once('drain', resolve)
-                stream.once('error', reject)
-              })
+              if (!stream.write(chunk)) await once(stream, 'drain')
             }
           } catch (err) {
             // The source failed (a damaged file): end the COPY with an error so the connection stays usable for ROLLBACK.
