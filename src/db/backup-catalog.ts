@@ -101,6 +101,26 @@ export async function clearForLoad(s: CopySession, tables: string[]): Promise<vo
   if (tables.length) await s.query(`TRUNCATE ${tables.map(quoteIdent).join(', ')}`)
 }
 
+/**
+ * Drops the indexes no constraint owns (search, sort and filter indexes) and returns how to build
+ * them again: one bulk build after the load is many times faster than updating trigram GIN
+ * indexes row by row. Primary keys and unique constraints stay, so keys are checked as rows load.
+ */
+export async function dropSecondaryIndexes(s: CopySession, tables: string[]): Promise<string[]> {
+  const rows = await s.query<{ name: string; def: string }>(
+    `SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+       FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indrelid
+       JOIN pg_class ic ON ic.oid = i.indexrelid
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+      ORDER BY ic.relname`,
+    [tables],
+  )
+  for (const r of rows) await s.query(`DROP INDEX ${quoteIdent(r.name)}`)
+  return rows.map((r) => r.def)
+}
+
 export async function enableTriggers(s: CopySession, tables: string[]): Promise<void> {
   for (const t of tables) await s.query(`ALTER TABLE ${quoteIdent(t)} ENABLE TRIGGER USER`)
 }

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto'
 import type { Database } from '../../db/database'
 import type { CopySession } from '../../db/copy-session'
-import { appliedMigrations, clearForLoad, countRows, enableTriggers, listTables, writeSequence } from '../../db/backup-catalog'
+import { appliedMigrations, clearForLoad, countRows, dropSecondaryIndexes, enableTriggers, listTables, writeSequence } from '../../db/backup-catalog'
 import { knownMigrations, migrateTo, migrateToLatest } from '../../db/migrate'
 import { BackupFileError } from './backup.errors'
 import { FrameType, readFrames, type Frame, type Secret } from './backup.file'
@@ -99,6 +99,8 @@ export async function restoreBackup(database: Database, path: string, opts: Rest
   await database.copySession(async (s) => {
     await s.query('BEGIN')
     try {
+      // Room for the index builds after the load (PGlite's memory is the process's own: left as is).
+      if (database.kind === 'postgres') await s.query(`SET LOCAL maintenance_work_mem = '512MB'`)
       await load(s, path, manifest, opts.secret, log)
       await s.query('COMMIT')
     } catch (err) {
@@ -119,7 +121,21 @@ async function load(s: CopySession, path: string, manifest: Manifest, secret: Se
   }
   if (target.size !== manifest.tables.length) throw new BackupFileError('damaged', `it lacks tables of the schema of migration ${manifest.migration}`)
   await clearForLoad(s, names)
+  const indexes = await dropSecondaryIndexes(s, names)
   const it = readFrames(path, secret)[Symbol.asyncIterator]()
+  try {
+    await loadRows(s, manifest, it, log)
+  } finally {
+    // Closes the file whether the load finished or failed.
+    await it.return?.(undefined)
+  }
+  log(`Building ${indexes.length} indexes…`)
+  for (const def of indexes) await s.query(def)
+  for (const v of manifest.sequences) await writeSequence(s, v)
+  await enableTriggers(s, names)
+}
+
+async function loadRows(s: CopySession, manifest: Manifest, it: AsyncIterator<Frame>, log: (line: string) => void): Promise<void> {
   const next = async () => {
     const r = await it.next()
     if (r.done) throw new BackupFileError('truncated', 'it ended while being loaded')
@@ -140,9 +156,6 @@ async function load(s: CopySession, path: string, manifest: Manifest, secret: Se
     checkLoaded(entry, loaded, hash.digest('hex'))
     if (entry.rows > 0) log(`  ${entry.name}: ${entry.rows} rows`)
   }
-  for (const v of manifest.sequences) await writeSequence(s, v)
-  await enableTriggers(s, names)
-  await it.return?.(undefined)
 }
 
 function checkLoaded(entry: TableEntry, loaded: number, sha256: string) {
