@@ -60,9 +60,12 @@ const note = (l: string) => {
   console.log(l)
   lines.push(l)
 }
+const loads: number[] = []
+// The machine may be shared: the load average beside each time says how much of it the step had.
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const t = Date.now()
   const r = await fn()
+  loads.push(os.loadavg()[0])
   return [r, (Date.now() - t) / 1000]
 }
 
@@ -103,7 +106,7 @@ if (out !== '-') {
   await writeFile(
     out,
     `# Backup and restore benchmark\n\n` +
-      `\`BENCH_CUSTOMERS=${customers} npx tsx bench/backup.ts\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${new Date().toISOString().slice(0, 10)}; the machine was shared with other work while it ran.\n\n` +
+      `\`BENCH_CUSTOMERS=${customers} npx tsx bench/backup.ts\` on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${new Date().toISOString().slice(0, 10)}; 1-minute load average after each step: ${loads.map((l) => l.toFixed(1)).join(', ')} (above ${os.cpus().length}, other work shared the cores).\n\n` +
       `Scale: ${scale}. The target is ${customers === 1_000_000 ? 'the 9M-row bench database itself' : `${(customers / 1_000_000).toLocaleString('en-US')}× the 9M-row bench database (1M customers); the file streams table by table, so time grows with rows`}.\n\n` +
       `| step | rows (all tables) | time | rate | file |\n| --- | --- | --- | --- | --- |\n${lines.join('\n')}\n\n` +
       `Targets for the 9M-row database: backup ≤ 5 min, restore ≤ 10 min.\n`,

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
 import { launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
+import { setUpFirstAdmin } from './support/setup'
 
 const ADMIN = { name: '备份管理员', email: 'backups-admin@kith.test', password: 'kith-e2e-password-9' }
 const FILE = 'kith-backup-20261207-180000.kbk'
@@ -45,14 +46,7 @@ afterAll(async () => {
 
 describe('scheduled backups in the browser', () => {
   it('turns on the daily backup in Chinese and lists the backups in the directory', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await setUpFirstAdmin(page, ADMIN)
 
     await page.goto('/settings/backups')
     await expect.poll(() => page.getByRole('heading', { name: '数据备份' }).count(), { timeout: 30_000 }).toBeGreaterThan(0)
