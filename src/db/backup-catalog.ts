@@ -121,6 +121,22 @@ export async function dropSecondaryIndexes(s: CopySession, tables: string[]): Pr
   return rows.map((r) => r.def)
 }
 
+/**
+ * Drops the tables' foreign keys and returns the statements that add them back: adding one checks
+ * every row in a single join, where a live key checks each loaded row with its own lookup.
+ */
+export async function dropForeignKeys(s: CopySession, tables: string[]): Promise<string[]> {
+  const rows = await s.query<{ tbl: string; name: string; def: string }>(
+    `SELECT c.relname AS tbl, k.conname AS name, pg_get_constraintdef(k.oid) AS def
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+      WHERE k.contype = 'f' AND k.connamespace = 'public'::regnamespace AND c.relname = ANY($1)
+      ORDER BY c.relname, k.conname`,
+    [tables],
+  )
+  for (const r of rows) await s.query(`ALTER TABLE ${quoteIdent(r.tbl)} DROP CONSTRAINT ${quoteIdent(r.name)}`)
+  return rows.map((r) => `ALTER TABLE ${quoteIdent(r.tbl)} ADD CONSTRAINT ${quoteIdent(r.name)} ${r.def}`)
+}
+
 export async function enableTriggers(s: CopySession, tables: string[]): Promise<void> {
   for (const t of tables) await s.query(`ALTER TABLE ${quoteIdent(t)} ENABLE TRIGGER USER`)
 }

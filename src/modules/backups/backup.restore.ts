@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto'
 import type { Database } from '../../db/database'
 import type { CopySession } from '../../db/copy-session'
-import { appliedMigrations, clearForLoad, countRows, dropSecondaryIndexes, enableTriggers, listTables, writeSequence } from '../../db/backup-catalog'
+import { appliedMigrations, clearForLoad, countRows, dropForeignKeys, dropSecondaryIndexes, enableTriggers, listTables, writeSequence } from '../../db/backup-catalog'
 import { knownMigrations, migrateTo, migrateToLatest } from '../../db/migrate'
 import { BackupFileError } from './backup.errors'
 import { FrameType, readFrames, type Frame, type Secret } from './backup.file'
@@ -121,6 +121,8 @@ async function load(s: CopySession, path: string, manifest: Manifest, secret: Se
   }
   if (target.size !== manifest.tables.length) throw new BackupFileError('damaged', `it lacks tables of the schema of migration ${manifest.migration}`)
   await clearForLoad(s, names)
+  // Built again in bulk after the load, in this same transaction: a key a row breaks still fails it.
+  const foreignKeys = await dropForeignKeys(s, names)
   const indexes = await dropSecondaryIndexes(s, names)
   const it = readFrames(path, secret)[Symbol.asyncIterator]()
   try {
@@ -131,6 +133,8 @@ async function load(s: CopySession, path: string, manifest: Manifest, secret: Se
   }
   log(`Building ${indexes.length} indexes…`)
   for (const def of indexes) await s.query(def)
+  log(`Checking ${foreignKeys.length} foreign keys…`)
+  for (const def of foreignKeys) await s.query(def)
   for (const v of manifest.sequences) await writeSequence(s, v)
   await enableTriggers(s, names)
 }
