@@ -41,6 +41,8 @@ import { marketingRoutes } from './modules/campaigns/campaigns.wiring'
 import { ticketRoutes } from './modules/tickets/tickets.routes'
 import { exportRoutes } from './modules/exports/exports.routes'
 import { privacyRoutes } from './modules/privacy/privacy.routes'
+import { backupRoutes } from './modules/backups/backups.routes'
+import { createBackupService } from './modules/backups/backups.service'
 
 export const BODY_LIMIT = 1024 * 1024
 
@@ -74,6 +76,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   const services = createServices(database.db, config, { mailer, jobs })
   // A wrong or missing master key stops the start here, before a request could write what it cannot read back.
   await services.encryption.keyring.check()
+  // Beside the services: a backup needs the engine's COPY session, not only Kysely.
+  const backups = createBackupService({ database, jobs, dataDir: config.dataDir, secret: config.backupPassphrase ? { passphrase: config.backupPassphrase } : undefined })
   app.addHook('onClose', async () => {
     await jobs.stop()
     mailer.close()
@@ -114,6 +118,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       ticketRoutes(api, services)
       exportRoutes(api, services)
       privacyRoutes(api, services)
+      backupRoutes(api, { backups })
     },
     { prefix: '/api/v1' },
   )

@@ -170,6 +170,40 @@ keys
     await withDatabase(({ db }) => runKeysStatus(db, createServices(db, loadConfig()).encryption, process.stdout))
   })
 
+/** Opened without migrating: a backup must not change its source, and a restore migrates to the backup's schema itself. */
+async function withOpenDatabase(fn: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>): Promise<void> {
+  const database = await open(loadConfig())
+  let failure: unknown
+  await fn(database).catch((err: unknown) => (failure = err))
+  await database.close()
+  if (failure !== undefined) {
+    console.error(failure instanceof Error ? failure.message : failure)
+    process.exit(1)
+  }
+}
+
+program
+  .command('backup')
+  .description('write every table to one file (gzip; --encrypt: AES-256-GCM) that `kith restore` loads into either engine')
+  .requiredOption('--out <file>', 'where to write the backup')
+  .option('--encrypt', 'encrypt with the passphrase in KITH_BACKUP_PASSPHRASE (or --key-file)')
+  .option('--key-file <file>', 'encrypt with the key (passphrase) held in this file')
+  .action(async (opts: { out: string; encrypt?: boolean; keyFile?: string }) => {
+    const { runCliBackup } = await import('./modules/backups/backups.cli')
+    await withOpenDatabase((database) => runCliBackup(database, opts.out, opts, console.log))
+  })
+
+program
+  .command('restore <file>')
+  .description('check a backup file whole, then load it into this database (DATABASE_URL, or the embedded one) in one transaction')
+  .option('--force', 'replace a database that already has users or customers')
+  .option('--check', 'only check the file (authentication, checksums, counts); change nothing')
+  .option('--key-file <file>', 'the key file an encrypted backup was made with (else KITH_BACKUP_PASSPHRASE)')
+  .action(async (file: string, opts: { force?: boolean; check?: boolean; keyFile?: string }) => {
+    const { runCliRestore } = await import('./modules/backups/backups.cli')
+    await withOpenDatabase((database) => runCliRestore(database, file, opts, console.log))
+  })
+
 await program.parseAsync(process.argv).catch((err: unknown) => {
   // A taken or damaged data directory is the user's situation to resolve, not a crash: the message alone.
   if (err instanceof DataDirError || err instanceof KeyringError) {

@@ -35,6 +35,7 @@ const envSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     KITH_MAIL_FROM: z.string().min(3).default('Kith <no-reply@localhost>'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    KITH_BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
     NODE_ENV: z.string().optional(),
   })
   .refine((env) => !(env.KITH_ENCRYPTION_KEY && env.KITH_ENCRYPTION_KEY_FILE), {
@@ -76,6 +77,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number]
   /** Marks cookies Secure when the public URL is https. */
   secureCookies: boolean
+  /** Encrypts scheduled backups (and is the default key of `kith backup --encrypt`). */
+  backupPassphrase?: string
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -105,6 +108,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.KITH_MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
+    backupPassphrase: e.KITH_BACKUP_PASSPHRASE,
   }
 }
 

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, CamelCasePlugin, CompiledQuery, type Transacti
 import pg from 'pg'
 import type { DB } from './schema'
 import { DataDirUnreadableError, lockDataDir } from './data-dir-lock'
+import { pgliteCopySessions, postgresCopySessions, type CopySessionRunner } from './copy-session'
 
 export type { DB }
 export type Db = Kysely<DB>
@@ -17,6 +18,8 @@ export interface Database {
   db: Db
   kind: 'pglite' | 'postgres'
   execSql: ExecSql
+  /** One connection held for a backup or restore, with streaming COPY both ways. */
+  copySession: CopySessionRunner
   /** PGlite only: the data directory as a tarball, so tests can start from a migrated copy. */
   dumpDataDir?: () => Promise<Blob>
   close(): Promise<void>
@@ -55,7 +58,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins })
     // With no values pg uses the simple protocol, which takes several statements at once.
-    return { db, kind: 'postgres', execSql: execSqlIn(db), close: () => db.destroy() }
+    return { db, kind: 'postgres', execSql: execSqlIn(db), copySession: postgresCopySessions(pool), close: () => db.destroy() }
   }
   let dataDir: string | undefined
   let unlock = () => {}
@@ -106,5 +109,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       unlock()
     }
   }
-  return { db, kind: 'pglite', execSql, dumpDataDir, close }
+  const copySession = pgliteCopySessions(pglite, (fn) => db.connection().execute(fn))
+  return { db, kind: 'pglite', execSql, copySession, dumpDataDir, close }
 }

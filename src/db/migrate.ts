@@ -83,3 +83,6 @@ export async function migrateDown(db: Db): Promise<string[]> {
 export async function migrateTo(db: Db, name: string): Promise<string[]> {
   return check(await migrator(db).migrateTo(name))
 }
+
+/** Every migration this Kith knows, oldest first: a backup naming another comes from a newer Kith. */
+export const knownMigrations = (): string[] => Object.keys(migrations)

@@ -16,6 +16,8 @@ export interface JobOptions {
   policy?: 'standard' | 'short' | 'singleton' | 'stately'
   /** When a run's process died and its job is requeued: free what the run held, in the requeue's transaction. */
   onOwnerLost?: OwnerLostHook
+  /** Enqueue one job on this cron schedule (UTC), from whichever process works the queue: pg-boss sends it once for all. */
+  cron?: string
 }
 
 export interface JobContext {
@@ -127,6 +129,7 @@ export function createJobs(execSql: ExecSql, log: JobsLogger, recoveryOptions?: 
       // Registered before the first fetch: a job owned by a process not registered yet would look orphaned to another's sweep.
       await recovery?.start(b, hooks)
       for (const [name, d] of definitions) {
+        if (d.opts.cron) await b.schedule(name, d.opts.cron, {})
         await b.work<object>(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
           await recovery?.own(job.id, name)
           try {
