@@ -18,6 +18,7 @@ import * as repo from './opportunities.repository'
 import { assertAmountFits, moneyOut, priceLines } from './opportunities.money'
 import { createPipelineFunctions } from './opportunities.pipeline'
 import { createQuotingFunctions } from './opportunities.won'
+import { dealDocuments, followDeals } from './opportunities.followers'
 import { auditLines, deletedSortKeys, lineRows, linesFromCatalog, lostReasonFor, rangeFilters, sortKeys, sortValue, toOpportunity, type CatalogProduct, type LineData } from './opportunities.model'
 import type { Opportunity, OpportunityCreate, OpportunityLineInput, OpportunityListQuery, OpportunityUpdate } from './opportunities.schema'
 
@@ -286,7 +287,8 @@ export function createOpportunityService(deps: OpportunityDeps) {
         const columns = Object.fromEntries(Object.keys(changes).filter((k) => k !== 'lines').map((k) => [k, patch[k as keyof Patch]]))
         await repo.updateOpportunity(trx, id, columns)
         if (changes.lines || (newLines && changes.currency)) await repo.replaceLines(trx, id, lineRows(id, newLines ?? [], amounts))
-        await recordAudit(trx, ctx, [{ action: 'update', entity: 'opportunity', entityId: id, changes }])
+        const followed = changes.ownerId || changes.teamId ? await followDeals(trx, dealDocuments, [id]) : []
+        await recordAudit(trx, ctx, [{ action: 'update', entity: 'opportunity', entityId: id, changes }, ...followed])
         return load(trx, id)
       })
     },
