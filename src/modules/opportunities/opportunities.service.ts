@@ -68,10 +68,13 @@ export function createOpportunityService(deps: OpportunityDeps) {
     return row
   }
 
-  /** The customer must be one the caller sees; otherwise it is a bad field, not a 404 of the deal. */
+  /**
+   * The customer must be one the caller sees (otherwise it is a bad field, not a 404 of the deal)
+   * and may change (403): a deal is work hung on the customer.
+   */
   async function assertCustomer(ctx: RequestContext, trx: Executor, customerId: string) {
     try {
-      await customers.visible(ctx, customerId, 'read', trx)
+      await customers.assertAttachable(ctx, customerId, trx)
     } catch (err) {
       if (err instanceof AppError && err.code === 'CUSTOMER_NOT_FOUND') throw fieldError('customerId', 'No such customer')
       throw err
