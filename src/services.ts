@@ -98,7 +98,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion })
   dependents.push(tickets.customerDependent)
   const search = createSearchService({ customers, contacts, leads, opportunities, tickets })
-  const exports = createExportService({ customers, contacts, leads, opportunities, pipelineStages })
+  const exports = createExportService({ db, customers, contacts, leads, opportunities, pipelineStages })
   const marketing = createMarketingServices({ db, users, mailer, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom, smtpUrl: config.smtpUrl })
   const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
   const reports = createReportService({ db })

@@ -9,6 +9,7 @@ import { importLocale, processBatch } from './batch'
 import { fileError, localizeFileError } from './file-error'
 import { assertFormatFits } from './file-kind'
 import * as repo from './imports.repository'
+import { recordAudit } from '../audit/audit.service'
 import {
   importOptionsSchema, type ImportAnalysis, type ImportEntity, type ImportField, type ImportListQuery, type ImportOptions, type ImportOptionsInput, type ImportPreview, type ImportStatus, type ImportStatusQuery,
 } from './imports.schema'
@@ -278,6 +279,7 @@ export function createImportService(deps: ImportDeps) {
     /** The rows skipped as duplicates for duplicates.csv, page by page (the caller streams them). */
     async *duplicates(ctx: RequestContext, id: string): AsyncGenerator<{ columns: string[] } | { cells: string[] }> {
       const row = await mine(ctx, id)
+      await recordAudit(db, ctx, [{ action: 'download', entity: 'import', entityId: id, changes: { file: 'duplicates.csv' } }])
       yield { columns: row.columns }
       for await (const r of journal(id, 'duplicate')) {
         yield { cells: [String(r.rowNumber), r.matchKey ?? '', r.entityId ?? '', r.matchName ?? '', r.matchedRow === null ? '' : String(r.matchedRow), ...(r.cells ?? [])] }
@@ -288,6 +290,7 @@ export function createImportService(deps: ImportDeps) {
     async *rejected(ctx: RequestContext, id: string): AsyncGenerator<{ columns: string[] } | { row: number; cells: string[]; reason: string }> {
       const row = await mine(ctx, id)
       const lang = (row.options as { lang?: ImportLang } | null)?.lang ?? 'en'
+      await recordAudit(db, ctx, [{ action: 'download', entity: 'import', entityId: id, changes: { file: 'errors.csv', rows: row.invalidCount } }])
       yield { columns: row.columns }
       for await (const r of journal(id, 'invalid')) yield { row: r.rowNumber, cells: r.cells ?? [], reason: (r.errors ?? []).map((e) => issueLine(e, lang)).join('; ') }
     },
