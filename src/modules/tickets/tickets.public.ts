@@ -1,8 +1,8 @@
-import { randomInt } from 'node:crypto'
 import { phoneField } from '../../lib/phone'
 import { systemContext, type RequestContext } from '../../server/context'
 import type { TicketCore, TicketDeps } from './tickets.core'
 import type { PublicTicket } from './tickets.schema'
+import { nextTicketNumber } from './tickets.repository'
 
 /** Reads on behalf of the public form: sees every customer, writes nothing under this name. */
 const FORM_READER: RequestContext = systemContext({ userId: '00000000-0000-0000-0000-000000000000', role: 'admin', teamId: null }, 'public-form')
@@ -15,8 +15,8 @@ export interface FormMeta {
 }
 
 /**
- * The customer service form (no sign-in). A filled honeypot gets the same kind of answer as a
- * real submission but stores nothing. The caller's e-mail links the ticket to a customer (and
+ * The customer service form (no sign-in). A filled honeypot gets the same answer as a real
+ * submission but stores nothing. The caller's e-mail links the ticket to a customer (and
  * contact) when exactly one matches; otherwise the ticket waits to be matched by an agent.
  */
 export function createPublicTickets(core: TicketCore, deps: TicketDeps) {
@@ -35,7 +35,9 @@ export function createPublicTickets(core: TicketCore, deps: TicketDeps) {
 
   return {
     async submitPublic(input: PublicTicket, meta: FormMeta): Promise<{ number: string }> {
-      if (input.website2 && input.website2.trim() !== '') return { number: `T-${String(randomInt(1, 1_000_000)).padStart(6, '0')}` }
+      // The fake number is drawn from the real sequence: the same form and the same run of numbers
+      // as real tickets (a sequence has gaps anyway), so a bot cannot tell it was caught.
+      if (input.website2 && input.website2.trim() !== '') return { number: await nextTicketNumber(db) }
       const contactPhone = phoneField(input.contactPhone, deps.defaultRegion, 'contactPhone') ?? null
       const match = await matchCaller(input.contactEmail)
       const acting = { actor: null, requestId: meta.requestId, ip: meta.ip }
