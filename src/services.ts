@@ -95,7 +95,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const quoteSending = createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain })
   const ticketAssignment = createTicketAssignment({ db })
   const ticketSla = createTicketSla({ db, now: () => new Date() })
-  const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion })
+  const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion, mailer, publicUrl: config.publicUrl })
   dependents.push(tickets.customerDependent)
   const search = createSearchService({ customers, contacts, leads, opportunities, tickets })
   const exports = createExportService({ db, customers, contacts, leads, opportunities, pipelineStages })

@@ -21,6 +21,7 @@ import * as importVcard from './migrations/2026_12_07_2100_import_vcard'
 import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_counts'
 import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dates'
 import * as documentsFollowDeals from './migrations/2026_12_08_0110_documents_follow_deals'
+import * as ticketRequesterVerified from './migrations/2026_12_08_0110_ticket_requester_verified'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_2110_import_upsert_counts': importUpsertCounts,
   '2026_12_07_2120_import_blank_dates': importBlankDates,
   '2026_12_08_0110_documents_follow_deals': documentsFollowDeals,
+  '2026_12_08_0110_ticket_requester_verified': ticketRequesterVerified,
 }
 
 function migrator(db: Db): Migrator {
