@@ -20,6 +20,8 @@ import * as importRowWarnings from './migrations/2026_12_07_2100_import_row_warn
 import * as importVcard from './migrations/2026_12_07_2100_import_vcard'
 import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_counts'
 import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dates'
+import * as documentsFollowDeals from './migrations/2026_12_08_0110_documents_follow_deals'
+import * as ticketRequesterVerified from './migrations/2026_12_08_0110_ticket_requester_verified'
 import * as sessionsSecurity from './migrations/2026_12_08_0120_sessions_security'
 import * as jobOwners from './migrations/2026_12_08_0150_job_owners'
 import * as privacyErasure from './migrations/2026_12_08_0220_privacy_erasure'
@@ -48,6 +50,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_2100_import_vcard': importVcard,
   '2026_12_07_2110_import_upsert_counts': importUpsertCounts,
   '2026_12_07_2120_import_blank_dates': importBlankDates,
+  '2026_12_08_0110_documents_follow_deals': documentsFollowDeals,
+  '2026_12_08_0110_ticket_requester_verified': ticketRequesterVerified,
   '2026_12_08_0120_sessions_security': sessionsSecurity,
   '2026_12_08_0150_job_owners': jobOwners,
   '2026_12_08_0220_privacy_erasure': privacyErasure,

@@ -24,3 +24,23 @@ export async function moveOwnedToTeam(db: Executor, table: TeamOwnedTable, owner
     RETURNING t.id, old.team_id AS before`.execute(db)
   return rows
 }
+
+/** The documents made from a deal, which carry the deal's owner and team for access. */
+export type DealDocumentTable = 'quotes' | 'orders'
+
+/**
+ * Gives the quotes (or orders) of these deals their deal's current owner and team: they are read
+ * and changed exactly as their deal is. Kept as columns (not a join to the deal at read time) so
+ * the lists' owner/team indexes still serve the scope filter. Returns each moved row as it was.
+ */
+export async function alignWithDeals(db: Executor, table: DealDocumentTable, opportunityIds: string[]) {
+  if (!opportunityIds.length) return []
+  const { rows } = await sql<{ id: string; ownerBefore: string | null; teamBefore: string | null; ownerId: string | null; teamId: string | null }>`
+    UPDATE ${sql.table(table)} t SET owner_id = o.owner_id, team_id = o.team_id, version = t.version + 1, updated_at = now()
+      FROM (SELECT id, owner_id, team_id FROM ${sql.table(table)} WHERE opportunity_id IN (${sql.join(opportunityIds.map((id) => sql`${id}::uuid`))}) FOR UPDATE) old,
+           opportunities o
+     WHERE t.id = old.id AND o.id = t.opportunity_id
+       AND (t.owner_id IS DISTINCT FROM o.owner_id OR t.team_id IS DISTINCT FROM o.team_id)
+    RETURNING t.id, old.owner_id AS "ownerBefore", old.team_id AS "teamBefore", t.owner_id AS "ownerId", t.team_id AS "teamId"`.execute(db)
+  return rows
+}

@@ -17,6 +17,8 @@ export const PUBLIC = new Set([
   'POST /public/unsubscribe/{token}',
   'GET /public/t/o/{token}',
   'GET /public/t/c/{token}',
+  'GET /public/tickets/confirm/{token}',
+  'POST /public/tickets/confirm/{token}',
 ])
 
 export const OPERATIONS = [
@@ -186,6 +188,8 @@ export const OPERATIONS = [
   'POST /auth/sessions/revoke-others',
   'GET /settings/security',
   'PUT /settings/security',
+  'GET /public/tickets/confirm/{token}',
+  'POST /public/tickets/confirm/{token}',
 ] as const
 
 export const READ_ROLES: Partial<Record<(typeof OPERATIONS)[number], Role[]>> = {

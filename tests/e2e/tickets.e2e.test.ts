@@ -271,4 +271,18 @@ describe('customer service tickets in the browser', () => {
     await page.waitForURL((url) => !url.searchParams.has('status'))
     await expect.poll(() => rows.count()).toBe(others)
   })
+
+  it('a web-form ticket filed with a customer\'s e-mail is flagged unverified on its page', async () => {
+    await apiCall(page, 'POST', '/contacts', { customerId, name: '王经理', email: 'wang@kehu.example.cn' })
+    const res = await page.request.post('/api/v1/public/tickets', {
+      data: { type: 'inquiry', subject: '请把合同发给我', description: '把我们的合同副本发到这个邮箱。', contactName: '王经理', contactEmail: 'wang@kehu.example.cn', website2: '' },
+    })
+    const { number } = (await res.json()) as { number: string }
+    const found = await apiCall<{ items: { id: string; number: string; requesterVerified: boolean }[] }>(page, 'GET', `/tickets?q=${number}`)
+    const ticket = found.items.find((x) => x.number === number)!
+    expect(ticket.requesterVerified).toBe(false)
+    await page.goto(`/tickets/${ticket.id}`)
+    await page.getByTestId('requester-unverified').getByText('E-mail not verified').waitFor()
+    await screenshot(page, 'ticket-unverified-en')
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { insertActivity, insertCustomer } from '../../test/factories'
+import { insertActivity, insertCustomer, insertOpportunity } from '../../test/factories'
 import { ids } from '../../test/http'
 import { insertTicket } from '../tickets/tickets.fixtures'
 import { describeMatrix, N, permissionMatrix, row, Y, type Ownership, type Probe, type Role, type Row } from '../../test/permission-matrix'
@@ -19,7 +19,10 @@ const MATRIX = {
   //                        admin            manager          sales            support          marketing
   'GET list':         row([Y, Y, Y],       [Y, Y, N],       [Y, Y, N],       [Y, Y, Y],       [Y, Y, Y]),
   'GET':              row([200, 200, 200], [200, 200, 404], [200, 200, 404], [200, 200, 200], [200, 200, 200]),
-  'POST':             row([201, 201, 201], [201, 201, 400], [201, 201, 400], [201, 201, 201], [403, 403, 403]),
+  // Support reads every customer but hangs work only on those it may change.
+  'POST':             row([201, 201, 201], [201, 201, 400], [201, 201, 400], [201, 403, 403], [403, 403, 403]),
+  // The triple is whose deal (on a customer of the same owner) the activity is on.
+  'POST on a deal':   row([201, 201, 201], [201, 201, 400], [201, 201, 400], [201, 403, 403], [403, 403, 403]),
   'POST on a ticket': row([201, 201, 201], [201, 201, 201], [201, 201, 400], [201, 201, 201], [403, 403, 403]),
   'PATCH':            row([200, 200, 200], [200, 200, 404], [200, 200, 404], [200, 403, 403], [403, 403, 403]),
   'DELETE':           row([204, 204, 204], [204, 204, 404], [204, 204, 404], [204, 403, 403], [403, 403, 403]),
@@ -54,8 +57,19 @@ const probes: Record<Endpoint, Probe> = {
     const c = await customerOf(role, o)
     const subject = `Created ${seq++}`
     const res = await m.api.post('/api/v1/activities', { type: 'call', subject, customerId: c.id }, as[role])
+    if (res.statusCode === 403 && role !== 'marketing') expect(res.json().errors).toEqual([{ path: 'customerId', message: expect.any(String) }])
     const rows = await m.db.selectFrom('activities').select(['ownerId', 'customerId']).where('subject', '=', subject).execute()
     expect(rows).toEqual(res.statusCode === 201 ? [{ ownerId: users[role].id, customerId: c.id }] : [])
+    return res.statusCode
+  },
+  'POST on a deal': async (role, o) => {
+    const owner = m.ownerOf(role, o)
+    const d = await insertOpportunity(m.db, (await customerOf(role, o)).id, { ownerId: owner.id, teamId: owner.teamId })
+    const subject = `On a deal ${seq++}`
+    const res = await m.api.post('/api/v1/activities', { type: 'call', subject, opportunityId: d.id }, as[role])
+    if (res.statusCode === 403 && role !== 'marketing') expect(res.json().errors).toEqual([{ path: 'customerId', message: expect.any(String) }])
+    const rows = await m.db.selectFrom('activities').select('opportunityId').where('subject', '=', subject).execute()
+    expect(rows).toEqual(res.statusCode === 201 ? [{ opportunityId: d.id }] : [])
     return res.statusCode
   },
   // The triple is whose customer the ticket is about: a rep may not note on another team's ticket
@@ -109,6 +123,17 @@ describe('edges', () => {
     const a = await insertActivity(m.db, { customerId: c.id, ownerId: users.sales.id, teamId: users.sales.teamId })
     expect((await m.api.get(`/api/v1/activities/${a.id}`, as.sales)).statusCode).toBe(200)
     expect((await m.api.patch(`/api/v1/activities/${a.id}`, { version: 1, body: 'Mine' }, as.sales)).statusCode).toBe(200)
+  })
+
+  it("support keeps its activity on a customer it only reads, but cannot move one there", async () => {
+    const own = await customerOf('support', 'own')
+    const other = await customerOf('support', "teammate's")
+    const kept = await insertActivity(m.db, { customerId: other.id, ownerId: users.support.id, teamId: users.support.teamId })
+    expect((await m.api.patch(`/api/v1/activities/${kept.id}`, { version: 1, ticketId: null, body: 'Still here' }, as.support)).statusCode).toBe(200)
+    const mine = await insertActivity(m.db, { customerId: own.id, ownerId: users.support.id, teamId: users.support.teamId })
+    const moved = await m.api.patch(`/api/v1/activities/${mine.id}`, { version: 1, customerId: other.id }, as.support)
+    expect(moved.statusCode).toBe(403)
+    expect((await dbRow(mine.id))!.customerId).toBe(own.id)
   })
 
   const someId = '0190a000-0000-7000-8000-000000000000'

@@ -19,7 +19,7 @@ import type { Activity, ActivityCreate, ActivityListQuery, ActivityUpdate } from
 
 /** What activities need of the opportunities module: is this deal visible, and whose customer's is it. */
 export interface OpportunityReader {
-  visible(ctx: RequestContext, id: string, access: Access, trx?: Executor): Promise<{ id: string; customerId: string }>
+  visible(ctx: RequestContext, id: string, access: Access, trx?: Executor): Promise<{ id: string; customerId: string; ownerId: string | null; teamId: string | null }>
 }
 
 /** What activities need of the tickets module: may the caller see this ticket. */
@@ -81,7 +81,7 @@ export function createActivityService(deps: ActivityDeps) {
   }
 
   /** Checks every link and completes them: a contact implies its customer, an opportunity its customer. */
-  async function resolveLinks(ctx: RequestContext, trx: Executor, l: Partial<Links>, type: Activity['type']): Promise<Links> {
+  async function resolveLinks(ctx: RequestContext, trx: Executor, l: Partial<Links>, type: Activity['type'], kept: string | null = null): Promise<Links> {
     const out: Links = {
       customerId: l.customerId ?? null,
       contactId: l.contactId ?? null,
@@ -94,12 +94,18 @@ export function createActivityService(deps: ActivityDeps) {
       if (out.customerId && out.customerId !== contact.customerId) throw fieldError('contactId', 'This contact belongs to another customer')
       out.customerId = contact.customerId
     }
+    let opportunity: { ownerId: string | null; teamId: string | null } | null = null
     if (out.opportunityId) {
-      const opp = await linked('opportunityId', () => deps.opportunities.visible(ctx, out.opportunityId!, 'read', trx))
+      const opp = (opportunity = await linked('opportunityId', () => deps.opportunities.visible(ctx, out.opportunityId!, 'read', trx)))
       if (out.customerId && out.customerId !== opp.customerId) throw fieldError('opportunityId', 'This opportunity belongs to another customer')
       out.customerId = opp.customerId
     }
-    if (out.customerId) await linked('customerId', () => customers.visible(ctx, out.customerId!, 'read', trx))
+    if (out.customerId) {
+      const customerId = out.customerId
+      const writable = out.customerId === kept || (opportunity !== null && inScope(scopeFor(ctx.actor, 'write'), opportunity))
+      // A new link hangs work on the customer: the caller must be able to change it, unless it comes with a deal he may change.
+      await linked('customerId', () => (writable ? customers.visible(ctx, customerId, 'read', trx) : customers.assertAttachable(ctx, customerId, trx)))
+    }
     if (out.leadId) await linked('leadId', () => leads.visible(ctx, out.leadId!, 'read', trx))
     if (out.ticketId) await linked('ticketId', () => deps.tickets.visible(ctx, out.ticketId!, 'read', trx))
     const any = out.customerId || out.contactId || out.leadId || out.opportunityId || out.ticketId
@@ -222,7 +228,7 @@ export function createActivityService(deps: ActivityDeps) {
           }
           // A contact or deal that changes brings its customer along, unless one was named.
           if (customerId === undefined && (contactId || opportunityId)) merged.customerId = null
-          Object.assign(patch, await resolveLinks(ctx, trx, merged, input.type ?? current.type))
+          Object.assign(patch, await resolveLinks(ctx, trx, merged, input.type ?? current.type, current.customerId))
         }
         if (ownerId !== undefined && ownerId !== current.ownerId) Object.assign(patch, await ownership(ctx, ownerId, trx))
         const changes = changedFields(current, patch)

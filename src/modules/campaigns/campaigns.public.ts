@@ -50,7 +50,7 @@ export type CampaignTracking = ReturnType<typeof createCampaignTracking>
 // The smallest transparent GIF.
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
 
-const page = (title: string, body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>
+export const page = (title: string, body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title>
 <style>body{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f5f5f5;margin:0;padding:48px 16px;color:#222}main{max-width:440px;margin:auto;background:#fff;border-radius:8px;padding:32px;box-shadow:0 1px 4px rgba(0,0,0,.08)}h1{font-size:20px;margin:0 0 16px}p{line-height:1.6}.en{color:#666}button{background:#1677ff;color:#fff;border:0;border-radius:6px;padding:10px 20px;font-size:15px;cursor:pointer}</style></head><body><main>${body}</main></body></html>`
 
 const masked = (email: string) => email.replace(/^(.).*?(.?)@/, (_m, a: string, b: string) => `${a}***${b}@`)

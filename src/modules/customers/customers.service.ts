@@ -6,7 +6,7 @@ import { phoneField } from '../../lib/phone'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
 import { AppError, fieldError } from '../../server/errors'
-import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
+import { assertAccess, assertCanAssign, assertRole, canCreateOwned, inScope, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import type { AuditService } from '../audit/audit.service'
@@ -104,6 +104,19 @@ export function createCustomerService(deps: CustomerDeps) {
     /** Records follow their owner into a new team (users.service.ts). */
     teamFollower: { entity: 'customer', move: (trx: Executor, ownerId: string, teamId: string | null) => repo.moveOwnerTeam(trx, ownerId, teamId) },
     visible,
+
+    /**
+     * The customer a deal or activity is being attached to: one the caller sees (else 404, which
+     * the caller turns into a 400 on the field, as if it did not exist) and may change (else a 403
+     * naming `path`). Support reads every customer but may not hang work on those it only reads.
+     */
+    async assertAttachable(ctx: RequestContext, id: string, trx: Executor = db, path = 'customerId') {
+      const row = await visible(ctx, id, 'read', trx)
+      if (!inScope(scopeFor(ctx.actor, 'write'), row)) {
+        throw new AppError('FORBIDDEN', 'You may view this customer but not attach records to it', { errors: [{ path, message: 'You may view this customer but not change it' }] })
+      }
+      return row
+    },
 
     async list(ctx: RequestContext, query: CustomerListQuery) {
       const deleted = query.deleted ?? false

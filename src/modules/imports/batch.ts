@@ -15,6 +15,7 @@ import { productCreateSchema } from '../products/products.schema'
 import { zonedInstant } from '../tickets/tickets.business-hours'
 import { companyLocale } from '../company/company.service'
 import { prepareAuditBatch, recordAuditBatch, type AuditEvent } from '../audit/audit.service'
+import { dealDocuments, followDeals } from '../opportunities/opportunities.followers'
 import * as repo from './imports.repository'
 import type { ImportEntity, ImportOptions, RecordEntity } from './imports.schema'
 import { processListMembers } from './list-members'
@@ -429,7 +430,12 @@ async function write(env: RecordEnv, planned: Planned[]) {
     audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: current.id, changes: { ...changedFields(serializable(current), serializable(p.record)), ...lines, importId: { before: null, after: importId } } })
     journal.push({ importId, rowNumber: p.row, outcome: 'updated', entityId: current.id, before, afterVersion: current.version + 1, cells: null, errors: p.warnings ?? null })
   }
-  if (entity === 'opportunities') await writeDealLines(exec, planned)
+  if (entity === 'opportunities') {
+    await writeDealLines(exec, planned)
+    // A deal that changed hands takes its quotes and orders with it.
+    const moved = planned.filter((x) => x.outcome === 'update' && 'ownerId' in x.record).map((x) => x.existing!.id as string)
+    audits.push(...(await followDeals(exec, dealDocuments, moved)))
+  }
   for (const p of planned.filter((x) => x.outcome === 'invalid')) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
   }

@@ -1,10 +1,9 @@
-import { deflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertTeam, insertUser } from '../../test/factories'
 import { expectProblem } from '../../test/http'
-import { importApi } from './imports.test-support'
+import { importApi, zip } from './imports.test-support'
 
 let t: TestApp
 let api: ReturnType<typeof importApi>
@@ -23,31 +22,6 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const imports = () => t.db.selectFrom('imports').select('id').execute()
-
-/** A zip with one stored local entry per name and a central directory; sizes as given (a bomb declares its real inflated size). */
-function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]) {
-  const locals: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const e of entries) {
-    const deflated = deflateRawSync(e.data)
-    const name = Buffer.from(e.name)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(e.declaredSize ?? e.data.length, 22); local.writeUInt16LE(name.length, 26)
-    locals.push(local, name, deflated)
-    const cd = Buffer.alloc(46)
-    cd.writeUInt32LE(0x02014b50, 0); cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6); cd.writeUInt16LE(8, 10)
-    cd.writeUInt32LE(deflated.length, 20); cd.writeUInt32LE(e.declaredSize ?? e.data.length, 24); cd.writeUInt16LE(name.length, 28); cd.writeUInt32LE(offset, 42)
-    central.push(cd, name)
-    offset += 30 + name.length + deflated.length
-  }
-  const cdBuf = Buffer.concat(central)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(cdBuf.length, 12); end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cdBuf, end])
-}
 
 describe('files that cannot be imported get a clear file error and leave nothing behind', () => {
   const cases: [string, string, Buffer, RegExp][] = [

@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib'
 import type { TestApp, AuthHeaders } from '../../test/test-app'
 
 /** A multipart/form-data body as a browser sends it: text fields in order, then the file (then any `after` fields). */
@@ -32,4 +33,29 @@ export function importApi(t: TestApp) {
     },
     status: async (as: AuthHeaders, id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: as })).json(),
   }
+}
+
+/** A zip with one stored local entry per name and a central directory; sizes as given (a bomb declares its real inflated size). */
+export function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]) {
+  const locals: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const e of entries) {
+    const deflated = deflateRawSync(e.data)
+    const name = Buffer.from(e.name)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(e.declaredSize ?? e.data.length, 22); local.writeUInt16LE(name.length, 26)
+    locals.push(local, name, deflated)
+    const cd = Buffer.alloc(46)
+    cd.writeUInt32LE(0x02014b50, 0); cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6); cd.writeUInt16LE(8, 10)
+    cd.writeUInt32LE(deflated.length, 20); cd.writeUInt32LE(e.declaredSize ?? e.data.length, 24); cd.writeUInt16LE(name.length, 28); cd.writeUInt32LE(offset, 42)
+    central.push(cd, name)
+    offset += 30 + name.length + deflated.length
+  }
+  const cdBuf = Buffer.concat(central)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(cdBuf.length, 12); end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, cdBuf, end])
 }

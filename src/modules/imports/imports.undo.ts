@@ -2,6 +2,7 @@ import type { Db } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
 import { recordAuditBatch, type AuditEvent } from '../audit/audit.service'
+import { dealDocuments, followDeals } from '../opportunities/opportunities.followers'
 import { AUDIT_ENTITY, ENTITY_TABLE } from './batch'
 import * as repo from './imports.repository'
 import type { ImportEntity, ImportUndoResult } from './imports.schema'
@@ -68,6 +69,7 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
       } else {
         for (const target of new Set([entity, entity === 'users' ? 'teams' as const : 'customers' as const])) await removeCreated(target)
         const table = TABLES[entity]
+        const handedBack: string[] = []
         for (const r of page.filter((x) => x.outcome === 'updated')) {
           const { lines, ...before } = { ...(r.before ?? {}) } as Record<string, unknown> & { lines?: StoredLine[] }
           if ('address' in before) before.address = before.address == null ? null : JSON.stringify(before.address)
@@ -80,7 +82,9 @@ export async function undoImport(db: Db, ctx: RequestContext, id: string, opts: 
           if (lines) await restoreDealLines(trx, r.entityId!, lines)
           result.restored++
           audits.push({ action: 'update', entity: AUDITED[entity], entityId: r.entityId!, changes: { undoneImport: { before: null, after: id }, restored: { before: null, after: r.before } } })
+          if (entity === 'opportunities' && 'ownerId' in before) handedBack.push(r.entityId!)
         }
+        audits.push(...(await followDeals(trx, dealDocuments, handedBack)))
       }
       result.removed += removed.size
       if (audits.length) await recordAuditBatch(trx, ctx, audits)

@@ -8,6 +8,8 @@ import { textKind } from './file-kind'
 import type { ByteSource } from './source'
 import { readVcards } from './vcard'
 import { readCentralDirectory, sheetNames } from './zip-guard'
+import type { ImportLang } from './messages'
+import { unreadableWorkbook } from './workbook-error'
 
 export interface FileInfo {
   format: 'csv' | 'xlsx' | 'vcard'
@@ -27,7 +29,7 @@ const XLSX_ROW_LIMIT = 1_048_576
 const MAX_RECORD_CHARS = 1_000_000
 
 /** Format, encoding, delimiter and sheets, from the first and last bytes only. */
-export async function inspectFile(src: ByteSource, fileName: string, sheet?: string | null): Promise<FileInfo> {
+export async function inspectFile(src: ByteSource, fileName: string, sheet?: string | null, lang: ImportLang = 'en'): Promise<FileInfo> {
   if (src.size === 0) throw fileError('The file is empty.')
   const head = await src.range(0, 65536)
   const isZip = head.readUInt32LE(0) === 0x04034b50
@@ -49,8 +51,8 @@ export async function inspectFile(src: ByteSource, fileName: string, sheet?: str
   return { format: 'csv', encoding, delimiter: sniffDelimiter(text.replace(/^\uFEFF/, '')), sheets: [], sheet: null }
 }
 
-export function readRecords(src: ByteSource, info: FileInfo): AsyncGenerator<RawRecord> {
-  return info.format === 'csv' ? readCsv(src, info) : info.format === 'vcard' ? readVcards(src, info.encoding) : readXlsx(src, info)
+export function readRecords(src: ByteSource, info: FileInfo, lang: ImportLang = 'en'): AsyncGenerator<RawRecord> {
+  return info.format === 'csv' ? readCsv(src, info) : info.format === 'vcard' ? readVcards(src, info.encoding) : readXlsx(src, info, lang)
 }
 
 async function* readCsv(src: ByteSource, info: FileInfo): AsyncGenerator<RawRecord> {
@@ -86,7 +88,7 @@ function csvError(err: unknown) {
   return err
 }
 
-async function* readXlsx(src: ByteSource, info: FileInfo): AsyncGenerator<RawRecord> {
+async function* readXlsx(src: ByteSource, info: FileInfo, lang: ImportLang): AsyncGenerator<RawRecord> {
   const input = Readable.from(src.stream())
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -116,8 +118,7 @@ async function* readXlsx(src: ByteSource, info: FileInfo): AsyncGenerator<RawRec
       return
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'IMPORT_FILE_INVALID') throw err
-    throw fileError(`The workbook cannot be read: ${(err as Error).message ?? 'damaged file'}`)
+    throw unreadableWorkbook(err, lang)
   } finally {
     input.destroy()
   }
@@ -139,6 +140,8 @@ export function cellText(v: unknown): string {
     if ('formula' in o || 'sharedFormula' in o) return o.result !== undefined ? cellText(o.result) : `=${String(o.formula ?? '')}`
     if ('text' in o) return cellText(o.text)
     if ('error' in o) return ''
+    // A text cell whose shared text table is missing: the workbook is damaged (readXlsx says so).
+    if ('sharedString' in o) throw new Error('shared string without a shared text table')
   }
   return String(v)
 }

@@ -32,6 +32,10 @@ const MATRIX = {
   'DELETE purge':     row([204, 204, 204], [403, 403, 403], [403, 403, 403], [403, 403, 403], [403, 403, 403]),
   'POST restore':     row([200, 200, 200], [200, 200, 404], [200, 200, 404], [200, 403, 403], [403, 403, 403]),
   'POST assign':      row([200, 200, 200], [200, 200, 404], [403, 403, 403], [403, 403, 403], [403, 403, 403]),
+  // The triple is whose customer the new deal (the caller's own) is for: a customer the caller only
+  // reads gets no deal hung on it (support reads every customer, changes only its own).
+  'POST on a customer':  row([201, 201, 201], [201, 201, 400], [201, 201, 400], [201, 403, 403], [403, 403, 403]),
+  'PATCH customer':      row([200, 200, 200], [200, 200, 400], [200, 200, 400], [200, 403, 403], [403, 403, 403]),
 } satisfies Record<string, Row>
 type Endpoint = keyof typeof MATRIX
 
@@ -132,6 +136,24 @@ const probes: Record<Endpoint, Probe> = {
     const d = await dealOf(role, o, { deletedAt: new Date() })
     const res = await m.api.post(`/api/v1/opportunities/${d.id}/restore`, undefined, as[role])
     expect((await dbRow(d.id))!.deletedAt === null).toBe(res.statusCode === 200)
+    return res.statusCode
+  },
+  'POST on a customer': async (role, o) => {
+    const owner = m.ownerOf(role, o)
+    const c = await insertCustomer(m.db, { ownerId: owner.id, teamId: owner.teamId })
+    const name = `On a customer ${seq++}`
+    const res = await m.api.post('/api/v1/opportunities', { customerId: c.id, name }, as[role])
+    if (res.statusCode === 400 || (res.statusCode === 403 && role !== 'marketing')) expect(json(res).errors).toEqual([{ path: 'customerId', message: expect.any(String) }])
+    expect(await m.db.selectFrom('opportunities').select('customerId').where('name', '=', name).execute()).toEqual(res.statusCode === 201 ? [{ customerId: c.id }] : [])
+    return res.statusCode
+  },
+  // The caller's own deal, moved onto a customer of this ownership.
+  'PATCH customer': async (role, o) => {
+    const d = await dealOf(role, 'own')
+    const owner = m.ownerOf(role, o)
+    const c = await insertCustomer(m.db, { ownerId: owner.id, teamId: owner.teamId })
+    const res = await m.api.patch(`/api/v1/opportunities/${d.id}`, { version: 1, customerId: c.id }, as[role])
+    expect((await dbRow(d.id))!.customerId).toBe(res.statusCode === 200 ? c.id : customerId)
     return res.statusCode
   },
   'POST assign': async (role, o) => {

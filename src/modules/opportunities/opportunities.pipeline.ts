@@ -9,6 +9,7 @@ import type { UserService } from '../users/users.service'
 import type { StageService } from '../pipeline-stages/pipeline-stages.service'
 import * as repo from './opportunities.repository'
 import { moneyOut } from './opportunities.money'
+import { dealDocuments, followDeals } from './opportunities.followers'
 import { monthRange, toOpportunity, toOpportunityFields } from './opportunities.model'
 import type { Assign, BoardQuery } from './opportunities.schema'
 
@@ -91,7 +92,11 @@ export function createPipelineFunctions({ db, stages, audit, users, visible }: P
         const target = { ownerId: candidate.id, teamId: candidate.teamId }
         const changing = rows.filter((r) => r.ownerId !== target.ownerId || r.teamId !== target.teamId)
         await repo.reassign(trx, changing.map((r) => r.id), target)
-        await recordAudit(trx, ctx, changing.map((r) => ({ action: 'update', entity: 'opportunity', entityId: r.id, changes: changedFields({ ownerId: r.ownerId, teamId: r.teamId }, target) })))
+        const followed = await followDeals(trx, dealDocuments, changing.map((r) => r.id))
+        await recordAudit(trx, ctx, [
+          ...changing.map((r) => ({ action: 'update', entity: 'opportunity', entityId: r.id, changes: changedFields({ ownerId: r.ownerId, teamId: r.teamId }, target) })),
+          ...followed,
+        ])
         const after = await repo.findOpportunitiesByIds(trx, ids)
         const lines = await repo.linesOf(trx, ids)
         const order = new Map(ids.map((id, i) => [id, i]))

@@ -18,6 +18,7 @@ import * as repo from './opportunities.repository'
 import { assertAmountFits, moneyOut, priceLines } from './opportunities.money'
 import { createPipelineFunctions } from './opportunities.pipeline'
 import { createQuotingFunctions } from './opportunities.won'
+import { dealDocuments, followDeals } from './opportunities.followers'
 import { auditLines, deletedSortKeys, lineRows, linesFromCatalog, lostReasonFor, rangeFilters, sortKeys, sortValue, toOpportunity, type CatalogProduct, type LineData } from './opportunities.model'
 import type { Opportunity, OpportunityCreate, OpportunityLineInput, OpportunityListQuery, OpportunityUpdate } from './opportunities.schema'
 
@@ -67,10 +68,13 @@ export function createOpportunityService(deps: OpportunityDeps) {
     return row
   }
 
-  /** The customer must be one the caller sees; otherwise it is a bad field, not a 404 of the deal. */
+  /**
+   * The customer must be one the caller sees (otherwise it is a bad field, not a 404 of the deal)
+   * and may change (403): a deal is work hung on the customer.
+   */
   async function assertCustomer(ctx: RequestContext, trx: Executor, customerId: string) {
     try {
-      await customers.visible(ctx, customerId, 'read', trx)
+      await customers.assertAttachable(ctx, customerId, trx)
     } catch (err) {
       if (err instanceof AppError && err.code === 'CUSTOMER_NOT_FOUND') throw fieldError('customerId', 'No such customer')
       throw err
@@ -286,7 +290,8 @@ export function createOpportunityService(deps: OpportunityDeps) {
         const columns = Object.fromEntries(Object.keys(changes).filter((k) => k !== 'lines').map((k) => [k, patch[k as keyof Patch]]))
         await repo.updateOpportunity(trx, id, columns)
         if (changes.lines || (newLines && changes.currency)) await repo.replaceLines(trx, id, lineRows(id, newLines ?? [], amounts))
-        await recordAudit(trx, ctx, [{ action: 'update', entity: 'opportunity', entityId: id, changes }])
+        const followed = changes.ownerId || changes.teamId ? await followDeals(trx, dealDocuments, [id]) : []
+        await recordAudit(trx, ctx, [{ action: 'update', entity: 'opportunity', entityId: id, changes }, ...followed])
         return load(trx, id)
       })
     },

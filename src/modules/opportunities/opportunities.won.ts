@@ -2,6 +2,7 @@ import type { Executor } from '../../db/database'
 import { changedFields } from '../../lib/diff'
 import { iso } from '../../lib/schema'
 import type { RequestContext } from '../../server/context'
+import { assertAccess } from '../../server/permissions'
 import { recordAudit } from '../audit/audit.service'
 import type { StageService } from '../pipeline-stages/pipeline-stages.service'
 import * as repo from './opportunities.repository'
@@ -22,12 +23,15 @@ export function createQuotingFunctions({ stages, visible }: Deps) {
     },
 
     /**
-     * Moves a deal into the won stage because its quote was accepted. The acceptance was already
-     * authorised on the quote, so no second ownership check here; audited like any stage change.
+     * Moves a deal into the won stage because its quote was accepted, audited like any stage
+     * change. Winning changes the deal, so the caller must be allowed to change it (404/403) even
+     * though the quote was already checked: the quote's rights are not the deal's. A deal in the
+     * trash is left there (the order still stands).
      */
     async markWon(trx: Executor, ctx: RequestContext, id: string): Promise<void> {
       const row = await repo.lockOpportunity(trx, id)
       if (!row || row.deletedAt) return
+      assertAccess(ctx.actor, row, 'write', 'OPPORTUNITY_NOT_FOUND')
       const key = (await stages.all(trx)).find((s) => s.kind === 'won')?.key
       const won = key === undefined ? undefined : await stages.lookup(trx, key)
       if (!won || row.stage === won.key) return

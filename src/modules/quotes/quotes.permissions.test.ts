@@ -7,9 +7,9 @@ import { describeMatrix, N, permissionMatrix, row, Y, type Ownership, type Probe
 import { insertOpportunityLines } from './quotes.fixtures'
 
 /**
- * Quotes and orders follow the deal rules (server/permissions.ts) on their own ownerId/teamId,
- * copied from the deal: admin everything; manager and sales their own and their team's; support
- * and marketing read everything, support writes what it owns, marketing writes nothing; invisible
+ * Quotes and orders follow the deal rules (server/permissions.ts) on their own ownerId/teamId, kept
+ * equal to the deal's (they change hands with it): admin everything; manager and sales their own
+ * and their team's; support and marketing read everything, support writes what it owns, marketing writes nothing; invisible
  * → 404, visible but not writable → 403. Generating a quote needs write access to the deal.
  */
 const m = permissionMatrix()
@@ -41,66 +41,104 @@ beforeAll(async () => {
 
 const adminCtx = () => ({ actor: { userId: users.admin.id, role: 'admin' as const, teamId: m.teamA }, requestId: 'matrix' })
 
-async function dealOf(role: Role, o: Ownership) {
-  const owner = m.ownerOf(role, o)
+const dealOf = (role: Role, o: Ownership) => dealFor(m.ownerOf(role, o))
+async function dealFor(owner: { id: string; teamId: string | null }) {
   const d = await insertOpportunity(m.db, customerId, { name: `cell-${seq++}`, ownerId: owner.id, teamId: owner.teamId, stage: 'proposal' })
   await insertOpportunityLines(m.db, d.id, [{ description: '服务', quantity: '1', unitPrice: '100' }])
   return d
 }
-const quoteOf = async (role: Role, o: Ownership) => m.t.services.quotes.generate(adminCtx(), (await dealOf(role, o)).id, {})
-const orderOf = async (role: Role, o: Ownership) => m.t.services.quoteAcceptance.accept(adminCtx(), (await quoteOf(role, o)).id)
-
-const probes: Record<Endpoint, Probe> = {
-  'GET list quotes': async (role, o) => {
-    const q = await quoteOf(role, o)
-    const res = await m.api.get(`/api/v1/quotes?opportunityId=${q.opportunityId}`, as[role])
-    expect(res.statusCode).toBe(200)
-    return ids(res).includes(q.id) ? Y : N
-  },
-  'GET quote': async (role, o) => (await m.api.get(`/api/v1/quotes/${(await quoteOf(role, o)).id}`, as[role])).statusCode,
-  'GET quote pdf': async (role, o) => (await m.api.get(`/api/v1/quotes/${(await quoteOf(role, o)).id}/pdf`, as[role])).statusCode,
-  'POST generate from deal': async (role, o) => {
-    const d = await dealOf(role, o)
-    const res = await m.api.post(`/api/v1/opportunities/${d.id}/quotes`, {}, as[role])
-    const made = await m.db.selectFrom('quotes').select('id').where('opportunityId', '=', d.id).execute()
-    expect(made).toHaveLength(res.statusCode === 201 ? 1 : 0)
-    return res.statusCode
-  },
-  'PATCH quote': async (role, o) => {
-    const q = await quoteOf(role, o)
-    const res = await m.api.patch(`/api/v1/quotes/${q.id}`, { version: 1, notes: 'changed' }, as[role])
-    const after = await m.db.selectFrom('quotes').select('notes').where('id', '=', q.id).executeTakeFirstOrThrow()
-    expect(after.notes).toBe(res.statusCode === 200 ? 'changed' : null)
-    return res.statusCode
-  },
-  'POST accept quote': async (role, o) => {
-    const q = await quoteOf(role, o)
-    const res = await m.api.post(`/api/v1/quotes/${q.id}/accept`, {}, as[role])
-    expect(await m.db.selectFrom('orders').select('id').where('quoteId', '=', q.id).execute()).toHaveLength(res.statusCode === 201 ? 1 : 0)
-    return res.statusCode
-  },
-  'POST reject quote': async (role, o) => {
-    const q = await quoteOf(role, o)
-    const res = await m.api.post(`/api/v1/quotes/${q.id}/reject`, {}, as[role])
-    const after = await m.db.selectFrom('quotes').select('status').where('id', '=', q.id).executeTakeFirstOrThrow()
-    expect(after.status).toBe(res.statusCode === 200 ? 'rejected' : 'draft')
-    return res.statusCode
-  },
-  'GET list orders of customer': async (role, o) => {
-    const order = await orderOf(role, o)
-    const res = await m.api.get(`/api/v1/orders?customerId=${customerId}&limit=200`, as[role])
-    expect(res.statusCode).toBe(200)
-    return ids(res).includes(order.id) ? Y : N
-  },
-  'GET order': async (role, o) => (await m.api.get(`/api/v1/orders/${(await orderOf(role, o)).id}`, as[role])).statusCode,
-  'PATCH order': async (role, o) => {
-    const order = await orderOf(role, o)
-    const res = await m.api.patch(`/api/v1/orders/${order.id}`, { version: 1, status: 'confirmed' }, as[role])
-    const after = await m.db.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow()
-    expect(after.status).toBe(res.statusCode === 200 ? 'confirmed' : 'pending')
-    if (res.statusCode === 200) expect(json(res).status).toBe('confirmed')
-    return res.statusCode
-  },
+/** The deal made for a cell, and the quote or order made from it (by an admin, as set-up). */
+interface Maker {
+  dealOf(role: Role, o: Ownership): Promise<{ id: string }>
+  /** Runs after a quote (and order) exist: the reassigned-deal matrix hands the deal over here. */
+  settle(dealId: string, role: Role, o: Ownership): Promise<void>
 }
 
-describeMatrix('quotes and orders', 'deal', MATRIX, probes)
+const versionOf = async (table: 'quotes' | 'orders', id: string) =>
+  (await m.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+
+function probesFor({ dealOf, settle }: Maker): Record<Endpoint, Probe> {
+  const quoteOf = async (role: Role, o: Ownership) => {
+    const d = await dealOf(role, o)
+    const q = await m.t.services.quotes.generate(adminCtx(), d.id, {})
+    await settle(d.id, role, o)
+    return q
+  }
+  const orderOf = async (role: Role, o: Ownership) => {
+    const d = await dealOf(role, o)
+    const q = await m.t.services.quotes.generate(adminCtx(), d.id, {})
+    const order = await m.t.services.quoteAcceptance.accept(adminCtx(), q.id)
+    await settle(d.id, role, o)
+    return order
+  }
+  return {
+    'GET list quotes': async (role, o) => {
+      const q = await quoteOf(role, o)
+      const res = await m.api.get(`/api/v1/quotes?opportunityId=${q.opportunityId}`, as[role])
+      expect(res.statusCode).toBe(200)
+      return ids(res).includes(q.id) ? Y : N
+    },
+    'GET quote': async (role, o) => (await m.api.get(`/api/v1/quotes/${(await quoteOf(role, o)).id}`, as[role])).statusCode,
+    'GET quote pdf': async (role, o) => (await m.api.get(`/api/v1/quotes/${(await quoteOf(role, o)).id}/pdf`, as[role])).statusCode,
+    'POST generate from deal': async (role, o) => {
+      const d = await dealOf(role, o)
+      await settle(d.id, role, o)
+      const res = await m.api.post(`/api/v1/opportunities/${d.id}/quotes`, {}, as[role])
+      const made = await m.db.selectFrom('quotes').select('id').where('opportunityId', '=', d.id).execute()
+      expect(made).toHaveLength(res.statusCode === 201 ? 1 : 0)
+      return res.statusCode
+    },
+    'PATCH quote': async (role, o) => {
+      const q = await quoteOf(role, o)
+      const res = await m.api.patch(`/api/v1/quotes/${q.id}`, { version: await versionOf('quotes', q.id), notes: 'changed' }, as[role])
+      const after = await m.db.selectFrom('quotes').select('notes').where('id', '=', q.id).executeTakeFirstOrThrow()
+      expect(after.notes).toBe(res.statusCode === 200 ? 'changed' : null)
+      return res.statusCode
+    },
+    'POST accept quote': async (role, o) => {
+      const q = await quoteOf(role, o)
+      const res = await m.api.post(`/api/v1/quotes/${q.id}/accept`, {}, as[role])
+      expect(await m.db.selectFrom('orders').select('id').where('quoteId', '=', q.id).execute()).toHaveLength(res.statusCode === 201 ? 1 : 0)
+      return res.statusCode
+    },
+    'POST reject quote': async (role, o) => {
+      const q = await quoteOf(role, o)
+      const res = await m.api.post(`/api/v1/quotes/${q.id}/reject`, {}, as[role])
+      const after = await m.db.selectFrom('quotes').select('status').where('id', '=', q.id).executeTakeFirstOrThrow()
+      expect(after.status).toBe(res.statusCode === 200 ? 'rejected' : 'draft')
+      return res.statusCode
+    },
+    'GET list orders of customer': async (role, o) => {
+      const order = await orderOf(role, o)
+      const res = await m.api.get(`/api/v1/orders?customerId=${customerId}&limit=200`, as[role])
+      expect(res.statusCode).toBe(200)
+      return ids(res).includes(order.id) ? Y : N
+    },
+    'GET order': async (role, o) => (await m.api.get(`/api/v1/orders/${(await orderOf(role, o)).id}`, as[role])).statusCode,
+    'PATCH order': async (role, o) => {
+      const order = await orderOf(role, o)
+      const res = await m.api.patch(`/api/v1/orders/${order.id}`, { version: await versionOf('orders', order.id), status: 'confirmed' }, as[role])
+      const after = await m.db.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow()
+      expect(after.status).toBe(res.statusCode === 200 ? 'confirmed' : 'pending')
+      if (res.statusCode === 200) expect(json(res).status).toBe('confirmed')
+      return res.statusCode
+    },
+  }
+}
+
+describeMatrix('quotes and orders', 'deal', MATRIX, probesFor({ dealOf, settle: async () => {} }))
+
+/**
+ * The same matrix for a deal that changed hands after its quote (and order) were made: they follow
+ * the deal's new owner. Its first owner is one whose access differs from the final one's (another
+ * team for the caller's own and teammate's deals; the caller himself for another team's), so a
+ * quote that stayed with the first owner fails the row.
+ */
+const reassigned: Maker = {
+  dealOf: (role, o) => dealFor(o === "other team's" ? users[role] : users.outsider),
+  settle: async (dealId, role, o) => {
+    const { version } = await m.db.selectFrom('opportunities').select('version').where('id', '=', dealId).executeTakeFirstOrThrow()
+    await m.t.services.opportunities.update(adminCtx(), dealId, { version, ownerId: m.ownerOf(role, o).id })
+  },
+}
+describeMatrix('quotes and orders of a reassigned deal', 'deal', MATRIX, probesFor(reassigned))

@@ -220,10 +220,11 @@ export function createQuoteService(deps: QuoteDeps) {
       })
     },
 
-    /** The printable quote in its language, as a stream (the route pipes it to the client). */
+    /** The printable quote in its language, as a stream (the route pipes it to the client); each download is audited. */
     async pdf(ctx: RequestContext, id: string) {
       const row = await visible(ctx, id, 'read')
       const quote = toQuote(row, await repo.linesOf(db, [id]))
+      await recordAudit(db, ctx, [{ action: 'download', entity: 'quote', entityId: id, changes: { format: 'pdf', number: row.number, revision: row.revision, customerId: row.customerId } }])
       const customer = await customers.visible(ctx, row.customerId, 'read').catch(() => ({ name: quote.customerName, address: null, email: quote.customerEmail }))
       return { quote, doc: renderQuotePdf({ quote, company: await company.get(ctx), customer }) }
     },

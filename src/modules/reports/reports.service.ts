@@ -7,6 +7,7 @@ import { allowsAllTime, MAX_RANGE_YEARS, rangeTooLong, REPORT_CATALOG } from './
 import { allTime } from './reports.extent'
 import { label, type Lang } from './reports.labels'
 import { companyLocale } from '../company/company.service'
+import { recordAudit } from '../audit/audit.service'
 import { isTimeZone } from '../../lib/schema'
 import type { ReportName, ReportParams, ReportResult } from './reports.schema'
 
@@ -71,6 +72,10 @@ export function createReportService({ db }: { db: Db }) {
       if (other?.n) notes.push(label(lang, other.counted ? 'note.currency' : 'note.currencyLeftOut', { currency, n: other.n }))
       // The currency in each money column's label, so a downloaded CSV or sheet says it too.
       const columns = out.columns.map((c) => (c.type === 'money' ? { ...c, label: `${c.label} (${currency})` } : c))
+      // A download (csv/xlsx) is a bulk read that leaves the system: on record, with what was asked and how many rows left.
+      if (query.format && query.format !== 'json') {
+        await recordAudit(db, ctx, [{ action: 'export', entity: 'report', entityId: null, changes: { report: name, format: query.format, filters: { ...query, from, to }, rows: out.rows.length } }])
+      }
       return {
         name, title: label(lang, `title.${name}`), from, to, currency, tz, otherCurrencyRecords: money ? (other?.n ?? 0) : null,
         notes, columns, rows: out.rows, totals: out.totals,

@@ -47,6 +47,7 @@ export function toTicket(r: TicketRow, now: Date, soonMinutes: number): Ticket {
     contactName: r.contactName,
     contactEmail: r.contactEmail,
     contactPhone: r.contactPhone,
+    requesterVerified: r.requesterVerified,
     orderId: r.orderId,
     productId: r.productId,
     expectedResolution: r.expectedResolution,

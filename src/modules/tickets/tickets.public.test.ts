@@ -59,12 +59,19 @@ describe('POST /public/tickets', () => {
     expect(await byNumber(json(await submit(form({ contactEmail: 'shared@example.cn' }))).number)).toMatchObject({ customerId: null, contactId: null })
   })
 
-  it('a filled honeypot is answered with a number but stores nothing', async () => {
+  it('a filled honeypot is answered with a number like a real one (same form, same run) but stores nothing', async () => {
+    const seq = (n: string) => Number(n.slice(2))
+    const real1 = json(await submit(form())).number
     const before = (await t.db.selectFrom('tickets').select('id').execute()).length
     const res = await submit(form({ website2: 'http://spam.example' }))
     expect(res.statusCode).toBe(201)
-    expect(json(res).number).toMatch(/^T-\d{6}$/)
+    const fake = json(res).number
+    expect(fake).toMatch(/^T-\d{6}$/)
     expect((await t.db.selectFrom('tickets').select('id').execute()).length).toBe(before)
+    const real2 = json(await submit(form())).number
+    // Between two real tickets, as a real one filed then would be.
+    expect([seq(real1) < seq(fake), seq(fake) < seq(real2)]).toEqual([true, true])
+    expect(await byNumber(fake)).toBeUndefined()
   })
 
   it('refuses bad forms with field errors and stores nothing', async () => {

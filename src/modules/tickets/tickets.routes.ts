@@ -5,6 +5,7 @@ import { idParams, listQueryBase, pageOf } from '../../lib/schema'
 import { auditEntrySchema } from '../audit/audit.schema'
 import { deleteQuerySchema } from '../customers/customers.schema'
 import type { TicketService } from './tickets.service'
+import { page } from '../campaigns/campaigns.public'
 import type { TicketAssignment } from './tickets.assign'
 import type { TicketSla } from './tickets.sla'
 import {
@@ -95,6 +96,23 @@ export function ticketRoutes(app: App, { tickets, ticketAssignment, ticketSla }:
   app.put('/ticket-assignment-rules', {
     schema: { tags, summary: 'Replace the ordered rules (admin): the first active rule matching type, priority and customer team deals the ticket to its pool', body: assignmentRulesUpdateSchema, response: { 200: assignmentRulesSchema } },
   }, (req) => ticketAssignment.putRules(ctxOf(req), req.body.items))
+
+  // A page with a button, not a confirming GET: mail scanners follow links, and must not confirm for the owner.
+  const confirmParams = z.strictObject({ token: z.string().max(200) })
+  const gone = page('链接无效 Invalid link', '<h1>链接无效或已使用</h1><p class="en">This link is not valid, or was already used.</p>')
+  app.get('/public/tickets/confirm/:token', {
+    config: { public: true, rateLimit: PUBLIC_TICKET_RATE_LIMIT },
+    schema: { tags: ['public'], summary: 'Confirm the e-mail address given on the service form (bilingual page; the button posts to the same URL)', security: [], params: confirmParams },
+  }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page('确认邮箱 Confirm your e-mail',
+    '<h1>确认邮箱 Confirm your e-mail</h1><p>确认这是您的邮箱地址，您的服务请求将关联到您的客户档案。</p><p class="en">Confirm this is your address, and your request is linked to your customer record.</p><form method="post"><button type="submit">确认 Confirm</button></form>')))
+  app.post('/public/tickets/confirm/:token', {
+    config: { public: true, rateLimit: PUBLIC_TICKET_RATE_LIMIT },
+    schema: { tags: ['public'], summary: 'Confirm the e-mail address given on the service form: the ticket stops being flagged unverified (audited)', security: [], params: confirmParams },
+  }, async (req, reply) => {
+    const done = await tickets.confirmRequester(req.params.token, { requestId: req.id, ip: req.ip })
+    if (!done) return reply.status(404).type('text/html; charset=utf-8').send(gone)
+    return reply.type('text/html; charset=utf-8').send(page('已确认 Confirmed', `<h1>邮箱已确认</h1><p>服务请求 ${done.number} 已关联到您的邮箱。</p><p class="en">Thank you: request ${done.number} is confirmed as yours.</p>`))
+  })
 
   app.post('/public/tickets', {
     config: { public: true, rateLimit: PUBLIC_TICKET_RATE_LIMIT },

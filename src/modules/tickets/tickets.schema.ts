@@ -23,6 +23,7 @@ export const ticketSchema = z
     contactName: z.string().nullable().describe('The caller as he gave his name; a linked contact may differ'),
     contactEmail: z.string().nullable(),
     contactPhone: z.string().nullable().describe('E.164'),
+    requesterVerified: z.boolean().describe('false: the public form linked this ticket to a customer by an e-mail address whose owner has not confirmed it yet'),
     orderId: id.nullable(),
     productId: id.nullable(),
     expectedResolution: z.string().nullable().describe('What the customer asks for (期望解决方案)'),

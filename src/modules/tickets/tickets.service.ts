@@ -12,7 +12,7 @@ import type { Executor } from '../../db/database'
 import { createTicketCore, pageAfter, positionOf, type TicketDeps } from './tickets.core'
 import { createTicketComments } from './tickets.comments'
 import { createTicketWorkflow } from './tickets.workflow'
-import { createPublicTickets } from './tickets.public'
+import { createPublicTickets, type RequesterMail } from './tickets.public'
 import { assertCanAssignTicket, ticketScope, worksTickets } from './tickets.model'
 import * as repo from './tickets.repository'
 import type { Ticket, TicketCreate, TicketEvent, TicketListQuery } from './tickets.schema'
@@ -32,7 +32,7 @@ const sortValue = (sort: string) => (r: repo.TicketRow) => {
   return (field === 'updatedAt' ? r.updatedAt : field === 'dueAt' ? r.dueSort : r.createdAt).toISOString()
 }
 
-export function createTicketService(deps: TicketDeps & { audit: AuditService }) {
+export function createTicketService(deps: TicketDeps & RequesterMail & { audit: AuditService }) {
   const core = createTicketCore(deps)
   const { db, now, present, visible } = core
 

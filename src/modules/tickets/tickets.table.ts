@@ -22,6 +22,9 @@ export interface TicketsTable {
   contactName: string | null
   contactEmail: string | null
   contactPhone: string | null
+  /** false: linked to a customer by an e-mail typed into the public form, not yet confirmed by its owner. */
+  requesterVerified: Generated<boolean>
+  requesterTokenHash: string | null
   expectedResolution: string | null
   resolution: string | null
   satisfaction: number | null

@@ -29,10 +29,12 @@ export const ACTION_COLORS: Record<string, string> = {
   password_change: 'gold',
   convert: 'geekblue',
   assign: 'purple',
+  export: 'magenta',
+  download: 'magenta',
 }
 
 /** Entities the audit log filter offers (what this version of Kith records). */
-export const AUDIT_ENTITIES = ['customer', 'contact', 'lead', 'opportunity', 'activity', 'pipeline_stage', 'lead_routing', 'user', 'team', 'api_token'] as const
+export const AUDIT_ENTITIES = ['customer', 'contact', 'lead', 'opportunity', 'activity', 'quote', 'order', 'report', 'import', 'pipeline_stage', 'lead_routing', 'user', 'team', 'api_token'] as const
 
 export const auditKeys = {
   all: ['audit'] as const,

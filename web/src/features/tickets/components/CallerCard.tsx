@@ -1,5 +1,5 @@
 import { UserAddOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Descriptions, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PhoneText } from '../../../components/PhoneText'
@@ -11,11 +11,22 @@ export function CallerCard({ ticket: tk, editable }: { ticket: Ticket; editable:
   const { t } = useTranslation()
   const [matching, setMatching] = useState(false)
   const unmatched = !tk.customerId
+  // Anyone can type a customer's address into the web form: until its owner confirms, the link is a claim.
+  const unverified = !unmatched && tk.requesterVerified === false
   if (!unmatched && !tk.contactEmail && !tk.contactPhone) return null
   const f = (k: string) => t(`tickets.fields.${k}`)
   return (
     <Card
-      title={unmatched ? t('tickets.callerTitle') : t('tickets.callerGiven')}
+      title={
+        <>
+          {unmatched ? t('tickets.callerTitle') : t('tickets.callerGiven')}
+          {unverified && (
+            <Tag color="red" bordered={false} style={{ marginInlineStart: 8 }} data-testid="requester-unverified">
+              {t('tickets.requesterUnverified')}
+            </Tag>
+          )}
+        </>
+      }
       size="small"
       data-testid="caller-card"
       extra={
@@ -28,6 +39,7 @@ export function CallerCard({ ticket: tk, editable }: { ticket: Ticket; editable:
       }
     >
       {unmatched && <Alert type="warning" showIcon message={t('tickets.callerHint')} style={{ marginBottom: 12 }} />}
+      {unverified && <Alert type="error" showIcon message={t('tickets.requesterUnverifiedHint')} style={{ marginBottom: 12 }} />}
       <Descriptions
         column={1}
         size="small"
