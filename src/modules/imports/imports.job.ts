@@ -69,7 +69,7 @@ export async function runImport(deps: ImportJobDeps, id: string): Promise<void> 
     let batch: PreparedRow[] = []
     let sample: string[][] | null = []
     let held: { row: number; cells: string[] }[] = []
-    for await (const rec of readRecords(src, info)) {
+    for await (const rec of readRecords(src, info, options.lang)) {
       if (rec.row <= row!.headerRow) continue
       if (!plan) {
         sample!.push(rec.cells)

@@ -20,8 +20,8 @@ import { escapeFormula } from './prepare'
 const FORM_DOC = 'multipart/form-data, its parts in any order (the request body below); the file is streamed to temporary storage while the parts arrive, and nothing is stored before every field is valid.'
 
 /** Analyses the upload, its form checked first: the service gets the file as a stream. */
-function uploadFrom(imports: ImportService, ctx: RequestContext, form: { entity: ImportEntity; sheet?: string; listId?: string }, file: SpooledFile) {
-  return imports.upload(ctx, { entity: form.entity, sheet: form.sheet, listId: form.listId, fileName: file.name, data: createReadStream(file.path) })
+function uploadFrom(imports: ImportService, ctx: RequestContext, form: { entity: ImportEntity; sheet?: string; listId?: string }, file: SpooledFile, acceptLanguage?: string) {
+  return imports.upload(ctx, { entity: form.entity, sheet: form.sheet, listId: form.listId, fileName: file.name, data: createReadStream(file.path), acceptLanguage })
 }
 
 /**
@@ -50,7 +50,7 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
       schema: { tags, summary: 'Upload a CSV/XLSX and get its detected format, header, proposed mapping and first rows', description: FORM_DOC, multipartBody: analyzeMultipartDoc, response: { 200: importAnalysisSchema } },
     }, (req) => withUploadForm(req, (fields, spooled) => {
       const { data, file } = parseAnalyzeForm(fields, spooled)
-      return uploadFrom(imports, ctxOf(req), data, file)
+      return uploadFrom(imports, ctxOf(req), data, file, req.headers['accept-language'])
     }))
 
     app.post('/imports', {
@@ -59,7 +59,7 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
       const ctx = ctxOf(req)
       const accepted = await withUploadForm(req, async (fields, spooled) => {
         const { options, file } = parseImportForm(fields, spooled)
-        const { id } = await uploadFrom(imports, ctx, options, file)
+        const { id } = await uploadFrom(imports, ctx, options, file, req.headers['accept-language'])
         return imports.start(ctx, id, options, { acceptLanguage: req.headers['accept-language'] })
       })
       return reply.status(202).header('Location', `/api/v1/imports/${accepted.id}`).send(accepted)
@@ -77,7 +77,7 @@ export function importRoutes(api: App, { imports, db }: { imports: ImportService
     }, (req) => imports.get(ctxOf(req), req.params.id, req.query))
 
     app.get('/imports/:id/analysis', { schema: { tags, params: idParams, response: { 200: importAnalysisSchema } } }, (req) =>
-      imports.analysis(ctxOf(req), req.params.id))
+      imports.analysis(ctxOf(req), req.params.id, req.headers['accept-language']))
 
     app.post('/imports/:id/preview', {
       schema: { tags, summary: 'The first 20 rows as they would be stored with these options', params: idParams, body: importOptionsSchema, response: { 200: importPreviewSchema } },

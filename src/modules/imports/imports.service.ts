@@ -67,11 +67,11 @@ export function createImportService(deps: ImportDeps) {
   }
 
   /** The header and the first data rows, read from the stored upload. */
-  async function head(row: ImportRow) {
+  async function head(row: ImportRow, lang: ImportLang) {
     const src = chunkSource(db, row.id, row.size)
     const info = { format: row.format, encoding: row.encoding, delimiter: row.delimiter, sheets: [], sheet: row.sheet }
     const records: RawRecord[] = []
-    for await (const rec of readRecords(src, info)) {
+    for await (const rec of readRecords(src, info, lang)) {
       records.push(rec)
       if (records.length >= 10 + SAMPLE_ROWS) break
     }
@@ -82,12 +82,12 @@ export function createImportService(deps: ImportDeps) {
    * The first data rows, and the profile of the columns over up to PROFILE_ROWS of them, read as
    * a stream: what the mapping suggestions and the value mapping of choice fields rest on.
    */
-  async function survey(row: ImportRow, entity: ImportEntity, fields: ImportField[]) {
+  async function survey(row: ImportRow, entity: ImportEntity, fields: ImportField[], lang: ImportLang) {
     const src = chunkSource(db, row.id, row.size)
     const info = { format: row.format, encoding: row.encoding, delimiter: row.delimiter, sheets: [], sheet: row.sheet }
     const sample: RawRecord[] = []
     const profiler = new Profiler(row.columns.length)
-    for await (const rec of readRecords(src, info)) {
+    for await (const rec of readRecords(src, info, lang)) {
       if (rec.row <= row.headerRow) continue
       if (sample.length < SAMPLE_ROWS) sample.push(rec)
       profiler.add(rec.cells)
@@ -108,10 +108,10 @@ export function createImportService(deps: ImportDeps) {
     return [...checkMapping(row.columns, fields, mapping, options.entity, lang), ...checkValueMapping(fields, mapping, options, lang), ...checkBlankDates(fields, mapping, options.blankDates, lang)]
   }
 
-  async function analysis(row: ImportRow, sheets: string[]): Promise<ImportAnalysis> {
+  async function analysis(row: ImportRow, sheets: string[], lang: ImportLang): Promise<ImportAnalysis> {
     const entity = row.entity as ImportEntity
     const fields = fieldsOf(entity, await repo.stagesForImport(db))
-    const s = await survey(row, entity, fields)
+    const s = await survey(row, entity, fields, lang)
     return {
       id: row.id, entity, fileName: row.fileName, size: row.size, format: row.format, encoding: row.encoding, delimiter: row.delimiter,
       sheets, sheet: row.sheet, headerRow: row.headerRow, columns: row.columns, fields, proposedMapping: s.mapping, suggestions: s.suggestions, profiledRows: s.profiledRows,
@@ -135,7 +135,7 @@ export function createImportService(deps: ImportDeps) {
      * Stores the upload chunk by chunk as it arrives (never the whole file in memory), then
      * detects format, encoding, delimiter, sheets and header. A file that cannot be read is a 400.
      */
-    async upload(ctx: RequestContext, input: { entity: ImportEntity; fileName: string; sheet?: string; listId?: string; data: AsyncIterable<Buffer> }): Promise<ImportAnalysis> {
+    async upload(ctx: RequestContext, input: { entity: ImportEntity; fileName: string; sheet?: string; listId?: string; data: AsyncIterable<Buffer>; acceptLanguage?: string }): Promise<ImportAnalysis> {
       assertMayImport(ctx, input.entity)
       // The list is chosen again at preview and start; one named with the upload is checked before the file is stored.
       if (input.listId !== undefined) {
@@ -161,26 +161,28 @@ export function createImportService(deps: ImportDeps) {
         }
         if (pending.length) await repo.insertChunk(db, id, seq++, pending)
         const src = chunkSource(db, id, size)
-        const info = await inspectFile(src, input.fileName, input.sheet)
+        const lang = await langOf(ctx, undefined, input.acceptLanguage)
+        const info = await inspectFile(src, input.fileName, input.sheet, lang)
         assertFormatFits(info.format, input.entity)
         await repo.updateImport(db, id, { size, format: info.format, encoding: info.encoding, delimiter: info.delimiter, sheet: info.sheet })
-        const records = await head({ ...(await repo.findImport(db, id))! })
+        const records = await head({ ...(await repo.findImport(db, id))! }, lang)
         if (records.length === 0) throw fileError('The file has no rows.')
         const headerIndex = detectHeader(records)
         const header = records[headerIndex]!
         if (records.length === headerIndex + 1) throw fileError('The file has a header row but no data rows.')
         await repo.updateImport(db, id, { headerRow: header.row, columns: JSON.stringify(columnNames(header.cells)), status: 'ready' })
-        return analysis((await repo.findImport(db, id))!, info.sheets)
+        return analysis((await repo.findImport(db, id))!, info.sheets, lang)
       } catch (err) {
         await repo.deleteImport(db, id)
         throw err
       }
     },
 
-    async analysis(ctx: RequestContext, id: string): Promise<ImportAnalysis> {
+    async analysis(ctx: RequestContext, id: string, acceptLanguage?: string): Promise<ImportAnalysis> {
       const row = await mine(ctx, id)
-      const info = await inspectFile(chunkSource(db, id, row.size), row.fileName, row.sheet)
-      return analysis(row, info.sheets)
+      const lang = await langOf(ctx, undefined, acceptLanguage)
+      const info = await inspectFile(chunkSource(db, id, row.size), row.fileName, row.sheet, lang)
+      return analysis(row, info.sheets, lang)
     },
 
     /** The first rows as they would be stored with these options, and what is wrong with them. */
@@ -192,7 +194,7 @@ export function createImportService(deps: ImportDeps) {
       const options = { ...parsed, lang: await langOf(ctx, parsed.lang, acceptLanguage) }
       const stages = await repo.stagesForImport(db)
       const fields = fieldsOf(options.entity, stages)
-      const { sample: records, mapping: proposed, suggestions } = await survey(row, options.entity, fields)
+      const { sample: records, mapping: proposed, suggestions } = await survey(row, options.entity, fields, options.lang)
       const issues = mappingIssues(row, fields, options.mapping ?? proposed, options, options.lang)
       if (issues.length) throw validationError(issues)
       const plan = makePlan(row.columns, fields, options, proposed)
@@ -227,7 +229,7 @@ export function createImportService(deps: ImportDeps) {
       const current = await mine(ctx, id)
       if (current.status === 'ready' || current.status === 'dry_run_done') {
         const fields = fieldsOf(options.entity, await repo.stagesForImport(db))
-        options.mapping ??= (await survey(current, options.entity, fields)).mapping
+        options.mapping ??= (await survey(current, options.entity, fields, options.lang)).mapping
         const issues = mappingIssues(current, fields, options.mapping, options, options.lang)
         if (issues.length) throw validationError(issues)
       }
