@@ -52,7 +52,12 @@ function shapedBy(s: Schema, resolve: (ref: string) => Schema, ids: fc.Arbitrary
       if (s.format === 'date') return fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), EDGE_DATES)
       if (s.format === 'date-time') return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), EDGE_DATES.map((d) => `${d}T23:59:59.999Z`))
       if (s.format === 'email') return fc.emailAddress()
-      return fc.oneof(fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 30, 30) }), hostileString)
+      // Hostile content that fits the length gets past validation, to the queries and templates behind it.
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 30, 30) }) },
+        { weight: 3, arbitrary: hostileString.filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 500)) },
+        { weight: 1, arbitrary: hostileString },
+      )
     case 'integer':
       return fc.oneof(fc.integer({ min: Math.max(s.minimum ?? -1000, -(2 ** 40)), max: Math.min(s.maximum ?? 1000, 2 ** 40) }), edges(s))
     case 'number':

@@ -74,16 +74,16 @@ export function requestsFor(op: Operation, role: FuzzRole, resolve: (ref: string
     pathParams.reduce((url, p, i) => url.replace(`{${p.name}}`, values[i] || '%20'), op.path))
   const queryParam = (p: Param) =>
     fc.option(fc.oneof(
-      { weight: 3, arbitrary: fromSchema(p.schema, resolve, idArb).map((v) => [`${p.name}=${encode(asQueryText(v).slice(0, 3000))}`]) },
-      { weight: 2, arbitrary: urlString.map((v) => [`${p.name}=${encode(v)}`]) },
+      { weight: 5, arbitrary: fromSchema(p.schema, resolve, idArb).map((v) => [`${p.name}=${encode(asQueryText(v).slice(0, 3000))}`]) },
+      { weight: 1, arbitrary: urlString.map((v) => [`${p.name}=${encode(v)}`]) },
       { weight: 1, arbitrary: fc.tuple(urlString, urlString).map(([a, b]) => [`${p.name}=${encode(a)}`, `${p.name}=${encode(b)}`]) },
       { weight: 1, arbitrary: rawEscapes.map((v) => [`${p.name}=${v}`]) },
       { weight: 1, arbitrary: fc.constant([`${p.name}[]=1`, `${p.name}[a]=b`]) },
     ), { freq: 2 })
-  const unknown = fc.option(fc.tuple(urlString, urlString).map(([k, v]) => [`${encode(k) || 'x'}=${encode(v)}`]), { freq: 4 })
+  const unknown = fc.option(fc.tuple(urlString, urlString).map(([k, v]) => [`${encode(k) || 'x'}=${encode(v)}`]), { freq: 8 })
   const query = fc.tuple(unknown, ...op.params.filter((p) => p.in === 'query').map(queryParam)).map((parts) => parts.flatMap((p) => p ?? []))
   const body: fc.Arbitrary<{ payload?: string | Buffer; contentType?: string }> = op.body
-    ? fc.oneof({ weight: 4, arbitrary: fromSchema(op.body, resolve, idArb).map((v) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' })) }, { weight: 1, arbitrary: rawBodies })
+    ? fc.oneof({ weight: 6, arbitrary: fromSchema(op.body, resolve, idArb).map((v) => ({ payload: JSON.stringify(v) ?? 'null', contentType: 'application/json' })) }, { weight: 1, arbitrary: rawBodies })
     : fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: rawBodies })
   return fc.record({ path, query, body }).map(({ path, query, body }) => ({
     role, method: op.method, url: query.length ? `${path}?${query.join('&')}` : path, ...body,
