@@ -62,10 +62,10 @@ export async function fuzzWorld(t: TestApp) {
 
 const asQueryText = (v: unknown) => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v) ?? '')
 
-/** Generated requests for one operation: its path, query and body, hostile often, valid-looking as often. */
 /** Node refuses request heads over 16 KB, so a longer URL never reaches the app: URL values stay under it. */
 const urlString = hostileString.map((v) => v.slice(0, 3000))
 
+/** Generated requests for one operation: its path, query and body, hostile often, valid-looking as often. */
 export function requestsFor(op: Operation, role: FuzzRole, resolve: (ref: string) => Schema, ids: string[]): fc.Arbitrary<FuzzRequest> {
   const idArb = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.uuid() })
   const pathValue = fc.oneof({ weight: 4, arbitrary: idArb }, { weight: 3, arbitrary: urlString.map(encode) }, { weight: 1, arbitrary: rawEscapes })
