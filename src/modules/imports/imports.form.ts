@@ -39,9 +39,13 @@ export async function withUploadForm<T>(req: FastifyRequest, use: (fields: Recor
         }
       }
     } catch (err) {
-      const code = (err as { code?: string }).code
+      if (err instanceof AppError) throw err
+      const { code, statusCode, syscall } = err as { code?: string; statusCode?: number; syscall?: string }
       if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE', 'The file is too large to import; split it into smaller files.')
       if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data')
+      // The multipart parser's own complaints (no boundary, a part never closed, a malformed part
+      // header) carry neither a status nor a system call: the body is at fault, not the server.
+      if (!statusCode && !syscall) throw new AppError('BAD_REQUEST', 'The upload is not a readable multipart/form-data body: send the file in the field "file" with a boundary')
       throw err
     }
     return await use(fields, file)

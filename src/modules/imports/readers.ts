@@ -7,9 +7,10 @@ import { fileError } from './file-error'
 import { textKind } from './file-kind'
 import type { ByteSource } from './source'
 import { readVcards } from './vcard'
-import { readCentralDirectory, sheetNames } from './zip-guard'
 import type { ImportLang } from './messages'
 import { unreadableWorkbook } from './workbook-error'
+import { measureInflated } from './zip-gate'
+import { readCentralDirectory, sheetNames, type ZipEntry } from './zip-guard'
 
 export interface FileInfo {
   format: 'csv' | 'xlsx' | 'vcard'
@@ -36,6 +37,7 @@ export async function inspectFile(src: ByteSource, fileName: string, sheet?: str
   if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0) throw fileError('Old Excel .xls files are not supported: save the sheet as .xlsx or CSV.')
   if (isZip || /\.xlsx$/i.test(fileName)) {
     const entries = await readCentralDirectory(src)
+    await assertInflatesSafely(src, entries, lang)
     const sheets = await sheetNames(src, entries)
     if (sheets.length === 0) throw fileError('The workbook has no sheets.')
     if (sheet && !sheets.includes(sheet)) throw fileError(`The workbook has no sheet named "${sheet}" (it has: ${sheets.join(', ')}).`)
@@ -53,6 +55,21 @@ export async function inspectFile(src: ByteSource, fileName: string, sheet?: str
 
 export function readRecords(src: ByteSource, info: FileInfo, lang: ImportLang = 'en'): AsyncGenerator<RawRecord> {
   return info.format === 'csv' ? readCsv(src, info) : info.format === 'vcard' ? readVcards(src, info.encoding) : readXlsx(src, info, lang)
+}
+
+/** Uploads already measured and found within bounds: a stored upload never changes, so once is enough. */
+const measured = new Set<string>()
+
+/**
+ * Inflates the whole workbook once, counting, before the reader sees a byte of it: the reader
+ * cannot be stopped cleanly half-way (its temporary files and streams would stay open).
+ */
+async function assertInflatesSafely(src: ByteSource, entries: ZipEntry[], lang: ImportLang) {
+  if (src.id && measured.has(src.id)) return
+  await measureInflated(src.stream(), { declared: new Map(entries.map((e) => [e.name, e.uncompressedSize])), lang })
+  if (!src.id) return
+  measured.add(src.id)
+  if (measured.size > 1000) measured.delete(measured.values().next().value!)
 }
 
 async function* readCsv(src: ByteSource, info: FileInfo): AsyncGenerator<RawRecord> {
@@ -89,6 +106,7 @@ function csvError(err: unknown) {
 }
 
 async function* readXlsx(src: ByteSource, info: FileInfo, lang: ImportLang): AsyncGenerator<RawRecord> {
+  await assertInflatesSafely(src, await readCentralDirectory(src), lang)
   const input = Readable.from(src.stream())
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',

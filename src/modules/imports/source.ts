@@ -3,6 +3,8 @@ import * as repo from './imports.repository'
 
 /** The uploaded file as stored in import_chunks: read in order, or a byte range, never all at once. */
 export interface ByteSource {
+  /** Names an upload whose bytes never change (its checks may be remembered); absent for a one-off source. */
+  id?: string
   size: number
   stream(): AsyncGenerator<Buffer>
   range(start: number, end: number): Promise<Buffer>
@@ -12,6 +14,7 @@ export const CHUNK_SIZE = 1024 * 1024
 
 export function chunkSource(db: Executor, importId: string, size: number): ByteSource {
   return {
+    id: importId,
     size,
     async *stream() {
       for (let seq = 0; seq * CHUNK_SIZE < size; seq++) {
