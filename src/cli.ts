@@ -10,6 +10,7 @@ import { ROLES, type Role } from './server/context'
 import { userCreateSchema } from './modules/users/users.schema'
 import { seedDemo } from './seed/demo'
 import { seedBulk } from './seed/bulk'
+import { auditCommands } from './modules/audit/audit.cli'
 
 const positiveInt = (v: string) => {
   const n = Number(v.replaceAll('_', ''))
@@ -151,6 +152,8 @@ program
     })
     process.exit(code)
   })
+
+auditCommands(program, { withDatabase, services: (database) => createServices(database.db, loadConfig()), secret: process.env.KITH_SECRET || undefined })
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   // A taken or damaged data directory is the user's situation to resolve, not a crash: the message alone.
