@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream, type WriteStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -33,11 +33,13 @@ export interface ExportResult {
 class Sink {
   private readonly hmac: ReturnType<typeof createHmac>
   private readonly sha = createHash('sha256')
-  private readonly out
-  constructor(path: string, secret: string) {
+  private constructor(private readonly out: WriteStream, secret: string) {
     this.hmac = createHmac('sha256', signingKey(secret))
-    // wx: an existing file (an earlier export) is never overwritten.
-    this.out = createWriteStream(path, { flags: 'wx', mode: 0o600 })
+  }
+  /** wx: an existing file (an earlier export) is never overwritten; refused here, before any work. */
+  static async open(path: string, secret: string) {
+    const handle = await open(path, 'wx', 0o600)
+    return new Sink(handle.createWriteStream(), secret)
   }
   async line(value: unknown, signed = true) {
     const text = `${JSON.stringify(value)}\n`
@@ -69,7 +71,7 @@ export async function exportAudit(db: Db, opts: { before: Date; out: string; sec
     const to = await prefixEnd(db, head.chain, opts.before, head.seq)
     if (to > from.seq) ranges.push({ chain: head.chain, after: from.seq, prev: from.hash, to })
   }
-  const sink = new Sink(opts.out, opts.secret)
+  const sink = await Sink.open(opts.out, opts.secret)
   const result: ExportResult = { rows: 0, chains: [], digest: '', removed: 0 }
   const checkpoints: ChainPoint[] = []
   try {
