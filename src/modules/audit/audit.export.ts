@@ -33,8 +33,11 @@ export interface ExportResult {
 class Sink {
   private readonly hmac: ReturnType<typeof createHmac>
   private readonly sha = createHash('sha256')
+  private failure: Error | null = null
   private constructor(private readonly out: WriteStream, secret: string) {
     this.hmac = createHmac('sha256', signingKey(secret))
+    // A write error (disk full) surfaces at the next line or at close, never as an uncaught event.
+    out.on('error', (err) => (this.failure ??= err))
   }
   /** wx: an existing file (an earlier export) is never overwritten; refused here, before any work. */
   static async open(path: string, secret: string) {
@@ -42,18 +45,20 @@ class Sink {
     return new Sink(handle.createWriteStream(), secret)
   }
   async line(value: unknown, signed = true) {
+    if (this.failure) throw this.failure
     const text = `${JSON.stringify(value)}\n`
     if (signed) this.hmac.update(text)
     this.sha.update(text)
-    if (!this.out.write(text)) await new Promise((resolve) => this.out.once('drain', () => resolve(undefined)))
+    if (!this.out.write(text)) await new Promise<void>((resolve) => this.out.once('drain', () => resolve()).once('close', () => resolve()))
   }
   async close(): Promise<string> {
     await this.line({ signature: `hmac-sha256:${this.hmac.digest('hex')}` }, false)
-    await new Promise<void>((resolve, reject) => this.out.end((err?: Error | null) => (err ? reject(err) : resolve())))
+    if (!this.out.closed) await new Promise<void>((resolve) => this.out.once('close', resolve).end())
+    if (this.failure) throw this.failure
     return this.sha.digest('hex')
   }
   async abort() {
-    await new Promise<void>((resolve) => this.out.destroy().once('close', () => resolve()))
+    if (!this.out.closed) await new Promise<void>((resolve) => this.out.once('close', resolve).end())
   }
 }
 
