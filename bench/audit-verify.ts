@@ -114,7 +114,10 @@ await sql`CREATE SEQUENCE IF NOT EXISTS plain_seq`.execute(db)
 async function insertCost(insert: (n: number) => ReturnType<typeof sql>, single: boolean, n: number): Promise<{ wall: number; cpu: number | null }> {
   const cpu0 = await backendCpu()
   const started = process.hrtime.bigint()
-  if (single) for (let i = 0; i < n; i++) await insert(1).execute(db)
+  // One connection throughout, so its backend's CPU is the one counted (the pool closes idle ones).
+  if (single) await db.connection().execute(async (conn) => {
+    for (let i = 0; i < n; i++) await insert(1).execute(conn)
+  })
   else {
     await db.transaction().execute(async (trx) => {
       await insert(n).execute(trx)
@@ -125,7 +128,7 @@ async function insertCost(insert: (n: number) => ReturnType<typeof sql>, single:
   }
   const wall = Number(process.hrtime.bigint() - started) / 1000 / n
   const cpu1 = await backendCpu()
-  return { wall, cpu: cpu0 === null || cpu1 === null ? null : ((cpu1 - cpu0) * 1e6) / n }
+  return { wall, cpu: cpu0 === null || cpu1 === null || cpu1 < cpu0 ? null : ((cpu1 - cpu0) * 1e6) / n }
 }
 const costs = {
   singlePlain: await insertCost(plain, true, 2_000),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
 import { launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
+import { createFirstAdmin } from './support/setup'
 
 const ADMIN = { name: '审计管理员', email: 'audit-admin@kith.test', password: 'kith-e2e-password-9' }
 
@@ -30,13 +31,7 @@ afterAll(async () => {
 
 describe('tamper-evident audit in the browser', () => {
   it('verifies the audit log from its page and shows the result', async () => {
-    await page.goto('/setup')
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await createFirstAdmin(page, ADMIN)
     for (const name of ['杭州西湖茶业', '苏州园林设计']) await apiCall(page, 'POST', '/customers', { name })
 
     await page.goto('/audit')
