@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createTestDatabase } from './test/test-db'
 import { testEngine } from './test/test-engine'
+import { openDatabase } from './db/database'
+import { asSuperuser } from './test/audit-tamper'
 
 const root = resolve(import.meta.dirname, '..')
 
@@ -59,5 +61,37 @@ describe('the kith command, as a process', () => {
     expect(exported.stdout.startsWith('\uFEFF')).toBe(true)
     expect(lines[0]).toBe('Name,Email')
     expect(lines.slice(1).sort()).toEqual(['杭州西湖茶业,tea@xihu.cn', '苏州园林设计,design@garden.cn'])
+  }, 120_000)
+
+  test('audit verify exits 0 on an intact log and 1 naming the row on a tampered one; export files verify and a modified one fails', async () => {
+    const secret = { KITH_SECRET: 'cli-audit-secret-cli-audit-secret!' }
+    expect((await kith(['user', 'create', '--email', 'cli-auditor@kith.test', '--role', 'admin', '--password', 'cli-password-2027'], env)).code).toBe(0)
+    const verified = await kith(['audit', 'verify'], { ...env, ...secret })
+    expect(verified.stderr).not.toMatch(/BROKEN|error/i)
+    expect(verified.stdout).toMatch(/^OK: \d+ audit rows in 16 chains verified/)
+    expect(verified.code).toBe(0)
+
+    const out = join(dir, 'audit.jsonl')
+    const exported = await kith(['audit', 'export', '--before', '2999-01-01', '--out', out], { ...env, ...secret })
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(exported.stdout).toMatch(/^Exported [1-9]\d* audit rows/)
+    const checked = await kith(['audit', 'verify-file', out], { ...env, ...secret })
+    expect(checked.code, checked.stderr).toBe(0)
+    expect(checked.stdout).toMatch(/^OK/)
+    writeFileSync(join(dir, 'modified.jsonl'), readFileSync(out, 'utf8').replace('"c":0,"s":1,', '"c":0,"s":1, '))
+    const modified = await kith(['audit', 'verify-file', join(dir, 'modified.jsonl')], { ...env, ...secret })
+    expect(modified).toMatchObject({ code: 1, stderr: expect.stringMatching(/^INVALID: the signature does not match/) })
+
+    // Tampered with as a superuser would (triggers off), with no server holding the database.
+    const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.KITH_DATA_DIR })
+    const victim = await asSuperuser(database.db, async (db) => {
+      const row = await db.selectFrom('auditLog').select('id').orderBy('at').limit(1).executeTakeFirstOrThrow()
+      await db.updateTable('auditLog').set({ action: 'forged' }).where('id', '=', row.id).execute()
+      return row.id
+    })
+    await database.close()
+    const broken = await kith(['audit', 'verify'], { ...env, ...secret })
+    expect(broken.code).toBe(1)
+    expect(broken.stderr).toContain(`BROKEN (altered): chain 0: row 1 (${victim})`)
   }, 120_000)
 })

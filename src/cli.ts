@@ -11,6 +11,7 @@ import { userCreateSchema } from './modules/users/users.schema'
 import { seedDemo } from './seed/demo'
 import { seedBulk } from './seed/bulk'
 import { KeyringError } from './modules/encryption/keyring'
+import { auditCommands } from './modules/audit/audit.cli'
 
 const positiveInt = (v: string) => {
   const n = Number(v.replaceAll('_', ''))
@@ -203,6 +204,8 @@ program
     const { runCliRestore } = await import('./modules/backups/backups.cli')
     await withOpenDatabase((database) => runCliRestore(database, file, opts, console.log))
   })
+
+auditCommands(program, { withDatabase, services: (database) => createServices(database.db, loadConfig()), secret: process.env.KITH_SECRET || undefined })
 
 await program.parseAsync(process.argv).catch((err: unknown) => {
   // A taken or damaged data directory is the user's situation to resolve, not a crash: the message alone.

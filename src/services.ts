@@ -3,6 +3,7 @@ import { execSqlIn, type Db } from './db/database'
 import { createMailer, type Mailer } from './server/mailer'
 import { createJobs, type Jobs } from './server/jobs'
 import { createAuditService } from './modules/audit/audit.service'
+import { createAuditIntegrity } from './modules/audit/audit.integrity'
 import { createImportService } from './modules/imports/imports.service'
 import { createUserService } from './modules/users/users.service'
 import type { TeamFollower } from './db/owner-team'
@@ -62,6 +63,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const { mailer, jobs } = infra
   const audit = createAuditService({ db })
   const encryption = createEncryptionService({ db, keyring: createKeyring(db, config.encryptionKey), jobs })
+  const auditIntegrity = createAuditIntegrity({ db, jobs })
   const sessionCache = createSessionCache(config.sessionCacheSeconds ?? 0)
   // Filled below as the modules whose records follow their owner's team are built.
   const teamFollowers: TeamFollower[] = []
@@ -113,7 +115,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
   const privacy = createPrivacyService({ db, encryption })
-  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, users, teams, auth, sessions, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

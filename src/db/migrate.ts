@@ -24,6 +24,7 @@ import * as documentsFollowDeals from './migrations/2026_12_08_0110_documents_fo
 import * as ticketRequesterVerified from './migrations/2026_12_08_0110_ticket_requester_verified'
 import * as sessionsSecurity from './migrations/2026_12_08_0120_sessions_security'
 import * as jobOwners from './migrations/2026_12_08_0150_job_owners'
+import * as auditChain from './migrations/2026_12_08_0200_audit_chain'
 import * as privacyErasure from './migrations/2026_12_08_0220_privacy_erasure'
 import * as encryptionKeys from './migrations/2026_12_08_0230_encryption_keys'
 
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0110_ticket_requester_verified': ticketRequesterVerified,
   '2026_12_08_0120_sessions_security': sessionsSecurity,
   '2026_12_08_0150_job_owners': jobOwners,
+  '2026_12_08_0200_audit_chain': auditChain,
   '2026_12_08_0220_privacy_erasure': privacyErasure,
   '2026_12_08_0230_encryption_keys': encryptionKeys,
 }

@@ -1,4 +1,4 @@
-import type { AuditLogTable } from '../modules/audit/audit.table'
+import type { AuditChainAnchorsTable, AuditChainsTable, AuditLogTable, AuditVerificationsTable } from '../modules/audit/audit.table'
 import type { UsersTable } from '../modules/users/users.table'
 import type { TeamsTable } from '../modules/teams/teams.table'
 import type { SessionsTable, LoginAttemptsTable } from '../modules/auth/auth.table'
@@ -37,6 +37,9 @@ export interface DB {
   loginKnownAddresses: LoginKnownAddressesTable
   apiTokens: ApiTokensTable
   auditLog: AuditLogTable
+  auditChains: AuditChainsTable
+  auditChainAnchors: AuditChainAnchorsTable
+  auditVerifications: AuditVerificationsTable
   customers: CustomersTable
   contacts: ContactsTable
   pipelineStages: PipelineStagesTable

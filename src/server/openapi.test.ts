@@ -44,7 +44,7 @@ const EXPECTED = [
   'POST /api/v1/customers/:id/restore', 'POST /api/v1/customers/:id/merge', 'GET /api/v1/customers/:id/history',
   'GET /api/v1/contacts', 'POST /api/v1/contacts', 'GET /api/v1/contacts/:id', 'PATCH /api/v1/contacts/:id', 'DELETE /api/v1/contacts/:id',
   'POST /api/v1/contacts/:id/restore',
-  'GET /api/v1/search', 'GET /api/v1/audit-log',
+  'GET /api/v1/search', 'GET /api/v1/audit-log', 'GET /api/v1/audit-log/verifications/latest', 'POST /api/v1/audit-log/verifications',
   'GET /api/v1/pipeline-stages', 'POST /api/v1/pipeline-stages', 'POST /api/v1/pipeline-stages/reorder', 'GET /api/v1/pipeline-stages/:key',
   'PATCH /api/v1/pipeline-stages/:key', 'DELETE /api/v1/pipeline-stages/:key',
   'GET /api/v1/opportunities', 'POST /api/v1/opportunities', 'GET /api/v1/opportunities/board', 'POST /api/v1/opportunities/assign',

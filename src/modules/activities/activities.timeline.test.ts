@@ -3,6 +3,7 @@ import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from 
 import { insertActivity, insertContact, insertCustomer, insertLead, insertTeam, insertUser } from '../../test/factories'
 import { encodeCursor } from '../../lib/cursor'
 import { expectProblem, http } from '../../test/http'
+import { asSuperuser } from '../../test/audit-tamper'
 
 let t: TestApp
 let api: ReturnType<typeof http>
@@ -76,7 +77,8 @@ describe('GET /customers/{id}/timeline', () => {
     for (let i = 0; i < 23; i++) await insertActivity(t.db, { customerId: c.id, ownerId: salesId, createdAt: new Date(base + Math.floor(i / 3) * 60_000) })
     for (let i = 0; i < 4; i++) {
       const deal = json(await api.post('/api/v1/opportunities', { name: `Deal ${i}`, customerId: c.id }, sales))
-      await t.db.updateTable('auditLog').set({ at: new Date(base + i * 90_000) }).where('entityId', '=', deal.id).execute()
+      // Back-dated as no application path can (the log is append-only).
+      await asSuperuser(t.db, (db) => db.updateTable('auditLog').set({ at: new Date(base + i * 90_000) }).where('entityId', '=', deal.id).execute())
     }
     const l = await insertLead(t.db, { ownerId: salesId })
     await t.db.updateTable('leads').set({ status: 'converted', convertedAt: new Date(base + 60_000), convertedCustomerId: c.id }).where('id', '=', l.id).execute()

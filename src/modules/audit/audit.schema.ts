@@ -30,3 +30,24 @@ export const auditQuerySchema = z.strictObject({
   cursor: z.string().max(500).optional(),
 })
 export type AuditQuery = z.infer<typeof auditQuerySchema>
+
+export const auditVerificationSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['running', 'ok', 'failed', 'error']),
+    startedAt: z.iso.datetime({ offset: true }),
+    finishedAt: z.iso.datetime({ offset: true }).nullable(),
+    rowsChecked: z.number().int(),
+    problems: z.array(z.object({
+      kind: z.enum(['altered', 'relinked', 'missing', 'truncated', 'stray', 'vanished']),
+      chain: z.number().int(),
+      seq: z.number().int(),
+      id: z.uuid().nullable(),
+      message: z.string(),
+    })),
+    /** Why a run could not finish (the database went away): not a verdict on the log. */
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'AuditVerification' })
+export type AuditVerification = z.infer<typeof auditVerificationSchema>
+export const latestVerificationSchema = z.object({ verification: auditVerificationSchema.nullable() })

@@ -1,6 +1,6 @@
-import type { AuditEntry, AuditQuery } from '@server/modules/audit/audit.schema'
+import type { AuditEntry, AuditQuery, AuditVerification } from '@server/modules/audit/audit.schema'
 
-export type { AuditEntry }
+export type { AuditEntry, AuditVerification }
 export type AuditParams = Partial<AuditQuery>
 
 /** A field's value before and after a change, as the server records updates. */
@@ -31,6 +31,7 @@ export const ACTION_COLORS: Record<string, string> = {
   assign: 'purple',
   export: 'magenta',
   download: 'magenta',
+  verify: 'default',
 }
 
 /** Entities the audit log filter offers (what this version of Kith records). */
@@ -39,4 +40,5 @@ export const AUDIT_ENTITIES = ['customer', 'contact', 'lead', 'opportunity', 'ac
 export const auditKeys = {
   all: ['audit'] as const,
   list: (params: AuditParams) => [...auditKeys.all, params] as const,
+  verification: ['audit', 'verification'] as const,
 }

@@ -15,6 +15,8 @@ import type { AuditEntry, AuditParams } from '../types'
 import { AuditActionTag } from './AuditActionTag'
 import { AuditFilters, type AuditFilterValues } from './AuditFilters'
 import { ChangesList } from './ChangesList'
+import { AuditIntegrityCard } from './AuditIntegrityCard'
+import { useAuth } from '../../auth/hooks/useAuth'
 
 const entityLink = (e: AuditEntry) =>
   e.entityId && e.action !== 'purge' ? (e.entity === 'customer' ? `/customers/${e.entityId}` : e.entity === 'contact' ? `/contacts/${e.entityId}` : null) : null
@@ -33,6 +35,7 @@ export default function AuditLogPage() {
   const pager = useCursorPager(JSON.stringify(params))
   const query = useAuditLog({ ...params, cursor: pager.cursor })
   const displayFor = useEntityFieldDisplay()
+  const isAdmin = useAuth().hasRole('admin')
 
   const columns: TableProps<AuditEntry>['columns'] = [
     { key: 'at', title: t('audit.fields.at'), width: 170, render: (_, e) => <DateTime value={e.at} /> },
@@ -54,6 +57,7 @@ export default function AuditLogPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} />
+      {isAdmin && <AuditIntegrityCard />}
       <Card>
         <AuditFilters value={filters} onChange={setFilters} />
         {query.error ? (
