@@ -22,7 +22,9 @@ const MODULE_OF: Record<string, ScopeModule> = {
   quotes: 'quotes', orders: 'orders', tickets: 'tickets', 'ticket-assignment-rules': 'tickets', 'ticket-sla': 'tickets',
   campaigns: 'campaigns', 'campaign-settings': 'campaigns', 'mailing-lists': 'campaigns', suppressions: 'campaigns',
   reports: 'reports', 'sales-targets': 'reports', imports: 'imports', search: 'search',
-  users: 'users', teams: 'users', 'audit-log': 'audit', settings: 'settings', auth: 'profile', 'api-tokens': 'profile',
+  users: 'users', teams: 'users', 'audit-log': 'audit', settings: 'settings', backups: 'settings', auth: 'profile', 'api-tokens': 'profile',
+  // A person's data across customers, contacts and leads (admins only, whatever the scope).
+  privacy: 'customers',
 }
 
 /** Scopes a role could never use: asking for them when making a token is refused. */
