@@ -95,6 +95,9 @@ export async function appliedMigrations(s: CopySession): Promise<string[]> {
  * Empties the tables for a load, inside the restore's transaction: user triggers (the touch and
  * count triggers that keep rollups) are off until `enableTriggers`, since the rollup tables come
  * from the backup as they were. Foreign keys stay checked.
+ * The audit tables depend on this too: their insert trigger would re-chain every loaded row (so
+ * anchors and exported files stop matching) and their guards refuse the TRUNCATE. ALTER TABLE
+ * holds its lock to commit and a rollback undoes it, so no other session ever sees them off.
  */
 export async function clearForLoad(s: CopySession, tables: string[]): Promise<void> {
   for (const t of tables) await s.query(`ALTER TABLE ${quoteIdent(t)} DISABLE TRIGGER USER`)

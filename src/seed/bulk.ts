@@ -124,10 +124,10 @@ export async function seedBulk(database: Database, opts: BulkOptions): Promise<s
       }
       // Every reference is made from existing rows (seed_custs), so the foreign-key triggers (customer,
       // contact, deal, owner, team: five lookups and row locks per activity) are skipped when the role
-      // may: ~3× faster. Without superuser rights the load just runs with them.
+      // may: ~3× faster. Without superuser rights the load just runs with them. Only for activities:
+      // the deals write audit rows, which the audit chain's triggers must chain (replica skips them).
       const skipTriggers = database.kind === 'postgres' &&
         (await one<{ su: boolean }>(conn, `SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user`)).su
-      if (skipTriggers) await run(conn, `SET session_replication_role = replica`)
       if (addOpps > 0) {
         const targets = await prepare(false)
         const { n: existing } = await one<{ n: number }>(conn, `SELECT count(*)::int AS n FROM opportunities`)
@@ -144,6 +144,7 @@ export async function seedBulk(database: Database, opts: BulkOptions): Promise<s
         const { n: audits } = await one<{ n: number }>(conn, `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'opportunity'`)
         lines.push(`Opportunities: +${fmt(addOpps)} and +${fmt(audits - audits0)} audit rows (creation, stage change) in ${((Date.now() - t0) / 1000).toFixed(1)} s (${rate(addOpps, Date.now() - t0)} deals/s)`)
       }
+      if (skipTriggers) await run(conn, `SET session_replication_role = replica`)
       if (addActs > 0) {
         const targets = await prepare(true)
         const { n: existing } = await one<{ n: number }>(conn, `SELECT count(*)::int AS n FROM activities`)
