@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../app'
 import { parseConfig, type Config } from '../config'
-import { SESSION_COOKIE } from '../server/auth'
+import { sessionCookieName } from '../server/auth'
 import type { App } from '../server/types'
 import type { Services } from '../services'
 import { createTestDatabase } from './test-db'
@@ -39,7 +39,7 @@ export type AuthHeaders = Record<string, string>
 
 export async function sessionFor(t: TestApp, userId: string): Promise<AuthHeaders> {
   const { token, csrfToken } = await t.services.auth.openSession(userId, { requestId: 'test' })
-  return { cookie: `${SESSION_COOKIE}=${t.app.signCookie(token)}`, 'x-csrf-token': csrfToken }
+  return { cookie: `${sessionCookieName(t.config.secureCookies)}=${t.app.signCookie(token)}`, 'x-csrf-token': csrfToken }
 }
 
 export const json = <T = any>(res: LightMyRequestResponse): T => res.json() as T

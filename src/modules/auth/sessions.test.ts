@@ -131,7 +131,7 @@ describe('session time-outs', () => {
     const put = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: admin, payload: { sessionIdleMinutes: 60, sessionMaxDays: 30 } })
     expect(json(put)).toMatchObject({ sessionIdleMinutes: 60, sessionMaxDays: 30 })
     expectProblem(await api.get('/api/v1/auth/me', s), 401)
-    const audit = await t.db.selectFrom('auditLog').selectAll().where('entity', '=', 'security_settings').execute()
+    const audit = await t.db.selectFrom('auditLog').selectAll().where('entity', '=', 'security_settings').orderBy('at').orderBy('id').execute()
     expect(audit.at(-1)!.changes).toMatchObject({ sessionIdleMinutes: { before: 480, after: 60 } })
   })
 })

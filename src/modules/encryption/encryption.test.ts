@@ -26,7 +26,7 @@ async function whereStored(needle: string): Promise<string[]> {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)}::text LIKE ${`%${needle}%`}`.execute(t.db)
     if (rows[0]!.n) found.push(`${c.table}.${c.column}`)
   }
-  return found
+  return found.sort()
 }
 
 const choose = async (fields: string[]) => {

@@ -65,6 +65,8 @@ describe('SLA settings', () => {
     const audit = await t.db.selectFrom('auditLog').selectAll().where('entity', '=', 'ticket_sla').execute()
     expect(audit).toHaveLength(1)
     await put('/api/v1/ticket-sla', { targets, businessHours: null }, admin)
+    // Due within the hour in Shanghai's working hours, it would count as breaching soon in the tests below.
+    await api.del(`/api/v1/tickets/${tk.id}`, admin)
   })
 })
 
@@ -128,8 +130,8 @@ describe('breaches, from stored timestamps', () => {
     expect(res.statusCode, res.body).toBe(200)
     const by = Object.fromEntries(json(res).items.map((r: { priority: string }) => [r.priority, r]))
     expect(by.urgent).toMatchObject({ firstResponseBreached: 1, resolutionBreached: 0 })
-    // Three high: answeredLate, resolvedLate and the one created through the API above (not breached).
-    expect(by.high).toMatchObject({ tickets: 3, firstResponseBreached: 1, resolutionBreached: 1 })
+    // Two high: answeredLate and resolvedLate (the one created through the API above was deleted).
+    expect(by.high).toMatchObject({ tickets: 2, firstResponseBreached: 1, resolutionBreached: 1 })
     expect(by.low).toMatchObject({ firstResponseBreached: 0, resolutionBreached: 0 })
     expect(json(await api.get('/api/v1/tickets/breach-counts?from=2000-01-01&to=2000-12-31', support)).items.every((r: { tickets: number }) => r.tickets === 0)).toBe(true)
     expectProblem(await api.get('/api/v1/tickets/breach-counts', sales), 403)
