@@ -69,8 +69,10 @@ describe('the application cannot change or remove audit rows', () => {
   it.each([
     ['UPDATE', sql`UPDATE audit_log SET action = 'forged'`],
     ['DELETE', sql`DELETE FROM audit_log`],
-    ['TRUNCATE', sql`TRUNCATE audit_log`],
+    // Plain TRUNCATE is refused first by audit_redactions' foreign key; CASCADE reaches the guard.
+    ['TRUNCATE', sql`TRUNCATE audit_log CASCADE`],
     ['TRUNCATE of the anchors', sql`TRUNCATE audit_chain_anchors`],
+    ['TRUNCATE of the redaction listings', sql`TRUNCATE audit_redactions`],
     ['a head', sql`DELETE FROM audit_chains`],
   ])('%s is refused', async (_, statement) => {
     const before = await count()

@@ -26,7 +26,7 @@ export function auditCommands(program: Command, deps: { withDatabase: WithDataba
       const result = await deps.withDatabase((database) => deps.services(database).auditIntegrity.runNow({ concurrency: database.kind === 'postgres' ? opts.concurrency : 1 }))
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       if (result.ok) {
-        console.log(`OK: ${result.rowsChecked} audit rows in ${result.chains} chains verified in ${seconds} s.`)
+        console.log(`OK: ${result.rowsChecked} audit rows in ${result.chains} chains verified in ${seconds} s (redacted: ${result.redacted}, by privacy erasures).`)
         return
       }
       for (const p of result.problems) console.error(`BROKEN (${p.kind}): ${p.message}`)
@@ -53,7 +53,7 @@ export function auditCommands(program: Command, deps: { withDatabase: WithDataba
       // With KITH_SECRET set, a file verifies without a database (on an auditor's machine).
       const secret = deps.secret ?? (await deps.withDatabase(({ db }) => resolveSecret(db, undefined)))
       const check = await verifyExportFile(file, secret)
-      if (check.ok) console.log(`OK: ${file} is signed and its ${check.rows} rows chain unbroken.`)
+      if (check.ok) console.log(`OK: ${file} is signed and its ${check.rows} rows chain unbroken (redacted: ${check.redacted}).`)
       else {
         console.error(`INVALID: ${check.problem}`)
         process.exitCode = 1

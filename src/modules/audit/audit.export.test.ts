@@ -59,7 +59,7 @@ describe('kith audit export', () => {
     const result = await exportAudit(t.db, { before: CUTOFF, out, secret: SECRET, batchSize: 7 })
     expect(result.rows).toBe(await count(sql`at < ${CUTOFF}`))
     expect(result.removed).toBe(0)
-    expect(await verifyExportFile(out, SECRET)).toEqual({ ok: true, rows: result.rows, problem: null })
+    expect(await verifyExportFile(out, SECRET)).toEqual({ ok: true, rows: result.rows, redacted: 0, problem: null })
     // Each line's row is the text its hash covers: readable as it was written.
     const line = readFileSync(out, 'utf8').split('\n').find((l) => l.includes('old-a 3 '))!
     expect(JSON.parse(JSON.parse(line).r)).toContainEqual({ note: { after: 'old-a 3 中文 "q" \\ \u0001', before: null }, n: { after: 1e21, before: 1.1 } })

@@ -11,7 +11,9 @@ import { genesisHash } from './audit.verify'
 /**
  * The export file, JSON Lines: a header naming each chain's exported range and the hash it
  * continues from; one line per row {c, s, h, r} where r is exactly the text the row's hash covers
- * (so the file verifies without a database); a summary with each chain's last hash; and last a
+ * (so the file verifies without a database), or, for a row a privacy erasure redacted, {c, s, h,
+ * r, redacted: true} with r its redacted text, whose link still holds but whose content cannot
+ * match its hash (the signature vouches for the mark); a summary with each chain's last hash; and last a
  * signature line, HMAC-SHA256 of every byte before it under a key derived from KITH_SECRET.
  */
 export const EXPORT_FORMAT = 'kith-audit-export'
@@ -87,10 +89,10 @@ export async function exportAudit(db: Db, opts: { before: Date; out: string; sec
         const batch = await exportBatch(db, range.chain, seq, range.to, opts.batchSize ?? 20_000)
         if (batch.length === 0) break
         for (const r of batch) {
-          if (r.seq !== seq + 1 || r.prev !== prev || rowHash(prev, r.row) !== r.hash) {
+          if (r.seq !== seq + 1 || r.prev !== prev || (!r.redacted && rowHash(prev, r.row) !== r.hash)) {
             throw new Error(`chain ${range.chain} is broken at row ${seq + 1}: nothing exported; run kith audit verify`)
           }
-          await sink.line({ c: range.chain, s: r.seq, h: r.hash, r: r.row })
+          await sink.line({ c: range.chain, s: r.seq, h: r.hash, r: r.row, ...(r.redacted ? { redacted: true } : {}) })
           seq = r.seq
           prev = r.hash
           if (++result.rows % CHECKPOINT_ROWS === 0) checkpoints.push({ chain: range.chain, seq, hash: prev })
@@ -127,6 +129,8 @@ export async function exportAudit(db: Db, opts: { before: Date; out: string; sec
 export interface FileCheck {
   ok: boolean
   rows: number
+  /** Rows marked redacted by a privacy erasure: their links checked, their content not. */
+  redacted: number
   problem: string | null
 }
 
@@ -136,6 +140,7 @@ export async function verifyExportFile(path: string, secret: string): Promise<Fi
   let header: { format?: string; chains?: Range[] } | null = null
   const state = new Map<number, { seq: number; prev: string; to: number }>()
   let rows = 0
+  let redacted = 0
   let problem: string | null = null
   let summary: { rows?: number; ends?: { chain: number; seq: number; hash: string }[] } | null = null
   let pending: string | null = null
@@ -162,7 +167,8 @@ export async function verifyExportFile(path: string, secret: string): Promise<Fi
       const s = state.get(v.c)
       if (!s) return fail(`line ${n}: chain ${v.c} is not in the header (inserted)`)
       if (v.s !== s.seq + 1) return fail(`line ${n}: chain ${v.c} row ${s.seq + 1} is missing (deleted)`)
-      if (typeof v.r !== 'string' || rowHash(s.prev, v.r) !== v.h) return fail(`line ${n}: chain ${v.c} row ${v.s} does not match its hash (altered)`)
+      if (v.redacted === true) redacted++
+      else if (typeof v.r !== 'string' || rowHash(s.prev, v.r) !== v.h) return fail(`line ${n}: chain ${v.c} row ${v.s} does not match its hash (altered)`)
       s.seq = v.s
       s.prev = v.h
       rows++
@@ -177,11 +183,11 @@ export async function verifyExportFile(path: string, secret: string): Promise<Fi
     if (pending !== null) take(pending, lineNo - 1)
     pending = line
   }
-  if (!header || pending === null) return { ok: false, rows, problem: problem ?? 'not a Kith audit export' }
+  if (!header || pending === null) return { ok: false, rows, redacted, problem: problem ?? 'not a Kith audit export' }
   const signature = /^\{"signature":"hmac-sha256:([0-9a-f]{64})"\}$/.exec(pending)?.[1]
   const expected = hmac.digest()
   if (!signature || !timingSafeEqual(Buffer.from(signature, 'hex'), expected)) {
-    return { ok: false, rows, problem: 'the signature does not match: the file was modified, or signed with another KITH_SECRET' }
+    return { ok: false, rows, redacted, problem: 'the signature does not match: the file was modified, or signed with another KITH_SECRET' }
   }
   if (!problem) {
     const ends = (summary as { ends?: { chain: number; seq: number; hash: string }[] } | null)?.ends ?? []
@@ -191,5 +197,5 @@ export async function verifyExportFile(path: string, secret: string): Promise<Fi
     }
     if ((summary as { rows?: number } | null)?.rows !== rows) fail(`the file holds ${rows} rows, its summary says ${(summary as { rows?: number } | null)?.rows}`)
   }
-  return { ok: !problem, rows, problem }
+  return { ok: !problem, rows, redacted, problem }
 }

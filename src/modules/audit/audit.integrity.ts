@@ -21,6 +21,7 @@ const toView = (r: Row): AuditVerification => ({
   startedAt: r.startedAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
   rowsChecked: Number(r.rowsChecked),
+  redacted: Number(r.redacted),
   problems: Array.isArray(r.problem) ? (r.problem as ChainProblem[]) : [],
   error: r.problem && !Array.isArray(r.problem) ? (r.problem as { message: string }).message : null,
 })
@@ -30,10 +31,10 @@ async function run(db: Db, id: string, concurrency: number): Promise<VerifyResul
   try {
     const result = await verifyChains(db, { previous: await repo.lastVerifiedHeads(db), concurrency })
     const status: AuditVerificationsTable['status'] = result.ok ? 'ok' : 'failed'
-    await repo.finishVerification(db, id, { status, rowsChecked: result.rowsChecked, problem: result.problems, heads: result.ok ? result.heads : null })
+    await repo.finishVerification(db, id, { status, rowsChecked: result.rowsChecked, redacted: result.redacted, problem: result.problems, heads: result.ok ? result.heads : null })
     return result
   } catch (err) {
-    await repo.finishVerification(db, id, { status: 'error', rowsChecked: 0, problem: { message: err instanceof Error ? err.message : String(err) }, heads: null })
+    await repo.finishVerification(db, id, { status: 'error', rowsChecked: 0, redacted: 0, problem: { message: err instanceof Error ? err.message : String(err) }, heads: null })
     throw err
   }
 }

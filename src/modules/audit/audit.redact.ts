@@ -16,10 +16,11 @@ export interface AuditRedaction {
  * The one path by which an audit row is ever changed after it was written: a privacy erasure
  * removing the person's values. Only `changes` and `ip` change (never who, what, when, which
  * record); the redaction itself is recorded as its own audit row naming the rows it touched and
- * why, without the values. A tamper-evident log re-seals (or allows) exactly these rows here.
+ * why, without the values. That chained row is what lets the verifier accept these rows' content
+ * no longer matching their hash (audit.chain.repository.ts).
  */
 export async function redactAudit(trx: Executor, ctx: RedactContext, rows: AuditRedaction[], reason: { action: string; entity: string; entityId: string }) {
-  for (const r of rows) await redactAuditRow(trx, r.id, r.changes, r.clearIp)
+  for (const r of rows) await redactAuditRow(trx, r.id, r.changes, r.clearIp, reason)
   if (rows.length === 0) return
   await recordAudit(trx, ctx, [{
     action: 'redact',

@@ -99,11 +99,10 @@ export function listEntityChanges(db: Executor, f: { entity: string; entityId: s
     .execute()
 }
 
-/** Used by audit.redact.ts only: the sole UPDATE of an audit row. */
-export async function redactAuditRow(db: Executor, id: string, changes: Record<string, unknown> | null, clearIp: boolean) {
-  await db
-    .updateTable('auditLog')
-    .set({ changes: changes === null ? null : JSON.stringify(changes), ...(clearIp ? { ip: null } : {}) })
-    .where('id', '=', id)
-    .execute()
+/**
+ * Used by audit.redact.ts only: the sole change of an audit row, through audit_redact
+ * (migration 2026_12_08_0240), which lists the row in audit_redactions and rewrites `changes` and `ip` only.
+ */
+export async function redactAuditRow(db: Executor, id: string, changes: Record<string, unknown> | null, clearIp: boolean, reason: Record<string, unknown>) {
+  await sql`SELECT audit_redact(${id}::uuid, ${changes === null ? null : JSON.stringify(changes)}::jsonb, ${clearIp}, ${JSON.stringify(reason)}::jsonb)`.execute(db)
 }

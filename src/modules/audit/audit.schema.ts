@@ -38,6 +38,8 @@ export const auditVerificationSchema = z
     startedAt: z.iso.datetime({ offset: true }),
     finishedAt: z.iso.datetime({ offset: true }).nullable(),
     rowsChecked: z.number().int(),
+    /** Rows a privacy erasure redacted: accepted, not problems. */
+    redacted: z.number().int(),
     problems: z.array(z.object({
       kind: z.enum(['altered', 'relinked', 'missing', 'truncated', 'stray', 'vanished']),
       chain: z.number().int(),

@@ -41,6 +41,8 @@ export interface AuditVerificationsTable {
   startedAt: Generated<Date>
   finishedAt: Date | null
   rowsChecked: Generated<number>
+  /** Rows whose content an erasure redacted (accepted, not problems). */
+  redacted: Generated<number>
   problem: JSONColumnType<unknown[] | { message: string } | null, string | null, string | null>
   heads: JSONColumnType<Record<string, [number, string]> | null, string | null, string | null>
 }

@@ -6,10 +6,10 @@ export async function insertVerification(db: Executor, row: { id: string; reques
   await db.insertInto('auditVerifications').values({ ...row, status: 'running' }).execute()
 }
 
-export async function finishVerification(db: Executor, id: string, result: { status: AuditVerificationsTable['status']; rowsChecked: number; problem: unknown; heads: Heads | null }) {
+export async function finishVerification(db: Executor, id: string, result: { status: AuditVerificationsTable['status']; rowsChecked: number; redacted: number; problem: unknown; heads: Heads | null }) {
   await db
     .updateTable('auditVerifications')
-    .set({ status: result.status, rowsChecked: result.rowsChecked, problem: JSON.stringify(result.problem), heads: result.heads && JSON.stringify(result.heads), finishedAt: new Date() })
+    .set({ status: result.status, rowsChecked: result.rowsChecked, redacted: result.redacted, problem: JSON.stringify(result.problem), heads: result.heads && JSON.stringify(result.heads), finishedAt: new Date() })
     .where('id', '=', id)
     .execute()
 }

@@ -20,6 +20,8 @@ export type Heads = Record<string, [seq: number, hash: string]>
 export interface VerifyResult {
   ok: boolean
   rowsChecked: number
+  /** Rows a privacy erasure redacted through audit_redact: their content no longer matches their hash, by design. */
+  redacted: number
   chains: number
   problems: ChainProblem[]
   heads: Heads
@@ -44,25 +46,27 @@ function classify(chain: number, r: BatchRow): ChainProblem {
 async function verifyChain(db: Executor, head: ChainPoint, start: ChainPoint, batchSize: number) {
   let at = start
   let rows = 0
+  let redacted = 0
   for (;;) {
     const batch = await checkBatch(db, head.chain, at, head.seq, batchSize)
     if (batch.length === 0) break
     const bad = batch.find((r) => !r.contentOk || !r.linkOk || r.seq !== r.expectedSeq)
-    if (bad) return { rows: rows + Math.max(0, bad.seq - at.seq - 1), problem: classify(head.chain, bad), end: at }
+    if (bad) return { rows: rows + Math.max(0, bad.seq - at.seq - 1), redacted: redacted + bad.redacted, problem: classify(head.chain, bad), end: at }
     const last = batch.find((r) => r.isLast)!
     rows += last.n
+    redacted += last.redacted
     at = { chain: head.chain, seq: last.seq, hash: last.hash }
     if (last.n < batchSize) break
   }
   if (at.seq < head.seq) {
     const message = `chain ${head.chain}: rows ${at.seq + 1}–${head.seq} are missing after row ${at.seq}: deleted from the end`
-    return { rows, problem: { kind: 'truncated' as const, chain: head.chain, seq: at.seq + 1, id: null, message }, end: at }
+    return { rows, redacted, problem: { kind: 'truncated' as const, chain: head.chain, seq: at.seq + 1, id: null, message }, end: at }
   }
   if (at.hash !== head.hash) {
     const message = `chain ${head.chain}: its last row ${at.seq} is not the one the chain's head recorded: rewritten`
-    return { rows, problem: { kind: 'altered' as const, chain: head.chain, seq: at.seq, id: null, message }, end: at }
+    return { rows, redacted, problem: { kind: 'altered' as const, chain: head.chain, seq: at.seq, id: null, message }, end: at }
   }
-  return { rows, problem: null, end: at }
+  return { rows, redacted, problem: null, end: at }
 }
 
 /**
@@ -77,12 +81,14 @@ export async function verifyChains(db: Executor, opts: { batchSize?: number; con
   const problems: ChainProblem[] = []
   const verified: Heads = {}
   let rowsChecked = 0
+  let redacted = 0
   const queue = [...heads]
   const worker = async () => {
     for (let head = queue.shift(); head; head = queue.shift()) {
       const start = anchors.get(head.chain) ?? { chain: head.chain, seq: 0, hash: genesisHash(head.chain) }
       const r = await verifyChain(db, head, start, batchSize)
       rowsChecked += r.rows
+      redacted += r.redacted
       opts.onProgress?.(rowsChecked)
       if (r.problem) problems.push(r.problem)
       else verified[head.chain] = [r.end.seq, r.end.hash]
@@ -101,5 +107,5 @@ export async function verifyChains(db: Executor, opts: { batchSize?: number; con
     }
   }
   problems.sort((a, b) => a.chain - b.chain || a.seq - b.seq)
-  return { ok: problems.length === 0, rowsChecked, chains: heads.length, problems, heads: verified }
+  return { ok: problems.length === 0, rowsChecked, redacted, chains: heads.length, problems, heads: verified }
 }

@@ -40,6 +40,7 @@ export function AuditIntegrityCard() {
             <Descriptions.Item label={t('audit.integrity.startedAt')}><DateTime value={v.startedAt} /></Descriptions.Item>
             <Descriptions.Item label={t('audit.integrity.finishedAt')}>{v.finishedAt ? <DateTime value={v.finishedAt} /> : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('audit.integrity.rowsChecked')}>{formatNumber(v.rowsChecked)}</Descriptions.Item>
+            {v.redacted > 0 && <Descriptions.Item label={t('audit.integrity.redacted')}>{formatNumber(v.redacted)}</Descriptions.Item>}
           </Descriptions>
           {v.error && <Alert type="warning" showIcon message={t('audit.integrity.error')} description={v.error} />}
           {v.problems.length > 0 && (
