@@ -15,6 +15,8 @@ import { createServices, type Services } from './services'
 import { createMailer } from './server/mailer'
 import { createJobs } from './server/jobs'
 import { authRoutes } from './modules/auth/auth.routes'
+import { twoFactorRoutes } from './modules/auth/two-factor.routes'
+import { securitySettingsRoutes } from './modules/auth/security-settings.routes'
 import { userRoutes } from './modules/users/users.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
 import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes'
@@ -93,6 +95,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
     async (api: App) => {
       registerAuth(api, services)
       authRoutes(api, { ...services, secureCookies: config.secureCookies, defaultRegion: config.defaultRegion })
+      twoFactorRoutes(api, { ...services, secureCookies: config.secureCookies, defaultRegion: config.defaultRegion })
+      securitySettingsRoutes(api, services)
       userRoutes(api, services)
       teamRoutes(api, services)
       apiTokenRoutes(api, services)

@@ -9,6 +9,10 @@ import type { TeamFollower } from './db/owner-team'
 import { createTeamService } from './modules/teams/teams.service'
 import { createAuthService } from './modules/auth/auth.service'
 import { createSessionCache } from './modules/auth/session-cache'
+import type { SignInGate } from './modules/auth/auth.service'
+import { createTwoFactorService } from './modules/auth/two-factor.service'
+import { createTwoFactorSignIn } from './modules/auth/two-factor.signin'
+import { createSecuritySettingsService } from './modules/auth/security-settings'
 import { createReportService } from './modules/reports/reports.service'
 import { createSalesTargetService } from './modules/reports/sales-targets.service'
 import { createApiTokenService } from './modules/api-tokens/api-tokens.service'
@@ -60,7 +64,12 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const teamFollowers: TeamFollower[] = []
   const users = createUserService({ db, sessionCache, teamFollowers })
   const teams = createTeamService({ db })
-  const auth = createAuthService({ db, maxAttempts: config.loginMaxAttempts, sessionCache })
+  const signInGates: SignInGate[] = []
+  const auth = createAuthService({ db, maxAttempts: config.loginMaxAttempts, sessionCache, gates: signInGates })
+  const twoFactor = createTwoFactorService({ db })
+  const twoFactorSignIn = createTwoFactorSignIn({ db, auth })
+  signInGates.push(twoFactorSignIn.gate)
+  const securitySettings = createSecuritySettingsService({ db, sessionCache })
   const apiTokens = createApiTokenService({ db })
   const setup = createSetupService({ db, auth })
   const dependents: CustomerDependent[] = []
@@ -103,7 +112,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
-  return { reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  return { twoFactor, twoFactorSignIn, securitySettings, reports, salesTargets, ...marketing, imports, mailer, jobs, audit, users, teams, auth, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

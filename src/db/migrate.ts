@@ -20,6 +20,7 @@ import * as importRowWarnings from './migrations/2026_12_07_2100_import_row_warn
 import * as importVcard from './migrations/2026_12_07_2100_import_vcard'
 import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_counts'
 import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dates'
+import * as twoFactor from './migrations/2026_12_08_0130_two_factor'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_2100_import_vcard': importVcard,
   '2026_12_07_2110_import_upsert_counts': importUpsertCounts,
   '2026_12_07_2120_import_blank_dates': importBlankDates,
+  '2026_12_08_0130_two_factor': twoFactor,
 }
 
 function migrator(db: Db): Migrator {

@@ -2,6 +2,7 @@ import type { AuditLogTable } from '../modules/audit/audit.table'
 import type { UsersTable } from '../modules/users/users.table'
 import type { TeamsTable } from '../modules/teams/teams.table'
 import type { SessionsTable, LoginAttemptsTable } from '../modules/auth/auth.table'
+import type { TwoFactorChallengesTable, UserRecoveryCodesTable, UserTwoFactorTable } from '../modules/auth/two-factor.table'
 import type { ApiTokensTable } from '../modules/api-tokens/api-tokens.table'
 import type { CustomersTable } from '../modules/customers/customers.table'
 import type { ContactsTable } from '../modules/contacts/contacts.table'
@@ -28,6 +29,9 @@ export interface DB {
   users: UsersTable
   sessions: SessionsTable
   loginAttempts: LoginAttemptsTable
+  userTwoFactor: UserTwoFactorTable
+  userRecoveryCodes: UserRecoveryCodesTable
+  twoFactorChallenges: TwoFactorChallengesTable
   apiTokens: ApiTokensTable
   auditLog: AuditLogTable
   customers: CustomersTable

@@ -6,6 +6,7 @@ import { profileUpdateSchema } from '../users/users.schema'
 import type { UserService } from '../users/users.service'
 import type { SetupService } from '../setup/setup.service'
 import { SESSION_DAYS, type AuthService } from './auth.service'
+import { twoFactorPendingSchema } from './two-factor.schema'
 import { loginSchema, passwordChangeSchema, sessionSchema, setupSchema, setupStatusSchema } from './auth.schema'
 
 interface Deps {
@@ -39,10 +40,11 @@ export function authRoutes(app: App, { auth, users, setup, secureCookies, defaul
 
   app.post('/auth/login', {
     config: { public: true, rateLimit: loginRateLimit },
-    schema: { tags, summary: 'Sign in; sets the kith_session cookie', body: loginSchema, response: { 200: sessionSchema } },
+    schema: { tags, summary: 'Sign in; sets the kith_session cookie, or answers 202 when a second step (2FA) must follow', body: loginSchema, response: { 200: sessionSchema, 202: twoFactorPendingSchema } },
   }, async (request, reply) => {
     const { email, password } = request.body
     const signedIn = await auth.login(email, password, { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] })
+    if ('pending' in signedIn) return reply.status(202).send(signedIn.pending)
     setSessionCookie(reply, signedIn.token, secureCookies, SESSION_DAYS)
     return { user: signedIn.user, csrfToken: signedIn.csrfToken, settings }
   })

@@ -5,7 +5,10 @@ import { recordAudit } from '../audit/audit.service'
 import { findUserById, findUserForLogin, findPasswordHash, updateUser } from '../users/users.repository'
 import { toUser } from '../users/users.service'
 import type { User } from '../users/users.schema'
+import type { UserRow } from '../users/users.repository'
+import type { Role } from '../../server/context'
 import { dummyHash, hashPassword, verifyPassword } from './passwords'
+import { assertPasswordPolicy } from './password-policy'
 import { revokeTokensOfUser } from '../api-tokens/api-tokens.repository'
 import { newSecret, sha256 } from './tokens'
 import * as sessions from './sessions.repository'
@@ -26,7 +29,15 @@ export interface SignedIn {
   csrfToken: string
 }
 
-export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; maxAttempts: number; sessionCache: SessionCache }) {
+/** A right password that still needs a second step: the client continues at /auth/login/two-factor… with this token. */
+export interface PendingSignIn {
+  pending: { token: string; purpose: 'verify' | 'enrol'; expiresAt: string }
+}
+
+/** Asked after a right password: returns the pending second step, or null to open the session now. */
+export type SignInGate = (user: { id: string; role: Role }, meta: ClientMeta) => Promise<PendingSignIn | null>
+
+export function createAuthService({ db, maxAttempts, sessionCache, gates = [] }: { db: Db; maxAttempts: number; sessionCache: SessionCache; gates?: SignInGate[] }) {
   async function openSession(userId: string, meta: ClientMeta, trx: Executor = db) {
     const token = newSecret()
     const csrfToken = newSecret()
@@ -42,14 +53,26 @@ export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; m
     return { token, csrfToken }
   }
 
+  /** The end of every sign-in (password alone, or password then second factor): audit and session. */
+  async function finishLogin(user: UserRow, email: string, meta: ClientMeta): Promise<SignedIn> {
+    const ctx = { actor: { userId: user.id }, requestId: meta.requestId, ip: meta.ip }
+    const { token, csrfToken } = await db.transaction().execute(async (trx) => {
+      await sessions.clearFailures(trx, email)
+      await recordAudit(trx, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
+      return openSession(user.id, meta, trx)
+    })
+    return { token, csrfToken, user: toUser(user) }
+  }
+
   return {
     openSession,
+    finishLogin,
 
     /**
      * Failed attempts are counted per e-mail in the database, so the limit holds across
      * restarts and across every server copy; the per-IP limiter in front catches sprays.
      */
-    async login(email: string, password: string, meta: ClientMeta): Promise<SignedIn> {
+    async login(email: string, password: string, meta: ClientMeta): Promise<SignedIn | PendingSignIn> {
       const since = new Date(Date.now() - FAILURE_WINDOW_MS)
       if ((await sessions.countRecentFailures(db, email, since)) >= maxAttempts) {
         throw new AppError('RATE_LIMITED', 'Too many failed sign-ins for this account; try again in 15 minutes', { retryAfter: 900 })
@@ -64,13 +87,12 @@ export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; m
         })
         throw new AppError('INVALID_CREDENTIALS')
       }
-      const { token, csrfToken } = await db.transaction().execute(async (trx) => {
-        await sessions.clearFailures(trx, email)
-        await recordAudit(trx, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
-        return openSession(user.id, meta, trx)
-      })
+      for (const gate of gates) {
+        const pending = await gate(user, meta)
+        if (pending) return pending
+      }
       const { passwordHash: _h, ...rest } = user
-      return { token, csrfToken, user: toUser(rest) }
+      return finishLogin(rest, email, meta)
     },
 
     /** The actor behind a session cookie's token, or null when it is unknown, expired or its user disabled. */
@@ -105,6 +127,7 @@ export function createAuthService({ db, maxAttempts, sessionCache }: { db: Db; m
       if (!row || !(await verifyPassword(row.passwordHash, current))) {
         throw new AppError('VALIDATION_FAILED', 'currentPassword: wrong password', { errors: [{ path: 'currentPassword', message: 'Wrong password' }] })
       }
+      await assertPasswordPolicy(db, next, (await findUserById(db, ctx.actor.userId)) ?? {}, 'newPassword')
       const passwordHash = await hashPassword(next)
       await db.transaction().execute(async (trx) => {
         await updateUser(trx, ctx.actor.userId, { passwordHash })
