@@ -1,6 +1,7 @@
 import type { App } from '../../server/types'
 import { ctxOf } from '../../server/auth'
-import { securitySettingsSchema, securitySettingsUpdateSchema, type SecuritySettingsService } from './security-settings'
+import type { SecuritySettingsService } from './security-settings'
+import { securitySettingsSchema, securitySettingsUpdateSchema } from './security-settings.schema'
 
 export function securitySettingsRoutes(app: App, { securitySettings }: { securitySettings: SecuritySettingsService }) {
   const tags = ['settings']

@@ -1,9 +1,8 @@
-import { z } from 'zod'
 import type { Db, Executor } from '../../db/database'
 import { getSetting, lockSetting, putSetting } from '../../db/settings.repository'
 import { changedFields } from '../../lib/diff'
-import { timestamp } from '../../lib/schema'
-import { ROLES, type RequestContext, type Role } from '../../server/context'
+import type { RequestContext, Role } from '../../server/context'
+import type { SecuritySettings, SecuritySettingsUpdate } from './security-settings.schema'
 import { assertRole } from '../../server/permissions'
 import { recordAudit } from '../audit/audit.service'
 import type { SessionCache } from './session-cache'
@@ -11,25 +10,6 @@ import { deleteSessionsOfUser } from './sessions.repository'
 import { usersWithoutTwoFactor } from './two-factor.repository'
 
 const KEY = 'security_policy'
-// The request schemas already require 10 (passwordSchema): the setting can only raise it.
-export const MIN_PASSWORD_FLOOR = 10
-
-export const securitySettingsSchema = z
-  .object({
-    passwordMinLength: z.number().int().describe('new passwords have at least this many characters'),
-    requireTwoFactorRoles: z.array(z.enum(ROLES)).describe('users of these roles must enrol a second factor before they can do anything'),
-    updatedAt: timestamp.nullable(),
-  })
-  .meta({ id: 'SecuritySettings' })
-export type SecuritySettings = z.infer<typeof securitySettingsSchema>
-
-export const securitySettingsUpdateSchema = z
-  .strictObject({
-    passwordMinLength: z.number().int().min(MIN_PASSWORD_FLOOR).max(128),
-    requireTwoFactorRoles: z.array(z.enum(ROLES)).max(ROLES.length),
-  })
-  .meta({ id: 'SecuritySettingsUpdate' })
-export type SecuritySettingsUpdate = z.infer<typeof securitySettingsUpdateSchema>
 
 // Before the setting existed every password needed 10 characters: installs keep that.
 const DEFAULTS: SecuritySettings = { passwordMinLength: 10, requireTwoFactorRoles: [], updatedAt: null }

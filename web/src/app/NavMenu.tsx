@@ -17,6 +17,7 @@ import {
   NodeIndexOutlined,
   RocketOutlined,
   ShopOutlined,
+  SafetyOutlined,
   ShoppingOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -104,10 +105,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         { key: '/settings/profile', icon: <IdcardOutlined />, label: t('nav.profile') },
         { key: '/settings/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
         ...(isAdmin ? [{ key: '/settings/company', icon: <ShopOutlined />, label: t('company.nav') }] : []),
+        ...(isAdmin ? [{ key: '/settings/security', icon: <SafetyOutlined />, label: t('security.nav') }] : []),
       ],
     },
   ]
-  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company']
+  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/security']
   const section = keys.find((k) => pathname === k || pathname.startsWith(`${k}/`))
   // The deals entry opens the board; list, board and a deal's page all light it up.
   const selected = pathname === '/' ? '/' : section === '/opportunities' ? '/opportunities/board' : section

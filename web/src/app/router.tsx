@@ -35,6 +35,7 @@ const QuoteDetailPage = lazy(() => import('../features/quotes/components/QuoteDe
 const OrdersPage = lazy(() => import('../features/orders/components/OrdersPage'))
 const OrderDetailPage = lazy(() => import('../features/orders/components/OrderDetailPage'))
 const CompanyProfilePage = lazy(() => import('../features/company/components/CompanyProfilePage'))
+const SecuritySettingsPage = lazy(() => import('../features/two-factor/components/SecuritySettingsPage'))
 const ImportWizardPage = lazy(() => import('../features/imports/components/ImportWizardPage'))
 const ImportHistoryPage = lazy(() => import('../features/imports/components/ImportHistoryPage'))
 const CampaignsPage = lazy(() => import('../features/campaigns/components/CampaignsPage'))
@@ -93,6 +94,7 @@ const router = createBrowserRouter([
       { path: 'settings/profile', element: <ProfilePage /> },
       { path: 'settings/tokens', element: <ApiTokensPage /> },
       { path: 'settings/company', element: <RequireRole roles={['admin']}><CompanyProfilePage /></RequireRole> },
+      { path: 'settings/security', element: <RequireRole roles={['admin']}><SecuritySettingsPage /></RequireRole> },
       { path: 'import', element: <ImportWizardPage /> },
       { path: 'imports', element: <ImportHistoryPage /> },
       { path: 'campaigns', element: <RequireRole roles={['admin', 'marketing', 'manager']}><CampaignsPage /></RequireRole> },

@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/hooks/useAuth'
 import { RoleTag } from '../../users/components/RoleTag'
 import { PasswordForm } from './PasswordForm'
 import { ProfileForm } from './ProfileForm'
+import { TwoFactorCard } from '../../two-factor/components/TwoFactorCard'
 
 export default function ProfilePage() {
   const { t } = useTranslation()
@@ -22,6 +23,9 @@ export default function ProfilePage() {
           <Card title={t('settings.password')}>
             <PasswordForm />
           </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <TwoFactorCard />
         </Col>
       </Row>
     </>
