@@ -110,6 +110,11 @@ describe('two-factor sign-in in the browser', () => {
     const created = await page.request.post('/api/v1/users', { data: { ...ALICE, role: 'sales', locale: 'en' }, headers: { 'X-CSRF-Token': csrfToken } })
     expect(created.status()).toBe(201)
     await flow(page, zh, ADMIN)
+    // The admin's policy page: minimum length and the roles that must use 2FA.
+    await page.goto('/settings/security')
+    await page.getByLabel('密码最短长度').waitFor()
+    await page.getByRole('checkbox', { name: '销售' }).waitFor()
+    await screenshot(page, 'security-policy-zh')
     await context.close()
   })
 
