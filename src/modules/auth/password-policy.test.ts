@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
+import { createTestDatabase } from '../../test/test-db'
+import { createServices } from '../../services'
 import { insertUser, TEST_PASSWORD } from '../../test/factories'
 import { expectProblem, http } from '../../test/http'
 import { passwordProblem, POLICY_MESSAGES } from './password-policy'
@@ -61,5 +63,18 @@ describe('the policy on every way a password is set', () => {
     expect((await api.post('/api/v1/users', { email: 'min@kith.test', name: 'Min', role: 'sales', password: 'sixteen chars!!!' }, asAdmin)).statusCode).toBe(201)
     const audit = await t.db.selectFrom('auditLog').select('changes').where('entity', '=', 'security_policy').execute()
     expect(audit).toEqual([{ changes: { passwordMinLength: { before: 10, after: 16 } } }])
+  })
+})
+
+describe('the first admin from the environment', () => {
+  it('is refused with the variable named when KITH_ADMIN_PASSWORD is a common password, and nobody is created', async () => {
+    const database = await createTestDatabase()
+    try {
+      const services = createServices(database.db, { defaultRegion: 'CN', loginMaxAttempts: 10 })
+      await expect(services.setup.bootstrapAdmin('ops@kith.test', 'qwerty123456')).rejects.toThrow(`KITH_ADMIN_PASSWORD is refused: ${POLICY_MESSAGES.common}`)
+      expect(await services.setup.needsSetup()).toBe(true)
+    } finally {
+      await database.close()
+    }
   })
 })

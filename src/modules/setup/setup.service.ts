@@ -52,6 +52,8 @@ export function createSetupService({ db, auth }: { db: Db; auth: AuthService }) 
         return row.email
       } catch (err) {
         if (err instanceof AppError && err.code === 'SETUP_ALREADY_DONE') return null
+        // Said at start-up in the variable's name: the operator fixes the environment, not a form.
+        if (err instanceof AppError && err.code === 'VALIDATION_FAILED') throw new Error(`KITH_ADMIN_PASSWORD is refused: ${err.extra.errors?.[0]?.message ?? err.message}`)
         throw err
       }
     },
