@@ -10,6 +10,7 @@ import { cjk, launchBrowser, screenshot } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '王管理', email: 'admin@kith.test', password: 'kith-e2e-password-1' }
+const BOB = { name: 'Bob Jones', email: 'bob@kith.test', password: 'a quiet river at dusk' }
 const ALICE = { name: 'Alice Smith', email: 'alice@kith.test', password: 'seven lanterns on the lake' }
 
 let server: KithServer
@@ -115,6 +116,13 @@ describe('two-factor sign-in in the browser', () => {
     await page.getByLabel('密码最短长度').waitFor()
     await page.getByRole('checkbox', { name: '销售' }).waitFor()
     await screenshot(page, 'security-policy-zh')
+    // Managers must use 2FA from now on: saved through the page.
+    await page.getByRole('checkbox', { name: '经理' }).check()
+    await button(page, zh, '保存').click()
+    await page.getByText('安全策略已保存').waitFor()
+    const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }
+    const bob = await page.request.post('/api/v1/users', { data: { ...BOB, role: 'manager', locale: 'en' }, headers: { 'X-CSRF-Token': me.csrfToken } })
+    expect(bob.status()).toBe(201)
     await context.close()
   })
 
@@ -124,6 +132,24 @@ describe('two-factor sign-in in the browser', () => {
     await signIn(page, en, ALICE)
     await page.getByTestId('user-menu').waitFor()
     await flow(page, en, ALICE)
+    await context.close()
+  })
+
+  it('en: a manager, whose role now requires 2FA, is sent from the password straight to setting it up', async () => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US', viewport: { width: 1280, height: 860 } })
+    const page = await context.newPage()
+    await signIn(page, en, BOB)
+    await page.getByText('Your role requires a second factor').waitFor()
+    await page.getByTestId('two-factor-qr').waitFor()
+    expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401)
+    const secret = (await page.getByTestId('two-factor-secret').locator('code').textContent())!.trim()
+    await page.getByPlaceholder('123456').fill(codeFor(secret, 0))
+    await screenshot(page, 'two-factor-required-enrol-en')
+    await button(page, en, 'Turn on').click()
+    await page.getByTestId('recovery-codes').waitFor()
+    await button(page, en, 'I have saved them').click()
+    await page.getByTestId('user-menu').waitFor()
+    expect((await page.request.get('/api/v1/auth/me')).status()).toBe(200)
     await context.close()
   })
 })
