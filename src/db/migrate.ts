@@ -21,6 +21,7 @@ import * as importVcard from './migrations/2026_12_07_2100_import_vcard'
 import * as importUpsertCounts from './migrations/2026_12_07_2110_import_upsert_counts'
 import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dates'
 import * as sessionsSecurity from './migrations/2026_12_08_0120_sessions_security'
+import * as twoFactor from './migrations/2026_12_08_0130_two_factor'
 import * as jobOwners from './migrations/2026_12_08_0150_job_owners'
 import * as encryptionKeys from './migrations/2026_12_08_0230_encryption_keys'
 
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_2110_import_upsert_counts': importUpsertCounts,
   '2026_12_07_2120_import_blank_dates': importBlankDates,
   '2026_12_08_0120_sessions_security': sessionsSecurity,
+  '2026_12_08_0130_two_factor': twoFactor,
   '2026_12_08_0150_job_owners': jobOwners,
   '2026_12_08_0230_encryption_keys': encryptionKeys,
 }
@@ -58,6 +60,8 @@ function migrator(db: Db): Migrator {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'kith_migrations',
     migrationLockTableName: 'kith_migrations_lock',
+    // Parallel branches land migrations out of name order (0130 after 0230): a database that already ran the later one still takes the earlier.
+    allowUnorderedMigrations: true,
   })
 }
 

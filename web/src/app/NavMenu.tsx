@@ -18,6 +18,7 @@ import {
   RocketOutlined,
   ShopOutlined,
   LockOutlined,
+  SafetyOutlined,
   ShoppingOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -105,11 +106,12 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         { key: '/settings/profile', icon: <IdcardOutlined />, label: t('nav.profile') },
         { key: '/settings/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
         ...(isAdmin ? [{ key: '/settings/company', icon: <ShopOutlined />, label: t('company.nav') }] : []),
+        ...(isAdmin ? [{ key: '/settings/security', icon: <SafetyOutlined />, label: t('security.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/encryption', icon: <LockOutlined />, label: t('encryption.nav') }] : []),
       ],
     },
   ]
-  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/encryption']
+  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/security', '/settings/encryption']
   const section = keys.find((k) => pathname === k || pathname.startsWith(`${k}/`))
   // The deals entry opens the board; list, board and a deal's page all light it up.
   const selected = pathname === '/' ? '/' : section === '/opportunities' ? '/opportunities/board' : section

@@ -36,6 +36,7 @@ const OrdersPage = lazy(() => import('../features/orders/components/OrdersPage')
 const OrderDetailPage = lazy(() => import('../features/orders/components/OrderDetailPage'))
 const CompanyProfilePage = lazy(() => import('../features/company/components/CompanyProfilePage'))
 const EncryptionPage = lazy(() => import('../features/encryption/components/EncryptionPage'))
+const SecuritySettingsPage = lazy(() => import('../features/security/components/SecuritySettingsPage'))
 const ImportWizardPage = lazy(() => import('../features/imports/components/ImportWizardPage'))
 const ImportHistoryPage = lazy(() => import('../features/imports/components/ImportHistoryPage'))
 const CampaignsPage = lazy(() => import('../features/campaigns/components/CampaignsPage'))
@@ -95,6 +96,7 @@ const router = createBrowserRouter([
       { path: 'settings/tokens', element: <ApiTokensPage /> },
       { path: 'settings/company', element: <RequireRole roles={['admin']}><CompanyProfilePage /></RequireRole> },
       { path: 'settings/encryption', element: <RequireRole roles={['admin']}><EncryptionPage /></RequireRole> },
+      { path: 'settings/security', element: <RequireRole roles={['admin']}><SecuritySettingsPage /></RequireRole> },
       { path: 'import', element: <ImportWizardPage /> },
       { path: 'imports', element: <ImportHistoryPage /> },
       { path: 'campaigns', element: <RequireRole roles={['admin', 'marketing', 'manager']}><CampaignsPage /></RequireRole> },
