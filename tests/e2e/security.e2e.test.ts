@@ -69,6 +69,8 @@ describe('account security in the browser', () => {
     await expect.poll(() => card.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2)
     await expect.poll(() => card.getByText('本设备').count()).toBe(1)
     await card.getByText('Safari 17 · iOS').waitFor()
+    // Below the profile, password and two-factor cards.
+    await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'security-sessions-zh')
 
     await card.locator('tbody tr.ant-table-row').filter({ hasText: 'Safari 17 · iOS' }).getByRole('button', { name: cjk('退出登录') }).click()
@@ -128,6 +130,7 @@ describe('account security in the browser', () => {
     const card = page.getByTestId('sessions-card')
     await card.getByText('This device').waitFor()
     await expect.poll(() => card.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2)
+    await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'security-sessions-en')
     await card.getByRole('button', { name: 'Sign out all other sessions' }).click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Sign out all other sessions' }).click()
