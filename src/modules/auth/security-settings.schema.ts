@@ -12,6 +12,7 @@ export const securitySettingsSchema = z
     sessionMaxDays: z.number().int().describe('a session ends this long after sign-in, used or not'),
     requireTwoFactorRoles: z.array(z.enum(ROLES)).describe('users of these roles must enrol a second factor before they can do anything'),
     passwordMinLength: z.number().int().describe('new passwords have at least this many characters'),
+    version: z.number().int().describe('send it back with a change: 409 when another admin changed the policy since'),
     updatedAt: timestamp.nullable(),
   })
   .meta({ id: 'SecuritySettings' })
@@ -23,6 +24,7 @@ export const securitySettingsUpdateSchema = z
     sessionMaxDays: z.number().int().min(1).max(365),
     requireTwoFactorRoles: z.array(z.enum(ROLES)).max(ROLES.length),
     passwordMinLength: z.number().int().min(MIN_PASSWORD_FLOOR).max(128),
+    version: z.number().int().min(0),
   })
   .meta({ id: 'SecuritySettingsUpdate' })
 export type SecuritySettingsUpdate = z.infer<typeof securitySettingsUpdateSchema>

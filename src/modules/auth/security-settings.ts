@@ -1,6 +1,7 @@
 import type { Db, Executor } from '../../db/database'
 import { getSetting, lockSetting, putSetting } from '../../db/settings.repository'
 import { changedFields } from '../../lib/diff'
+import { AppError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext, Role } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
@@ -15,7 +16,7 @@ const KEY = 'security'
  * A working day of idleness, a month at most: an unattended browser does not stay signed in for weeks.
  * Before the password setting existed every password needed 10 characters: installs keep that.
  */
-const DEFAULTS: SecuritySettings = { sessionIdleMinutes: 8 * 60, sessionMaxDays: 30, requireTwoFactorRoles: [], passwordMinLength: 10, updatedAt: null }
+const DEFAULTS: SecuritySettings = { sessionIdleMinutes: 8 * 60, sessionMaxDays: 30, requireTwoFactorRoles: [], passwordMinLength: 10, version: 0, updatedAt: null }
 
 export async function readSecuritySettings(db: Executor): Promise<SecuritySettings> {
   return { ...DEFAULTS, ...(await getSetting<Partial<SecuritySettings>>(db, KEY)) }
@@ -23,7 +24,7 @@ export async function readSecuritySettings(db: Executor): Promise<SecuritySettin
 
 export const twoFactorRequiredFor = async (trx: Executor, role: Role) => (await readSecuritySettings(trx)).requireTwoFactorRoles.includes(role)
 
-const policyOf = ({ updatedAt: _, ...policy }: SecuritySettings) => policy
+const policyOf = ({ updatedAt: _u, version: _v, ...policy }: SecuritySettings) => policy
 
 /** The sign-in policy (settings row `security`): session time-outs, roles that must use 2FA, password length. Admins only. */
 export function createSecuritySettingsService({ db, sessionCache }: { db: Db; sessionCache: SessionCache }) {
@@ -38,7 +39,11 @@ export function createSecuritySettingsService({ db, sessionCache }: { db: Db; se
       assertRole(ctx.actor, 'admin')
       const saved = await db.transaction().execute(async (trx) => {
         const current = { ...DEFAULTS, ...(await lockSetting<Partial<SecuritySettings>>(trx, KEY)) }
-        const next: SecuritySettings = { ...input, requireTwoFactorRoles: [...new Set(input.requireTwoFactorRoles)].sort(), updatedAt: new Date().toISOString() }
+        // One form carries every field: a stale one would silently undo another admin's change (a 2FA role, say).
+        if (current.version !== input.version) {
+          throw new AppError('VERSION_CONFLICT', 'The security policy was changed by someone else since you loaded it', { current })
+        }
+        const next: SecuritySettings = { ...input, requireTwoFactorRoles: [...new Set(input.requireTwoFactorRoles)].sort(), version: current.version + 1, updatedAt: new Date().toISOString() }
         const changes = changedFields(policyOf(current), policyOf(next))
         if (!Object.keys(changes).length) return current
         await putSetting(trx, KEY, next)

@@ -6,6 +6,7 @@ import { expectProblem, http, type Res } from '../../test/http'
 import { SESSION_COOKIE } from '../../server/auth'
 import { MAX_CODE_FAILURES } from './two-factor.verify'
 import { CHALLENGE_ATTEMPTS } from './two-factor.signin'
+import { putSecurity } from '../../test/security-settings'
 
 let t: TestApp
 let api: ReturnType<typeof http>
@@ -146,8 +147,8 @@ describe('required per role, and the admin reset', () => {
     const asAdmin = await sessionFor(t, admin.id)
     const support = await insertUser(t.db, { role: 'support' })
     const asSupport = await sessionFor(t, support.id)
-    expectProblem(await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: asSupport, payload: { sessionIdleMinutes: 480, sessionMaxDays: 30, passwordMinLength: 10, requireTwoFactorRoles: ['support'] } }), 403)
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: asAdmin, payload: { sessionIdleMinutes: 480, sessionMaxDays: 30, passwordMinLength: 10, requireTwoFactorRoles: ['support'] } })
+    expectProblem(await putSecurity(t, asSupport, { requireTwoFactorRoles: ['support'] }), 403)
+    const put = await putSecurity(t, asAdmin, { requireTwoFactorRoles: ['support'] })
     expect(put.statusCode, put.body).toBe(200)
     // His open session ended with the rule.
     expectProblem(await api.get('/api/v1/auth/me', asSupport), 401)
@@ -172,7 +173,7 @@ describe('required per role, and the admin reset', () => {
     expect((await api.del(`/api/v1/users/${support.id}/two-factor`, asAdmin)).statusCode).toBe(204)
     expect(await audits('two_factor_reset', support.id)).toHaveLength(1)
     expect(json(await login(support.email)).purpose).toBe('enrol')
-    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: asAdmin, payload: { sessionIdleMinutes: 480, sessionMaxDays: 30, passwordMinLength: 10, requireTwoFactorRoles: [] } })
+    await putSecurity(t, asAdmin, { requireTwoFactorRoles: [] })
     expect((await login(support.email)).statusCode).toBe(200)
   })
 })

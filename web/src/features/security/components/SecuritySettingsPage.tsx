@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
+import { isApiError } from '../../../lib/ApiError'
 import type { SecuritySettingsUpdate } from '../api'
 import { useSecuritySettings } from '../hooks/useSecuritySettings'
 
@@ -16,12 +17,12 @@ const ROLES = ['admin', 'manager', 'sales', 'support', 'marketing'] as const
 export default function SecuritySettingsPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [form] = Form.useForm<SecuritySettingsUpdate>()
+  const [form] = Form.useForm<Omit<SecuritySettingsUpdate, 'version'>>()
   const onError = useFormErrorHandler(form)
   const { query, save } = useSecuritySettings()
   useEffect(() => {
     if (query.data) {
-      const { updatedAt: _, ...values } = query.data
+      const { updatedAt: _u, version: _v, ...values } = query.data
       form.setFieldsValue(values)
     }
   }, [query.data, form])
@@ -29,14 +30,21 @@ export default function SecuritySettingsPage() {
   if (query.isPending) return <Skeleton active />
   if (query.error) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />
   const required = [{ required: true, message: t('validation.required') }]
+  // The version the form was loaded at: another admin's change since is a 409, not silently undone.
+  const { version } = query.data
+  const onSaveError = (e: unknown) => {
+    onError(e)
+    // Show what the other admin saved, so the next save starts from it.
+    if (isApiError(e) && e.isConflict) void query.refetch()
+  }
   return (
     <>
       <PageHeader title={t('security.title')} subtitle={t('security.subtitle')} />
-      <Form<SecuritySettingsUpdate>
+      <Form<Omit<SecuritySettingsUpdate, 'version'>>
         form={form}
         layout="vertical"
         disabled={save.isPending}
-        onFinish={(v) => save.mutate({ ...v, requireTwoFactorRoles: v.requireTwoFactorRoles ?? [] }, { onSuccess: () => message.success(t('security.saved')), onError })}
+        onFinish={(v) => save.mutate({ ...v, requireTwoFactorRoles: v.requireTwoFactorRoles ?? [], version }, { onSuccess: () => message.success(t('security.saved')), onError: onSaveError })}
       >
         <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 720 }}>
           <Card title={t('security.settings.title')} data-testid="security-settings">
