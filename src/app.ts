@@ -17,6 +17,8 @@ import { createMailer } from './server/mailer'
 import { createJobs } from './server/jobs'
 import { authRoutes } from './modules/auth/auth.routes'
 import { sessionRoutes } from './modules/auth/sessions.routes'
+import { twoFactorRoutes } from './modules/auth/two-factor.routes'
+import { securitySettingsRoutes } from './modules/auth/security-settings.routes'
 import { userRoutes } from './modules/users/users.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
 import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes'
@@ -95,6 +97,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       registerAuth(api, { ...services, secureCookies: config.secureCookies })
       authRoutes(api, { ...services, secureCookies: config.secureCookies, defaultRegion: config.defaultRegion })
       sessionRoutes(api, services)
+      twoFactorRoutes(api, { ...services, secureCookies: config.secureCookies, defaultRegion: config.defaultRegion })
+      securitySettingsRoutes(api, services)
       userRoutes(api, services)
       teamRoutes(api, services)
       apiTokenRoutes(api, services)

@@ -47,6 +47,10 @@ describe('the kith command, as a process', () => {
     const created = await kith(['user', 'create', '--email', 'cli-admin@kith.test', '--role', 'admin', '--password', 'cli-password-2026'], env)
     expect(created.stderr).not.toMatch(/error/i)
     expect(created.code).toBe(0)
+    // The password policy holds here too: a common password is refused with the reason, no stack.
+    const common = await kith(['user', 'create', '--email', 'cli-other@kith.test', '--password', 'password123'], env)
+    expect(common.code).toBe(1)
+    expect(common.stderr).toMatch(/^password: This password is one of the most common passwords/)
 
     const file = join(dir, 'customers.csv')
     writeFileSync(file, '客户名称,邮箱,城市\n杭州西湖茶业,tea@xihu.cn,杭州\n苏州园林设计,design@garden.cn,苏州\n杭州西湖茶业,tea@xihu.cn,杭州\n')

@@ -8,6 +8,7 @@ import { migrateDown, migrateToLatest } from './db/migrate'
 import { createServices } from './services'
 import { ROLES, type Role } from './server/context'
 import { userCreateSchema } from './modules/users/users.schema'
+import { AppError } from './server/errors'
 import { seedDemo } from './seed/demo'
 import { seedBulk } from './seed/bulk'
 import { KeyringError } from './modules/encryption/keyring'
@@ -72,7 +73,12 @@ user
       process.exit(1)
     }
     await withDatabase(async ({ db }) => {
-      const created = await createServices(db, loadConfig()).users.create(null, parsed.data)
+      // The password policy (common passwords, the admin's minimum length) is the service's: say why, not a stack.
+      const created = await createServices(db, loadConfig()).users.create(null, parsed.data).catch((err: unknown) => {
+        if (!(err instanceof AppError) || err.status >= 500) throw err
+        console.error(err.extra.errors?.map((e) => `${e.path}: ${e.message}`).join('\n') || err.message)
+        process.exit(1)
+      })
       console.log(`Created ${created.role} ${created.email}`)
       if (generated) console.log(`Password: ${generated}  (change it after signing in)`)
     })

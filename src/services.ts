@@ -12,6 +12,9 @@ import { createAuthService } from './modules/auth/auth.service'
 import { createSessionCache } from './modules/auth/session-cache'
 import { createLoginThrottle } from './modules/auth/throttle'
 import { createSessionsService } from './modules/auth/sessions.service'
+import type { SignInGate } from './modules/auth/auth.service'
+import { createTwoFactorService } from './modules/auth/two-factor.service'
+import { createTwoFactorSignIn } from './modules/auth/two-factor.signin'
 import { createSecuritySettingsService } from './modules/auth/security-settings'
 import { createReportService } from './modules/reports/reports.service'
 import { createSalesTargetService } from './modules/reports/sales-targets.service'
@@ -69,8 +72,12 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const teamFollowers: TeamFollower[] = []
   const users = createUserService({ db, sessionCache, teamFollowers })
   const teams = createTeamService({ db })
-  const auth = createAuthService({ db, throttle: createLoginThrottle({ db, free: config.loginMaxAttempts }), sessionCache })
+  const signInGates: SignInGate[] = []
+  const auth = createAuthService({ db, throttle: createLoginThrottle({ db, free: config.loginMaxAttempts }), sessionCache, gates: signInGates })
   const sessions = createSessionsService({ db, sessionCache })
+  const twoFactor = createTwoFactorService({ db })
+  const twoFactorSignIn = createTwoFactorSignIn({ db, auth })
+  signInGates.push(twoFactorSignIn.gate)
   const securitySettings = createSecuritySettingsService({ db, sessionCache })
   const apiTokens = createApiTokenService({ db })
   const setup = createSetupService({ db, auth })
@@ -115,7 +122,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
   const privacy = createPrivacyService({ db, encryption })
-  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -23,6 +23,7 @@ import * as importBlankDates from './migrations/2026_12_07_2120_import_blank_dat
 import * as documentsFollowDeals from './migrations/2026_12_08_0110_documents_follow_deals'
 import * as ticketRequesterVerified from './migrations/2026_12_08_0110_ticket_requester_verified'
 import * as sessionsSecurity from './migrations/2026_12_08_0120_sessions_security'
+import * as twoFactor from './migrations/2026_12_08_0130_two_factor'
 import * as jobOwners from './migrations/2026_12_08_0150_job_owners'
 import * as auditChain from './migrations/2026_12_08_0200_audit_chain'
 import * as privacyErasure from './migrations/2026_12_08_0220_privacy_erasure'
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0110_documents_follow_deals': documentsFollowDeals,
   '2026_12_08_0110_ticket_requester_verified': ticketRequesterVerified,
   '2026_12_08_0120_sessions_security': sessionsSecurity,
+  '2026_12_08_0130_two_factor': twoFactor,
   '2026_12_08_0150_job_owners': jobOwners,
   '2026_12_08_0200_audit_chain': auditChain,
   '2026_12_08_0220_privacy_erasure': privacyErasure,
@@ -68,6 +70,8 @@ function migrator(db: Db): Migrator {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'kith_migrations',
     migrationLockTableName: 'kith_migrations_lock',
+    // Parallel branches land migrations out of name order (0130 after 0230): a database that already ran the later one still takes the earlier.
+    allowUnorderedMigrations: true,
   })
 }
 

@@ -3,6 +3,7 @@ import type { UsersTable } from '../modules/users/users.table'
 import type { TeamsTable } from '../modules/teams/teams.table'
 import type { SessionsTable, LoginAttemptsTable } from '../modules/auth/auth.table'
 import type { LoginKnownAddressesTable, LoginThrottleTable } from '../modules/auth/throttle.table'
+import type { TwoFactorChallengesTable, UserRecoveryCodesTable, UserTwoFactorTable } from '../modules/auth/two-factor.table'
 import type { ApiTokensTable } from '../modules/api-tokens/api-tokens.table'
 import type { CustomersTable } from '../modules/customers/customers.table'
 import type { ContactsTable } from '../modules/contacts/contacts.table'
@@ -35,6 +36,9 @@ export interface DB {
   loginAttempts: LoginAttemptsTable
   loginThrottle: LoginThrottleTable
   loginKnownAddresses: LoginKnownAddressesTable
+  userTwoFactor: UserTwoFactorTable
+  userRecoveryCodes: UserRecoveryCodesTable
+  twoFactorChallenges: TwoFactorChallengesTable
   apiTokens: ApiTokensTable
   auditLog: AuditLogTable
   auditChains: AuditChainsTable

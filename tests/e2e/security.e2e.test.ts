@@ -69,6 +69,8 @@ describe('account security in the browser', () => {
     await expect.poll(() => card.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2)
     await expect.poll(() => card.getByText('本设备').count()).toBe(1)
     await card.getByText('Safari 17 · iOS').waitFor()
+    // Below the profile, password and two-factor cards.
+    await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'security-sessions-zh')
 
     await card.locator('tbody tr.ant-table-row').filter({ hasText: 'Safari 17 · iOS' }).getByRole('button', { name: cjk('退出登录') }).click()
@@ -107,14 +109,14 @@ describe('account security in the browser', () => {
   })
 
   it('the admin sets the session time-outs (Chinese)', async () => {
-    await page.goto('/settings/company')
+    await page.goto('/settings/security')
     const card = page.getByTestId('security-settings')
     const idle = card.getByLabel('无操作自动退出')
     await expect.poll(() => idle.inputValue()).toBe('480')
     expect(await card.getByLabel('最长登录有效期').inputValue()).toBe('30')
     await idle.fill('120')
-    await card.getByRole('button', { name: cjk('保存') }).click()
-    await page.getByText('会话时限已保存').waitFor()
+    await page.getByRole('button', { name: cjk('保存') }).click()
+    await page.getByText('安全策略已保存').waitFor()
     await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'security-settings-zh')
     const saved = await page.request.get('/api/v1/settings/security')
@@ -128,6 +130,7 @@ describe('account security in the browser', () => {
     const card = page.getByTestId('sessions-card')
     await card.getByText('This device').waitFor()
     await expect.poll(() => card.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBe(2)
+    await card.scrollIntoViewIfNeeded()
     await screenshot(page, 'security-sessions-en')
     await card.getByRole('button', { name: 'Sign out all other sessions' }).click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Sign out all other sessions' }).click()
@@ -144,7 +147,7 @@ describe('account security in the browser', () => {
     await screenshot(page, 'security-token-scopes-en')
     await page.keyboard.press('Escape')
 
-    await page.goto('/settings/company')
+    await page.goto('/settings/security')
     await page.getByTestId('security-settings').getByLabel('Sign out after inactivity').waitFor()
     await page.getByTestId('security-settings').scrollIntoViewIfNeeded()
     await screenshot(page, 'security-settings-en')

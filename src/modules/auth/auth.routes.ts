@@ -6,6 +6,7 @@ import { profileUpdateSchema } from '../users/users.schema'
 import type { UserService } from '../users/users.service'
 import type { SetupService } from '../setup/setup.service'
 import type { AuthService } from './auth.service'
+import { twoFactorPendingSchema } from './two-factor.schema'
 import { loginSchema, passwordChangeSchema, sessionSchema, setupSchema, setupStatusSchema } from './auth.schema'
 
 interface Deps {
@@ -39,11 +40,12 @@ export function authRoutes(app: App, { auth, users, setup, secureCookies, defaul
 
   app.post('/auth/login', {
     config: { public: true, rateLimit: loginRateLimit },
-    schema: { tags, summary: 'Sign in; sets the kith_session cookie (__Host-kith_session over https) and ends the session the browser held', body: loginSchema, response: { 200: sessionSchema } },
+    schema: { tags, summary: 'Sign in; sets the kith_session cookie (__Host-kith_session over https) and ends the session the browser held, or answers 202 when a second step (2FA) must follow', body: loginSchema, response: { 200: sessionSchema, 202: twoFactorPendingSchema } },
   }, async (request, reply) => {
     const { email, password } = request.body
     const meta = { requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] }
     const signedIn = await auth.login(email, password, meta, sessionTokenOf(request, secureCookies) ?? undefined)
+    if ('pending' in signedIn) return reply.status(202).send(signedIn.pending)
     setSessionCookie(reply, signedIn.token, secureCookies, signedIn.maxAgeSeconds)
     return { user: signedIn.user, csrfToken: signedIn.csrfToken, settings }
   })

@@ -5,13 +5,16 @@ import { recordAudit } from '../audit/audit.service'
 import { findUserById, findUserForLogin, findPasswordHash, updateUser } from '../users/users.repository'
 import { toUser } from '../users/users.service'
 import type { User } from '../users/users.schema'
+import type { UserRow } from '../users/users.repository'
+import type { Role } from '../../server/context'
 import { dummyHash, hashPassword, verifyPassword } from './passwords'
+import { assertPasswordPolicy } from './password-policy'
 import { revokeTokensOfUser } from '../api-tokens/api-tokens.repository'
 import { newSecret, sha256 } from './tokens'
 import * as sessions from './sessions.repository'
 import type { SessionCache } from './session-cache'
 import { newId } from '../../lib/ids'
-import type { LoginThrottle } from './throttle'
+import type { Admission, LoginThrottle } from './throttle'
 import { readSecuritySettings } from './security-settings'
 
 /** Writing a session's last use at most once a minute keeps reads cheap; the idle time-out is that coarse. */
@@ -31,7 +34,15 @@ export interface SignedIn {
   maxAgeSeconds: number
 }
 
-export function createAuthService({ db, throttle, sessionCache }: { db: Db; throttle: LoginThrottle; sessionCache: SessionCache }) {
+/** A right password that still needs a second step: the client continues at /auth/login/two-factor… with this token. */
+export interface PendingSignIn {
+  pending: { token: string; purpose: 'verify' | 'enrol'; expiresAt: string }
+}
+
+/** Asked after a right password: returns the pending second step, or null to open the session now. */
+export type SignInGate = (user: { id: string; role: Role }, meta: ClientMeta) => Promise<PendingSignIn | null>
+
+export function createAuthService({ db, throttle, sessionCache, gates = [] }: { db: Db; throttle: LoginThrottle; sessionCache: SessionCache; gates?: SignInGate[] }) {
   async function openSession(userId: string, meta: ClientMeta, trx: Executor = db) {
     const token = newSecret()
     const csrfToken = newSecret()
@@ -49,15 +60,33 @@ export function createAuthService({ db, throttle, sessionCache }: { db: Db; thro
     return { token, csrfToken, maxAgeSeconds: sessionMaxDays * 86400 }
   }
 
+  /**
+   * The end of every sign-in (password alone, or password then second factor): the throttle gives the
+   * password's attempt back only now, so a right password followed by wrong codes stays counted; the
+   * session the browser held (`previousToken`) ends, each sign-in gets a new session id.
+   */
+  async function finishLogin(user: UserRow, email: string, meta: ClientMeta, previousToken?: string, admission?: Admission): Promise<SignedIn> {
+    await throttle.succeeded(admission ?? (await throttle.admissionOf(email, meta.ip)))
+    const ctx = { actor: { userId: user.id }, requestId: meta.requestId, ip: meta.ip }
+    const opened = await db.transaction().execute(async (trx) => {
+      if (previousToken) await sessions.deleteSession(trx, sha256(previousToken))
+      await recordAudit(trx, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
+      return openSession(user.id, meta, trx)
+    })
+    if (previousToken) sessionCache.forget(sha256(previousToken))
+    return { ...opened, user: toUser(user) }
+  }
+
   return {
     openSession,
+    finishLogin,
 
     /**
      * Attempts are counted in the database before the password is checked (throttle.ts), so the
      * limits hold across restarts, server copies and parallel guesses. A session the browser
      * still holds (`previousToken`) ends: each sign-in gets a new session id.
      */
-    async login(email: string, password: string, meta: ClientMeta, previousToken?: string): Promise<SignedIn> {
+    async login(email: string, password: string, meta: ClientMeta, previousToken?: string): Promise<SignedIn | PendingSignIn> {
       const admission = await throttle.admit(email, meta.ip)
       const user = await findUserForLogin(db, email)
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password)
@@ -68,15 +97,12 @@ export function createAuthService({ db, throttle, sessionCache }: { db: Db; thro
         })
         throw new AppError('INVALID_CREDENTIALS')
       }
-      await throttle.succeeded(admission)
-      const opened = await db.transaction().execute(async (trx) => {
-        if (previousToken) await sessions.deleteSession(trx, sha256(previousToken))
-        await recordAudit(trx, ctx, [{ action: 'login', entity: 'user', entityId: user.id }])
-        return openSession(user.id, meta, trx)
-      })
-      if (previousToken) sessionCache.forget(sha256(previousToken))
+      for (const gate of gates) {
+        const pending = await gate(user, meta)
+        if (pending) return pending
+      }
       const { passwordHash: _h, ...rest } = user
-      return { ...opened, user: toUser(rest) }
+      return finishLogin(rest, email, meta, previousToken, admission)
     },
 
     /** The actor behind a session cookie's token, or null when it is unknown, expired or its user disabled. */
@@ -118,6 +144,7 @@ export function createAuthService({ db, throttle, sessionCache }: { db: Db; thro
       if (!row || !(await verifyPassword(row.passwordHash, current))) {
         throw new AppError('VALIDATION_FAILED', 'currentPassword: wrong password', { errors: [{ path: 'currentPassword', message: 'Wrong password' }] })
       }
+      await assertPasswordPolicy(db, next, (await findUserById(db, ctx.actor.userId)) ?? {}, 'newPassword')
       const passwordHash = await hashPassword(next)
       await db.transaction().execute(async (trx) => {
         await updateUser(trx, ctx.actor.userId, { passwordHash })

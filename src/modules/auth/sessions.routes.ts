@@ -4,10 +4,8 @@ import { idParams, pageOf } from '../../lib/schema'
 import { z } from 'zod'
 import type { SessionsService } from './sessions.service'
 import { activeSessionSchema, revokedSchema } from './sessions.schema'
-import type { SecuritySettingsService } from './security-settings'
-import { securitySettingsSchema, securitySettingsUpdateSchema } from './security-settings.schema'
 
-export function sessionRoutes(app: App, { sessions, securitySettings }: { sessions: SessionsService; securitySettings: SecuritySettingsService }) {
+export function sessionRoutes(app: App, { sessions }: { sessions: SessionsService }) {
   const tags = ['auth']
   app.get('/auth/sessions', {
     schema: { tags, summary: 'Your open sessions (device, address, last use); `current` marks this one', response: { 200: pageOf(activeSessionSchema) } },
@@ -24,11 +22,4 @@ export function sessionRoutes(app: App, { sessions, securitySettings }: { sessio
     schema: { tags, summary: 'Sign out every session of yours but this one', response: { 200: revokedSchema } },
   }, (req) => sessions.revokeOthers(ctxOf(req), req.session?.id ?? null))
 
-  app.get('/settings/security', {
-    schema: { tags: ['settings'], summary: 'Session time-outs (admin)', response: { 200: securitySettingsSchema } },
-  }, (req) => securitySettings.get(ctxOf(req)))
-
-  app.put('/settings/security', {
-    schema: { tags: ['settings'], summary: 'Change the session time-outs (admin); shorter ones apply to open sessions at once', body: securitySettingsUpdateSchema, response: { 200: securitySettingsSchema } },
-  }, (req) => securitySettings.put(ctxOf(req), req.body))
 }

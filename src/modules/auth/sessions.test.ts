@@ -4,6 +4,7 @@ import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from 
 import { insertUser, TEST_PASSWORD } from '../../test/factories'
 import { expectProblem, http, type Res } from '../../test/http'
 import { SESSION_COOKIE } from '../../server/auth'
+import { putSecurity } from '../../test/security-settings'
 
 let t: TestApp
 let api: ReturnType<typeof http>
@@ -92,15 +93,15 @@ describe('session time-outs', () => {
     expect(json(await api.get('/api/v1/settings/security', admin))).toMatchObject({ sessionIdleMinutes: 480, sessionMaxDays: 30 })
     const sales = await sessionFor(t, (await insertUser(t.db)).id)
     expectProblem(await api.get('/api/v1/settings/security', sales), 403)
-    expectProblem(await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: sales, payload: { sessionIdleMinutes: 60, sessionMaxDays: 7 } }), 403)
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: admin, payload: { sessionIdleMinutes: 1, sessionMaxDays: 0 } })
+    expectProblem(await putSecurity(t, sales, { sessionIdleMinutes: 60, sessionMaxDays: 7 }), 403)
+    const bad = await putSecurity(t, admin, { sessionIdleMinutes: 1, sessionMaxDays: 0 })
     expectProblem(bad, 400, ['sessionIdleMinutes', 'sessionMaxDays'])
     const res = await signIn((await insertUser(t.db)).email, CHROME, '198.51.100.30')
     expect(res.cookies.find((c) => c.name === SESSION_COOKIE)!.maxAge).toBe(30 * 86400)
   })
 
   it('a session unused past the idle time-out ends; a used one is kept alive; none outlives the absolute one', async () => {
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: admin, payload: { sessionIdleMinutes: 30, sessionMaxDays: 1 } })
+    const put = await putSecurity(t, admin, { sessionIdleMinutes: 30, sessionMaxDays: 1 })
     expect(put.statusCode).toBe(200)
     const user = await insertUser(t.db)
     const idle = headersOf(await signIn(user.email, CHROME, '198.51.100.40'))
@@ -122,13 +123,13 @@ describe('session time-outs', () => {
   })
 
   it('shorter time-outs apply to sessions already open', async () => {
-    await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: admin, payload: { sessionIdleMinutes: 480, sessionMaxDays: 30 } })
+    await putSecurity(t, admin, { sessionIdleMinutes: 480, sessionMaxDays: 30 })
     const user = await insertUser(t.db)
     const s = headersOf(await signIn(user.email, CHROME, '198.51.100.50'))
     await t.db.updateTable('sessions').set({ lastSeenAt: sql`now() - interval '2 hours'` }).where('csrfToken', '=', s['x-csrf-token']!).execute()
     expect((await api.get('/api/v1/auth/me', s)).statusCode).toBe(200)
     await t.db.updateTable('sessions').set({ lastSeenAt: sql`now() - interval '2 hours'` }).where('csrfToken', '=', s['x-csrf-token']!).execute()
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: admin, payload: { sessionIdleMinutes: 60, sessionMaxDays: 30 } })
+    const put = await putSecurity(t, admin, { sessionIdleMinutes: 60, sessionMaxDays: 30 })
     expect(json(put)).toMatchObject({ sessionIdleMinutes: 60, sessionMaxDays: 30 })
     expectProblem(await api.get('/api/v1/auth/me', s), 401)
     const audit = await t.db.selectFrom('auditLog').selectAll().where('entity', '=', 'security_settings').orderBy('at').orderBy('id').execute()

@@ -36,12 +36,20 @@ export function createLoginThrottle({ db, free }: { db: Db; free: number }) {
     throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${retryAfter} seconds`, { retryAfter })
   }
 
+  async function admissionOf(email: string, ip: string | undefined): Promise<Admission> {
+    const address = ip ?? 'unknown'
+    const keys = [`pair:${email} ${address}`, `ip:${address}`]
+    if (!(await repo.isKnownAddress(db, email, address, new Date(Date.now() - KNOWN_FOR_MS)))) keys.push(`account:${email}`)
+    return { email, ip: address, keys }
+  }
+
   return {
+    /** The keys an attempt of this account from this address counts against, without counting one. */
+    admissionOf,
+
     /** Counts the attempt, or throws a 429 with Retry-After while a delay runs. */
     async admit(email: string, ip: string | undefined): Promise<Admission> {
-      const address = ip ?? 'unknown'
-      const keys = [`pair:${email} ${address}`, `ip:${address}`]
-      if (!(await repo.isKnownAddress(db, email, address, new Date(Date.now() - KNOWN_FOR_MS)))) keys.push(`account:${email}`)
+      const { keys, ip: address } = await admissionOf(email, ip)
       // Refused attempts are not counted: waiting out a delay is all it takes.
       if ((await repo.secondsBlocked(db, keys)) > 0) await refuse(keys)
       const taken: string[] = []

@@ -3,6 +3,7 @@ import { AppError } from '../../server/errors'
 import { newId } from '../../lib/ids'
 import { recordAudit } from '../audit/audit.service'
 import { hashPassword } from '../auth/passwords'
+import { assertPasswordPolicy } from '../auth/password-policy'
 import type { AuthService, ClientMeta, SignedIn } from '../auth/auth.service'
 import { countUsers, insertUser } from '../users/users.repository'
 import { toUser } from '../users/users.service'
@@ -12,6 +13,7 @@ import { claimSetup } from './setup.repository'
 /** First run: the first admin comes from the environment, or from the one-time set-up page. */
 export function createSetupService({ db, auth }: { db: Db; auth: AuthService }) {
   async function createFirstAdmin(input: SetupInput, requestId: string) {
+    await assertPasswordPolicy(db, input.password, input)
     const passwordHash = await hashPassword(input.password)
     return db.transaction().execute(async (trx) => {
       if ((await countUsers(trx)) > 0 || !(await claimSetup(trx))) throw new AppError('SETUP_ALREADY_DONE')
@@ -49,6 +51,8 @@ export function createSetupService({ db, auth }: { db: Db; auth: AuthService }) 
         return row.email
       } catch (err) {
         if (err instanceof AppError && err.code === 'SETUP_ALREADY_DONE') return null
+        // Said at start-up in the variable's name: the operator fixes the environment, not a form.
+        if (err instanceof AppError && err.code === 'VALIDATION_FAILED') throw new Error(`KITH_ADMIN_PASSWORD is refused: ${err.extra.errors?.[0]?.message ?? err.message}`)
         throw err
       }
     },

@@ -9,6 +9,7 @@ import type { RequestContext, Role } from '../../server/context'
 import { recordAudit, recordAuditBatch, type AuditEvent } from '../audit/audit.service'
 import type { TeamFollower } from '../../db/owner-team'
 import { hashPassword } from '../auth/passwords'
+import { assertPasswordPolicy } from '../auth/password-policy'
 import { revokeTokensOfUser } from '../api-tokens/api-tokens.repository'
 import { findTeamById } from '../teams/teams.repository'
 import { deleteSessionsOfUser } from '../auth/sessions.repository'
@@ -55,6 +56,7 @@ export function createUserService({ db, sessionCache, teamFollowers = [] }: { db
     async create(ctx: RequestContext | null, input: UserCreate): Promise<User> {
       if (ctx) assertRole(ctx.actor, 'admin')
       await assertTeam(input.teamId)
+      await assertPasswordPolicy(db, input.password, input)
       const passwordHash = await hashPassword(input.password)
       return db.transaction().execute(async (trx) => {
         if (await repo.emailInUse(trx, input.email)) throw new AppError('EMAIL_TAKEN', `${input.email} already has an account`)
@@ -77,6 +79,10 @@ export function createUserService({ db, sessionCache, teamFollowers = [] }: { db
     async update(ctx: RequestContext, id: string, input: UserUpdate): Promise<User> {
       assertRole(ctx.actor, 'admin')
       await assertTeam(input.teamId)
+      if (input.password) {
+        const who = await getRow(id)
+        await assertPasswordPolicy(db, input.password, { email: input.email ?? who.email, name: input.name ?? who.name })
+      }
       const passwordHash = input.password ? await hashPassword(input.password) : undefined
       // Role, team and active flag ride along in cached sessions: drop them once the change commits.
       const updated = await db.transaction().execute(async (trx) => {

@@ -37,6 +37,7 @@ const OrderDetailPage = lazy(() => import('../features/orders/components/OrderDe
 const CompanyProfilePage = lazy(() => import('../features/company/components/CompanyProfilePage'))
 const EncryptionPage = lazy(() => import('../features/encryption/components/EncryptionPage'))
 const BackupsPage = lazy(() => import('../features/backups/components/BackupsPage'))
+const SecuritySettingsPage = lazy(() => import('../features/security/components/SecuritySettingsPage'))
 const ImportWizardPage = lazy(() => import('../features/imports/components/ImportWizardPage'))
 const ImportHistoryPage = lazy(() => import('../features/imports/components/ImportHistoryPage'))
 const CampaignsPage = lazy(() => import('../features/campaigns/components/CampaignsPage'))
@@ -97,6 +98,7 @@ const router = createBrowserRouter([
       { path: 'settings/company', element: <RequireRole roles={['admin']}><CompanyProfilePage /></RequireRole> },
       { path: 'settings/encryption', element: <RequireRole roles={['admin']}><EncryptionPage /></RequireRole> },
       { path: 'settings/backups', element: <RequireRole roles={['admin']}><BackupsPage /></RequireRole> },
+      { path: 'settings/security', element: <RequireRole roles={['admin']}><SecuritySettingsPage /></RequireRole> },
       { path: 'import', element: <ImportWizardPage /> },
       { path: 'imports', element: <ImportHistoryPage /> },
       { path: 'campaigns', element: <RequireRole roles={['admin', 'marketing', 'manager']}><CampaignsPage /></RequireRole> },

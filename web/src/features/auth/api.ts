@@ -1,4 +1,5 @@
 import type { Session } from '@server/modules/auth/auth.schema'
+import type { TwoFactorPending } from '@server/modules/auth/two-factor.schema'
 import type { ProfileUpdate } from '@server/modules/users/users.schema'
 import { api } from '../../lib/api'
 import { isApiError } from '../../lib/ApiError'
@@ -23,7 +24,7 @@ export async function fetchSession(): Promise<Session | null> {
 }
 
 export const authApi = {
-  login: (body: { email: string; password: string }) => api.post<Session>('/auth/login', body),
+  login: (body: { email: string; password: string }) => api.post<Session | TwoFactorPending>('/auth/login', body),
   logout: () => api.post<void>('/auth/logout'),
   setupStatus: () => api.get<{ needsSetup: boolean }>('/setup'),
   setup: (body: SetupInput) => api.post<Session>('/setup', body),

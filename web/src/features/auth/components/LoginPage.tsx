@@ -10,6 +10,7 @@ import { useSession } from '../hooks/useSession'
 import { useSetupStatus } from '../hooks/useSetupStatus'
 import { AuthLayout } from './AuthLayout'
 import { safeNext } from '../safeNext'
+import { TwoFactorSignIn } from '../../two-factor/components/TwoFactorSignIn'
 
 interface LoginValues {
   email: string
@@ -28,6 +29,15 @@ export default function LoginPage() {
   if (session.isPending || setup.isPending) return <FullPageSpin />
   if (session.data) return <Navigate to={next} replace />
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />
+  const pending = login.data && 'token' in login.data ? login.data : null
+  if (pending) {
+    const enrol = pending.purpose === 'enrol'
+    return (
+      <AuthLayout title={t(enrol ? 'twoFactor.enrolTitle' : 'twoFactor.signInTitle')} subtitle={t(enrol ? 'twoFactor.enrolSubtitle' : 'twoFactor.signInSubtitle')}>
+        <TwoFactorSignIn pending={pending} onStartOver={() => login.reset()} />
+      </AuthLayout>
+    )
+  }
 
   const error = login.error
   const errorMessage = !error

@@ -6,7 +6,9 @@ export function useLogin() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: authApi.login,
+    // A 202 with a token means a second step (2FA) must follow: no session yet.
     onSuccess: (session) => {
+      if (!('user' in session)) return
       applySession(session)
       queryClient.setQueryData(sessionKey, session)
     },

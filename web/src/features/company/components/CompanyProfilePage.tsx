@@ -10,7 +10,6 @@ import { useSaveCompanyProfile } from '../hooks/useSaveCompanyProfile'
 import type { CompanyProfile, CompanyProfileInput } from '../types'
 import { TimeZoneSelect } from '../../service-settings/components/TimeZoneSelect'
 import { LogoPicker } from './LogoPicker'
-import { SecuritySettingsCard } from '../../security/components/SecuritySettingsCard'
 
 type Values = Pick<CompanyProfile, 'name' | 'address' | 'phone' | 'email' | 'website' | 'taxId' | 'logo' | 'quoteTerms' | 'currency' | 'timeZone'> & { quoteValidityDays: number | null }
 
@@ -112,9 +111,6 @@ export default function CompanyProfilePage() {
           </Button>
         </Form>
       </Card>
-      <div style={{ marginTop: 16 }}>
-        <SecuritySettingsCard />
-      </div>
     </>
   )
 }

@@ -6,6 +6,7 @@ import { RoleTag } from '../../users/components/RoleTag'
 import { PasswordForm } from './PasswordForm'
 import { ProfileForm } from './ProfileForm'
 import { SessionsCard } from '../../security/components/SessionsCard'
+import { TwoFactorCard } from '../../two-factor/components/TwoFactorCard'
 
 export default function ProfilePage() {
   const { t } = useTranslation()
@@ -23,6 +24,9 @@ export default function ProfilePage() {
           <Card title={t('settings.password')}>
             <PasswordForm />
           </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <TwoFactorCard />
         </Col>
         <Col span={24}>
           <SessionsCard />

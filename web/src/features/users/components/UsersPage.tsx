@@ -1,5 +1,6 @@
 import { EditOutlined, PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons'
 import { App, Badge, Button, Card, Flex, Popconfirm, Select, Space, Table, Typography } from 'antd'
+import { ResetTwoFactorButton } from '../../two-factor/components/ResetTwoFactorButton'
 import type { TableProps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -64,11 +65,12 @@ export default function UsersPage() {
     {
       key: 'actions',
       title: '',
-      width: 96,
+      width: 128,
       align: 'right',
       render: (_, u) => (
         <Space size={0}>
           <Button type="text" size="small" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing(u)} />
+          {u.id !== me.id && <ResetTwoFactorButton userId={u.id} />}
           {u.active && u.id !== me.id && (
             <Popconfirm
               title={t('users.deactivateTitle', { name: u.name })}
