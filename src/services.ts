@@ -75,8 +75,10 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const signInGates: SignInGate[] = []
   const auth = createAuthService({ db, throttle: createLoginThrottle({ db, free: config.loginMaxAttempts }), sessionCache, gates: signInGates })
   const sessions = createSessionsService({ db, sessionCache })
-  const twoFactor = createTwoFactorService({ db })
-  const twoFactorSignIn = createTwoFactorSignIn({ db, auth })
+  // TOTP secrets are a stored credential: sealed whenever KITH_ENCRYPTION_KEY is set.
+  const totpSecrets = encryption.credential('userTwoFactor.secret')
+  const twoFactor = createTwoFactorService({ db, secrets: totpSecrets })
+  const twoFactorSignIn = createTwoFactorSignIn({ db, auth, secrets: totpSecrets })
   signInGates.push(twoFactorSignIn.gate)
   const securitySettings = createSecuritySettingsService({ db, sessionCache })
   const apiTokens = createApiTokenService({ db })

@@ -8,7 +8,7 @@ import { verifyPassword } from './passwords'
 import { readSecuritySettings, twoFactorRequiredFor } from './security-settings'
 import * as repo from './two-factor.repository'
 import { enrolment, newRecoveryCode, newTotpSecret, recoveryCodeHash, RECOVERY_CODE_COUNT } from './two-factor.totp'
-import { verifySecondFactor } from './two-factor.verify'
+import { verifySecondFactor, type SecretCipher } from './two-factor.verify'
 
 /** New codes for a user, replacing every earlier one; only their hashes are kept. */
 export async function issueRecoveryCodes(trx: Executor, userId: string): Promise<string[]> {
@@ -18,24 +18,24 @@ export async function issueRecoveryCodes(trx: Executor, userId: string): Promise
 }
 
 /** Starts (or restarts) enrolment: a new secret, unconfirmed until a code from the app proves it was scanned. */
-export async function startEnrolment(db: Db, userId: string) {
+export async function startEnrolment(db: Db, userId: string, secrets: SecretCipher) {
   const user = await findUserById(db, userId)
   if (!user) throw new AppError('USER_NOT_FOUND')
   const current = await repo.findTwoFactor(db, userId)
   if (current?.confirmedAt) throw new AppError('TWO_FACTOR_ALREADY_ENABLED')
   const secret = newTotpSecret()
-  await repo.upsertPendingSecret(db, userId, secret)
+  await repo.upsertPendingSecret(db, userId, await secrets.seal(userId, secret))
   return enrolment(secret, user.email)
 }
 
 /** Confirms enrolment with a code from the app and hands out the recovery codes (shown once). */
-export async function confirmEnrolment(db: Db, ctx: RequestContext, code: string, now: number): Promise<string[]> {
+export async function confirmEnrolment(db: Db, ctx: RequestContext, code: string, now: number, secrets: SecretCipher): Promise<string[]> {
   const userId = ctx.actor.userId
   const current = await repo.findTwoFactor(db, userId)
   if (!current) throw new AppError('TWO_FACTOR_NOT_ENABLED', 'Start the set-up first: no secret is waiting for confirmation')
   if (current.confirmedAt) throw new AppError('TWO_FACTOR_ALREADY_ENABLED')
   let codes: string[] = []
-  await verifySecondFactor(db, userId, code, { allowRecovery: false, now }, async (trx) => {
+  await verifySecondFactor(db, userId, code, { allowRecovery: false, now, secrets }, async (trx) => {
     await repo.confirmTwoFactor(trx, userId)
     codes = await issueRecoveryCodes(trx, userId)
     await recordAudit(trx, ctx, [{ action: 'two_factor_enable', entity: 'user', entityId: userId }])
@@ -44,7 +44,7 @@ export async function confirmEnrolment(db: Db, ctx: RequestContext, code: string
 }
 
 /** A signed-in user's own second factor: status, set-up, recovery codes, switching it off; and an admin's reset. */
-export function createTwoFactorService({ db, clock = Date.now }: { db: Db; clock?: () => number }) {
+export function createTwoFactorService({ db, secrets, clock = Date.now }: { db: Db; secrets: SecretCipher; clock?: () => number }) {
   async function assertPassword(userId: string, password: string) {
     const row = await findPasswordHash(db, userId)
     if (!row || !(await verifyPassword(row.passwordHash, password))) {
@@ -64,10 +64,10 @@ export function createTwoFactorService({ db, clock = Date.now }: { db: Db; clock
       }
     },
 
-    startEnrolment: (ctx: RequestContext) => startEnrolment(db, ctx.actor.userId),
+    startEnrolment: (ctx: RequestContext) => startEnrolment(db, ctx.actor.userId, secrets),
 
     async confirmEnrolment(ctx: RequestContext, code: string) {
-      return { recoveryCodes: await confirmEnrolment(db, ctx, code, clock()) }
+      return { recoveryCodes: await confirmEnrolment(db, ctx, code, clock(), secrets) }
     },
 
     /** Needs the password and a current code (or a recovery code): a stolen session alone cannot switch it off. */
@@ -79,7 +79,7 @@ export function createTwoFactorService({ db, clock = Date.now }: { db: Db; clock
       const row = await repo.findTwoFactor(db, userId)
       if (!row?.confirmedAt) throw new AppError('TWO_FACTOR_NOT_ENABLED')
       await assertPassword(userId, password)
-      await verifySecondFactor(db, userId, code, { allowRecovery: true, now: clock() }, async (trx) => {
+      await verifySecondFactor(db, userId, code, { allowRecovery: true, now: clock(), secrets }, async (trx) => {
         await repo.deleteRecoveryCodes(trx, userId)
         await repo.deleteTwoFactor(trx, userId)
         await recordAudit(trx, ctx, [{ action: 'two_factor_disable', entity: 'user', entityId: userId }])
@@ -91,7 +91,7 @@ export function createTwoFactorService({ db, clock = Date.now }: { db: Db; clock
       const row = await repo.findTwoFactor(db, userId)
       if (!row?.confirmedAt) throw new AppError('TWO_FACTOR_NOT_ENABLED')
       let codes: string[] = []
-      await verifySecondFactor(db, userId, code, { allowRecovery: false, now: clock() }, async (trx) => {
+      await verifySecondFactor(db, userId, code, { allowRecovery: false, now: clock(), secrets }, async (trx) => {
         codes = await issueRecoveryCodes(trx, userId)
         await recordAudit(trx, ctx, [{ action: 'two_factor_recovery_codes', entity: 'user', entityId: userId }])
       })

@@ -7,7 +7,7 @@ import { twoFactorRequiredFor } from './security-settings'
 import { newSecret, sha256 } from './tokens'
 import * as repo from './two-factor.repository'
 import { confirmEnrolment, startEnrolment } from './two-factor.service'
-import { verifySecondFactor } from './two-factor.verify'
+import { verifySecondFactor, type SecretCipher } from './two-factor.verify'
 
 /** Long enough to open an app and type a code, short enough that a found token is soon worthless. */
 const CHALLENGE_MINUTES = 5
@@ -18,7 +18,7 @@ export const CHALLENGE_ATTEMPTS = 5
  * The second step of signing in. A right password yields a challenge token (not a session: it opens
  * nothing but these calls); the code, a recovery code, or a finished enrolment turns it into a session.
  */
-export function createTwoFactorSignIn({ db, auth, clock = Date.now }: { db: Db; auth: AuthService; clock?: () => number }) {
+export function createTwoFactorSignIn({ db, auth, secrets, clock = Date.now }: { db: Db; auth: AuthService; secrets: SecretCipher; clock?: () => number }) {
   const gate: SignInGate = async (user, meta) => {
     const row = await repo.findTwoFactor(db, user.id)
     const purpose = row?.confirmedAt ? 'verify' : (await twoFactorRequiredFor(db, user.role)) ? 'enrol' : null
@@ -68,7 +68,7 @@ export function createTwoFactorSignIn({ db, auth, clock = Date.now }: { db: Db; 
       const c = await challenge(token, 'verify')
       const ctx = { actor: { userId: c.userId }, requestId: meta.requestId, ip: meta.ip }
       try {
-        const via = await withAttempts(c.id, () => verifySecondFactor(db, c.userId, code, { allowRecovery: true, now: clock() }))
+        const via = await withAttempts(c.id, () => verifySecondFactor(db, c.userId, code, { allowRecovery: true, now: clock(), secrets }))
         if (via === 'recovery') await recordAudit(db, ctx, [{ action: 'two_factor_recovery_used', entity: 'user', entityId: c.userId }])
       } catch (err) {
         if (err instanceof AppError && err.status !== 429) await recordAudit(db, ctx, [{ action: 'login_failed', entity: 'user', entityId: c.userId, changes: { email: c.email, step: 'two_factor' } }])
@@ -80,13 +80,13 @@ export function createTwoFactorSignIn({ db, auth, clock = Date.now }: { db: Db; 
 
     async startEnrolment(token: string) {
       const c = await challenge(token, 'enrol')
-      return startEnrolment(db, c.userId)
+      return startEnrolment(db, c.userId, secrets)
     },
 
     async confirmEnrolment(token: string, code: string, meta: ClientMeta, previousToken?: string): Promise<SignedIn & { recoveryCodes: string[] }> {
       const c = await challenge(token, 'enrol')
       const ctx = { actor: { userId: c.userId, role: c.role, teamId: c.teamId }, requestId: meta.requestId, ip: meta.ip }
-      const recoveryCodes = await withAttempts(c.id, () => confirmEnrolment(db, ctx, code, clock()))
+      const recoveryCodes = await withAttempts(c.id, () => confirmEnrolment(db, ctx, code, clock(), secrets))
       return { ...(await finish(c.id, c.userId, c.email, meta, previousToken)), recoveryCodes }
     },
   }

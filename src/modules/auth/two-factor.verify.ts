@@ -22,11 +22,17 @@ export const MESSAGES = {
  * row, so the throttle's count and the used step hold against parallel guesses. A failure is counted
  * and committed before the error is thrown.
  */
+/** Seals TOTP secrets at rest under field encryption's keys (a stored credential), opens them to check a code. */
+export interface SecretCipher {
+  seal(userId: string, secret: string, trx?: Executor): Promise<string>
+  open(userId: string, stored: string, trx?: Executor): Promise<string>
+}
+
 export async function verifySecondFactor(
   db: Db,
   userId: string,
   rawCode: string,
-  { allowRecovery, now }: { allowRecovery: boolean; now: number },
+  { allowRecovery, now, secrets }: { allowRecovery: boolean; now: number; secrets: SecretCipher },
   extra?: (trx: Executor) => Promise<void>,
 ): Promise<'totp' | 'recovery'> {
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
@@ -40,7 +46,7 @@ export async function verifySecondFactor(
     const code = rawCode.trim()
     let result: Outcome
     if (looksLikeTotp(code)) {
-      const step = matchStep(row.secret, code.replace(/\s+/g, ''), now)
+      const step = matchStep(await secrets.open(userId, row.secret, trx), code.replace(/\s+/g, ''), now)
       if (step === null) result = { ok: false, error: codeError('TWO_FACTOR_CODE_INVALID', MESSAGES.invalid) }
       else if (!(await repo.claimStep(trx, userId, step))) result = { ok: false, error: codeError('TWO_FACTOR_CODE_REUSED', MESSAGES.reused) }
       else result = { ok: true, via: 'totp' }

@@ -7,6 +7,10 @@
 export interface FieldDef {
   table: string
   column: string
+  /** The row's key column, when it is not `id`. */
+  key?: string
+  /** A stored credential: sealed whenever a master key is set, not an admin's choice. */
+  always?: boolean
   parts?: readonly string[]
   loses: 'none' | 'substring'
 }
@@ -16,6 +20,7 @@ const CATALOG = {
   'tickets.expectedResolution': { table: 'tickets', column: 'expected_resolution', loses: 'none' },
   'tickets.resolution': { table: 'tickets', column: 'resolution', loses: 'none' },
   'ticketComments.body': { table: 'ticket_comments', column: 'body', loses: 'none' },
+  'userTwoFactor.secret': { table: 'user_two_factor', column: 'secret', key: 'user_id', always: true, loses: 'none' },
 } as const satisfies Record<string, FieldDef>
 
 export type EncryptableField = keyof typeof CATALOG

@@ -20,10 +20,11 @@ function needsWork(field: EncryptableField, chosen: boolean, keyId: string) {
 export async function pendingValues(db: Executor, field: EncryptableField, chosen: boolean, keyId: string, afterId: string | null, limit: number) {
   const def = ENCRYPTABLE[field]
   const value = def.parts ? sql`${sql.ref(def.column)}::text` : sql.ref(def.column)
+  const id = sql.ref(def.key ?? 'id')
   const { rows } = await sql<{ id: string; value: string }>`
-    SELECT id, ${value} AS value FROM ${sql.table(def.table)}
-    WHERE (${needsWork(field, chosen, keyId)}) ${afterId ? sql`AND id > ${afterId}` : sql``}
-    ORDER BY id LIMIT ${limit}`.execute(db)
+    SELECT ${id} AS id, ${value} AS value FROM ${sql.table(def.table)}
+    WHERE (${needsWork(field, chosen, keyId)}) ${afterId ? sql`AND ${id} > ${afterId}` : sql``}
+    ORDER BY ${id} LIMIT ${limit}`.execute(db)
   return rows
 }
 
@@ -40,6 +41,6 @@ export async function replaceValues(trx: Executor, field: EncryptableField, rows
   const result = await sql`
     UPDATE ${sql.table(def.table)} AS t SET ${col} = v.new${cast}
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.old)}::text[], ${rows.map((r) => r.new)}::text[]) AS v(id, old, new)
-    WHERE t.id = v.id AND t.${col} = v.old${cast}`.execute(trx)
+    WHERE t.${sql.ref(def.key ?? 'id')} = v.id AND t.${col} = v.old${cast}`.execute(trx)
   return Number(result.numAffectedRows ?? 0)
 }

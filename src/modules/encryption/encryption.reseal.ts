@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database'
 import { getSetting, putSetting } from '../../db/settings.repository'
-import { ENCRYPTABLE_FIELDS, type EncryptableField } from './encryption.fields'
+import { ENCRYPTABLE, ENCRYPTABLE_FIELDS, type EncryptableField } from './encryption.fields'
 import { pendingValues, replaceValues } from './encryption.repository'
 import type { EncryptionService } from './encryption.service'
 
@@ -48,7 +48,7 @@ export async function reseal(db: Db, enc: EncryptionService, opts: ResealOptions
     progress = { keyId: active.id, field: ENCRYPTABLE_FIELDS[0]!, afterId: null, changed: 0, startedAt: new Date().toISOString(), finishedAt: null }
     await putSetting(db, PROGRESS, progress)
   }
-  const chosen = new Set((await enc.setting(db, true)).fields)
+  const chosen = new Set([...(await enc.setting(db, true)).fields, ...(enc.keyring.configured ? ENCRYPTABLE_FIELDS.filter((f) => ENCRYPTABLE[f].always) : [])])
   let batches = 0
 
   // A resumed pass starts where it stopped; only a whole pass that finds nothing ends the work.

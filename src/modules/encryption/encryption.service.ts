@@ -15,7 +15,7 @@ import type { EncryptionStatus } from './encryption.schema'
 
 const SETTING = 'encryption_fields'
 export const RESEAL_JOB = 'encryption-reseal'
-export type Entity = 'tickets' | 'ticketComments'
+export type Entity = 'tickets' | 'ticketComments' | 'userTwoFactor'
 
 interface FieldsSetting {
   fields: EncryptableField[]
@@ -106,6 +106,14 @@ export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_0
       return out
     },
 
+    /** A stored credential (ENCRYPTABLE `always`): sealed whenever a master key is set, opened for its one use. */
+    credential(field: EncryptableField) {
+      return {
+        seal: async (rowId: string, value: string, trx?: Executor) => (keyring.configured ? ((await convert(field, rowId, value, 'sealed', trx)) as string) : value),
+        open: async (rowId: string, value: string, trx?: Executor) => (await convert(field, rowId, value, 'open', trx)) as string,
+      }
+    },
+
     /** Audit rows keep a chosen field's before and after sealed as the record keeps them. */
     async sealChanges(entity: Entity, rowId: string, changes: FieldChanges, trx?: Executor): Promise<FieldChanges> {
       const chosen = (await setting(trx)).fields
@@ -126,7 +134,7 @@ export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_0
         configured: keyring.configured,
         fingerprint: keyring.fingerprint,
         keys: keys.map((k) => ({ id: k.id, active: k.active, createdAt: k.createdAt.toISOString() })),
-        fields: ENCRYPTABLE_FIELDS.map((f) => ({ field: f, chosen: s.fields.includes(f), loses: ENCRYPTABLE[f].loses })),
+        fields: ENCRYPTABLE_FIELDS.map((f) => ({ field: f, chosen: s.fields.includes(f) || (!!ENCRYPTABLE[f].always && keyring.configured), always: !!ENCRYPTABLE[f].always, loses: ENCRYPTABLE[f].loses })),
         version: s.version,
         reseal: p ? { keyId: p.keyId, changed: p.changed, startedAt: p.startedAt, finishedAt: p.finishedAt } : null,
       }

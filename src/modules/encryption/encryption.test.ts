@@ -6,6 +6,7 @@ import { parseConfig } from '../../config'
 import { insertUser } from '../../test/factories'
 import { expectProblem, http } from '../../test/http'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
+import { Secret, TOTP } from 'otpauth'
 import { unzip } from '../privacy/privacy.fixtures'
 import { reseal } from './encryption.reseal'
 import { KeyringError } from './keyring'
@@ -53,7 +54,7 @@ afterAll(() => t.close())
 describe('field encryption', () => {
   it('stores chosen ticket fields sealed everywhere (rows and audit) and serves them in the clear', async () => {
     const status = await choose(['tickets.description', 'tickets.resolution', 'ticketComments.body'])
-    expect(status.fields.filter((f: { chosen: boolean }) => f.chosen).map((f: { field: string }) => f.field).sort()).toEqual(['ticketComments.body', 'tickets.description', 'tickets.resolution'])
+    expect(status.fields.filter((f: { chosen: boolean }) => f.chosen).map((f: { field: string }) => f.field).sort()).toEqual(['ticketComments.body', 'tickets.description', 'tickets.resolution', 'userTwoFactor.secret'])
     const tk = await newTicket('客户投诉：送货延误三天 desc-7f3a')
     expect(tk.description).toBe('客户投诉：送货延误三天 desc-7f3a')
     const c = await api.post(`/api/v1/tickets/${tk.id}/comments`, { body: '已联系物流 note-9b2c', internal: true }, support)
@@ -117,6 +118,20 @@ describe('field encryption', () => {
     const audit = JSON.parse(files['audit_log.json']!) as { entity: string; changes: Record<string, { after: unknown }> }[]
     expect(audit.find((a) => a.entity === 'ticket')!.changes.description!.after).toBe('发票多开了 200 元 zip-3c9d')
     expect(Object.values(files).join('')).not.toContain('kenc:v1:')
+  })
+
+  it('keeps TOTP secrets (a stored credential) sealed whatever is chosen, and still checks codes with them', async () => {
+    const user = await insertUser(t.db, { role: 'sales' })
+    const as = await sessionFor(t, user.id)
+    const { secret } = json(await api.post('/api/v1/auth/two-factor/enrolment', {}, as))
+    const raw = await t.db.selectFrom('userTwoFactor').select('secret').where('userId', '=', user.id).executeTakeFirstOrThrow()
+    expect(raw.secret).toMatch(/^kenc:v1:/)
+    expect(raw.secret).not.toContain(secret)
+    const code = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate()
+    const confirmed = await api.post('/api/v1/auth/two-factor/enrolment/confirm', { code }, as)
+    expect(confirmed.statusCode, confirmed.body).toBe(200)
+    const status = json(await api.get('/api/v1/settings/encryption', admin))
+    expect(status.fields.find((f: { field: string }) => f.field === 'userTwoFactor.secret')).toMatchObject({ chosen: true, always: true })
   })
 
   it('is admin-only, version-checked, and names unknown fields', async () => {

@@ -18,7 +18,7 @@ export default function EncryptionPage() {
   const choose = useChooseEncryptedFields()
   const [chosen, setChosen] = useState<EncryptableField[]>([])
   useEffect(() => {
-    if (status.data) setChosen(status.data.fields.filter((f) => f.chosen).map((f) => f.field))
+    if (status.data) setChosen(status.data.fields.filter((f) => f.chosen && !f.always).map((f) => f.field))
   }, [status.data])
 
   if (status.isPending) return <Skeleton active paragraph={{ rows: 6 }} />
@@ -58,7 +58,7 @@ export default function EncryptionPage() {
                 title: t('encryption.field'),
                 key: 'field',
                 render: (_, f) => (
-                  <Checkbox checked={chosen.includes(f.field)} disabled={!s.configured} onChange={(e) => toggle(f.field, e.target.checked)}>
+                  <Checkbox checked={f.always ? f.chosen : chosen.includes(f.field)} disabled={!s.configured || f.always} onChange={(e) => toggle(f.field, e.target.checked)}>
                     {t(`encryption.fields.${f.field}`)}
                   </Checkbox>
                 ),
