@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
 import { launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
+import { setUpFirstAdmin } from './support/setup'
 
 const ADMIN = { name: '钱安全', email: 'security-admin@kith.test', password: 'kith-e2e-password-9' }
 
@@ -31,14 +32,7 @@ afterAll(async () => {
 
 describe('field encryption settings in the browser', () => {
   it('the admin chooses ticket fields to encrypt and the choice holds', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await setUpFirstAdmin(page, ADMIN)
 
     await page.getByRole('menuitem', { name: '字段加密' }).click()
     await page.waitForURL(/\/settings\/encryption$/)

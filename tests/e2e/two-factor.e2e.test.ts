@@ -117,7 +117,9 @@ describe('two-factor sign-in in the browser', () => {
     await page.getByRole('checkbox', { name: '销售' }).waitFor()
     await screenshot(page, 'security-policy-zh')
     // Managers must use 2FA from now on: saved through the page.
-    await page.getByRole('checkbox', { name: '经理' }).check()
+    // Clicked, then polled: antd's group re-renders the box after the click's own check of its state.
+    await page.getByRole('checkbox', { name: '经理' }).click()
+    await expect.poll(() => page.getByRole('checkbox', { name: '经理' }).isChecked()).toBe(true)
     await button(page, zh, '保存').click()
     await page.getByText('安全策略已保存').waitFor()
     const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }

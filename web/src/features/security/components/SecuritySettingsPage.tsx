@@ -1,5 +1,5 @@
 import { App, Button, Card, Checkbox, Form, InputNumber, Skeleton, Space } from 'antd'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
@@ -20,8 +20,12 @@ export default function SecuritySettingsPage() {
   const [form] = Form.useForm<Omit<SecuritySettingsUpdate, 'version'>>()
   const onError = useFormErrorHandler(form)
   const { query, save } = useSecuritySettings()
+  // Filled when a version arrives, not on every refetch: a background refetch of the same version
+  // must not undo what the admin is ticking.
+  const loaded = useRef<number | null>(null)
   useEffect(() => {
-    if (query.data) {
+    if (query.data && query.data.version !== loaded.current) {
+      loaded.current = query.data.version
       const { updatedAt: _u, version: _v, ...values } = query.data
       form.setFieldsValue(values)
     }
@@ -42,6 +46,8 @@ export default function SecuritySettingsPage() {
       <PageHeader title={t('security.title')} subtitle={t('security.subtitle')} />
       <Form<Omit<SecuritySettingsUpdate, 'version'>>
         form={form}
+        // The first render already holds the values: a click cannot land before the effect fills them.
+        initialValues={(({ updatedAt: _u, version: _v, ...values }) => values)(query.data)}
         layout="vertical"
         disabled={save.isPending}
         onFinish={(v) => save.mutate({ ...v, requireTwoFactorRoles: v.requireTwoFactorRoles ?? [], version }, { onSuccess: () => message.success(t('security.saved')), onError: onSaveError })}
