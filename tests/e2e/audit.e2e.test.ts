@@ -6,9 +6,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
-import { setUpFirstAdmin } from './support/setup'
 
 const ADMIN = { name: '审计管理员', email: 'audit-admin@kith.test', password: 'kith-e2e-password-9' }
 
@@ -31,7 +30,7 @@ afterAll(async () => {
 
 describe('tamper-evident audit in the browser', () => {
   it('verifies the audit log from its page and shows the result', async () => {
-    await setUpFirstAdmin(page, ADMIN)
+    await firstRunAdmin(page, ADMIN)
     for (const name of ['杭州西湖茶业', '苏州园林设计']) await apiCall(page, 'POST', '/customers', { name })
 
     await page.goto('/audit')

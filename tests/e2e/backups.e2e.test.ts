@@ -9,9 +9,8 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
-import { setUpFirstAdmin } from './support/setup'
 
 const ADMIN = { name: '备份管理员', email: 'backups-admin@kith.test', password: 'kith-e2e-password-9' }
 const FILE = 'kith-backup-20261207-180000.kbk'
@@ -46,7 +45,7 @@ afterAll(async () => {
 
 describe('scheduled backups in the browser', () => {
   it('turns on the daily backup in Chinese and lists the backups in the directory', async () => {
-    await setUpFirstAdmin(page, ADMIN)
+    await firstRunAdmin(page, ADMIN)
 
     await page.goto('/settings/backups')
     await expect.poll(() => page.getByRole('heading', { name: '数据备份' }).count(), { timeout: 30_000 }).toBeGreaterThan(0)

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '王管理', email: 'admin@kith.test', password: 'kith-e2e-password-1' }
@@ -51,14 +51,7 @@ afterAll(async () => {
 
 describe('customers in the browser', () => {
   it('first run: the set-up page creates the admin and signs him in', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
     await page.getByTestId('user-menu').getByText(ADMIN.name).waitFor()
     await page.getByText('还没有客户').waitFor()
   })

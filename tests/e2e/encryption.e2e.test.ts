@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
-import { setUpFirstAdmin } from './support/setup'
 
 const ADMIN = { name: '钱安全', email: 'security-admin@kith.test', password: 'kith-e2e-password-9' }
 
@@ -32,7 +31,7 @@ afterAll(async () => {
 
 describe('field encryption settings in the browser', () => {
   it('the admin chooses ticket fields to encrypt and the choice holds', async () => {
-    await setUpFirstAdmin(page, ADMIN)
+    await firstRunAdmin(page, ADMIN)
 
     await page.getByRole('menuitem', { name: '字段加密' }).click()
     await page.waitForURL(/\/settings\/encryption$/)

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../../src/test/smtp-server'
 import { apiCall } from './support/api'
-import { chooseOption, cjk, launchBrowser, screenshot, screenshotDir, switchToEnglish } from './support/browser'
+import { chooseOption, cjk, firstRunAdmin, launchBrowser, screenshot, screenshotDir, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '周市场', email: 'marketing-admin@kith.test', password: 'kith-e2e-password-6' }
@@ -80,14 +80,7 @@ async function pick(label: string, typed: string, option: string | RegExp) {
 
 describe('marketing in the browser', () => {
   it('sets up the admin and the customers to segment', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
 
     for (const c of MATCHING) {
       const created = await apiCall<{ id: string }>(page, 'POST', '/customers', { name: c.name, type: 'company', email: c.email, industry: '制造业', address: { city: '上海' } })

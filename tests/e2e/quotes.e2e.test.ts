@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../../src/test/smtp-server'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '王经理', email: 'quotes-admin@kith.test', password: 'kith-e2e-password-4' }
@@ -59,14 +59,7 @@ afterAll(async () => {
 
 describe('quotes and orders in the browser', () => {
   it('sets up the admin, the company profile, a product, a customer with a contact and a deal', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
 
     await apiCall(page, 'POST', '/products', PRODUCT)
     const customer = await apiCall<Created>(page, 'POST', '/customers', { name: CUSTOMER, type: 'company', email: 'info@qinghe.cn' })

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { dragTo } from './support/drag'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
@@ -50,14 +50,7 @@ afterAll(async () => {
 
 describe('sales in the browser', () => {
   it('sets up the admin and some deals of other customers', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
 
     // Company of the other deals on the board (made through the API; the board is the point here).
     const acme = await apiCall<Created>(page, 'POST', '/customers', { name: '上海明辉科技有限公司', type: 'company' })

@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '孙主管', email: 'service-admin@kith.test', password: 'kith-e2e-password-5' }
@@ -50,14 +50,7 @@ afterAll(async () => {
 
 describe('customer service tickets in the browser', () => {
   it('sets up the admin, a support user and the customer', async () => {
-    await page.goto('/')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
     await apiCall(page, 'POST', '/users', { ...AGENT, role: 'support' })
     customerId = (await apiCall<{ id: string }>(page, 'POST', '/customers', { name: CUSTOMER, type: 'company' })).id
   })
