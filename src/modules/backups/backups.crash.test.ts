@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/database'
 import { createTestDatabase } from '../../test/test-db'
+import { cliProcess } from '../../test/cli-process'
 import { insertCustomer } from '../../test/factories'
 import { createBackup } from './backup.create'
 import { fillForBackup, snapshot, type Snapshot } from './backups.fixture'
@@ -30,20 +30,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 
-/** `kith restore` as its own process; with `killAfter`, SIGKILLed once that text appears in its output. */
-function restoreProcess(url: string, killAfter?: RegExp): Promise<{ output: string; signal: NodeJS.Signals | null; code: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'restore', file, '--force'], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const take = (d: Buffer) => {
-      output += d.toString()
-      if (killAfter?.test(output)) child.kill('SIGKILL')
-    }
-    child.stdout.on('data', take)
-    child.stderr.on('data', take)
-    child.on('exit', (code, signal) => resolve({ output, signal, code }))
-  })
-}
+const restoreProcess = (url: string, killAfter?: RegExp) => cliProcess(['restore', file, '--force'], { DATABASE_URL: url }, killAfter)
 
 // PGlite runs inside the restoring process: a kill there is the process's own data directory, covered by PGlite itself.
 describe.runIf(process.env.TEST_DB === 'postgres')('a restore killed with -9', () => {
