@@ -16,11 +16,12 @@ const LIST = '上海制造业客户'
 const CAMPAIGN = '2027 智能制造峰会邀请'
 const TEST_TO = 'qa-inbox@kith.test'
 
-// Who the segment must find: Shanghai manufacturers and their contacts; the others must not match.
+// Who the segment must find: Shanghai manufacturers and their contacts (one imported as 上海市, as
+// exports say it); the others must not match.
 const MATCHING = [
-  { name: '上海精工机械有限公司', email: 'info@jinggong.cn', contacts: [{ name: '王磊', email: 'wang.lei@jinggong.cn' }] },
-  { name: '沪东重工集团', email: 'market@hudong-heavy.cn', contacts: [] },
-  { name: 'Shanghai Precision Parts Co.', email: 'sales@sh-precision.com', contacts: [] },
+  { name: '上海精工机械有限公司', email: 'info@jinggong.cn', city: '上海', contacts: [{ name: '王磊', email: 'wang.lei@jinggong.cn' }] },
+  { name: '沪东重工集团', email: 'market@hudong-heavy.cn', city: '上海市', contacts: [] },
+  { name: 'Shanghai Precision Parts Co.', email: 'sales@sh-precision.com', city: '上海', contacts: [] },
 ]
 const OTHERS = [
   { name: '北京制造科技', email: 'hello@bj-made.cn', industry: '制造业', city: '北京' },
@@ -83,7 +84,7 @@ describe('marketing in the browser', () => {
     await firstRunAdmin(page, ADMIN)
 
     for (const c of MATCHING) {
-      const created = await apiCall<{ id: string }>(page, 'POST', '/customers', { name: c.name, type: 'company', email: c.email, industry: '制造业', address: { city: '上海' } })
+      const created = await apiCall<{ id: string }>(page, 'POST', '/customers', { name: c.name, type: 'company', email: c.email, industry: '制造业', address: { city: c.city } })
       for (const x of c.contacts) await apiCall(page, 'POST', '/contacts', { customerId: created.id, name: x.name, email: x.email })
     }
     for (const c of OTHERS) await apiCall(page, 'POST', '/customers', { name: c.name, type: 'company', email: c.email, industry: c.industry, address: { city: c.city } })
@@ -102,7 +103,15 @@ describe('marketing in the browser', () => {
     await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe('5') // four manufacturers and 王磊, before the city narrows it
     await page.getByRole('button', { name: '添加条件' }).click()
     await page.getByText('并且').waitFor()
-    await page.getByLabel('城市的值').fill('上海')
+    // "包含" (contains) is the text fields' first operator, and the values the data holds are offered as one types.
+    expect(await page.getByTestId('segment-row').nth(1).getByText('包含').count()).toBe(1)
+    const city = page.getByLabel('城市的值')
+    await city.fill('上')
+    const suggestions = page.locator('.ant-select-dropdown:visible .ant-select-item-option')
+    await expect.poll(() => suggestions.allTextContents(), { timeout: 15_000 }).toEqual(['上海', '上海市'])
+    await screenshot(page, 'segment-suggestions-zh')
+    await suggestions.filter({ hasText: /^上海$/ }).click()
+    expect(await city.inputValue()).toBe('上海')
     await expect.poll(() => count.textContent(), { timeout: 15_000 }).toBe(String(EXPECTED.length))
     await expect.poll(() => page.getByTestId('segment-emails').textContent()).toBe(String(EXPECTED.length))
     const preview = page.getByTestId('segment-preview')

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import { z } from 'zod'
+import type { DistinctSource } from '../../db/distinct-values'
+import { escapeLike } from '../../lib/text'
 import { validationError, type FieldError } from '../../server/errors'
 import { OPS_BY_TYPE, SEGMENT_FIELD_LIST, SEGMENT_OPS, type SegmentFieldType, type SegmentOp } from './segment-fields'
 
@@ -68,6 +70,19 @@ export const SEGMENT_FIELDS: Record<string, FieldDef> = Object.fromEntries(
 /** A field's definition, or undefined: own keys only, so `constructor`, `__proto__`, `toString` are unknown fields. */
 const fieldDef = (name: string): FieldDef | undefined => (Object.hasOwn(SEGMENT_FIELDS, name) ? SEGMENT_FIELDS[name] : undefined)
 
+const TABLES: Record<Branch, { table: string; alias: string }> = {
+  customer: { table: 'customers', alias: 'c' },
+  contact: { table: 'contacts', alias: 'ct' },
+  lead: { table: 'leads', alias: 'l' },
+}
+
+/** Where a text field's existing values are read for suggestions (each such column has an index: see the marketing migration). */
+export function valueSource(field: string): DistinctSource | undefined {
+  const def = fieldDef(field)
+  if (def?.type !== 'text') return undefined
+  const group = field.slice(0, field.indexOf('.')) as Branch
+  return { ...TABLES[group], expr: COLUMNS[field]! }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -152,7 +167,8 @@ function compileCondition(c: SegmentCondition, branch: Branch): RawBuilder<boole
     case 'eq': return sql<boolean>`${e} = ${c.value}${cast}`
     case 'neq': return sql<boolean>`${e} IS DISTINCT FROM ${c.value}${cast}`
     case 'in': return sql<boolean>`${e} IN (${sql.join((c.value as string[]).map((v) => sql`${v}${cast}`))})`
-    case 'contains': return sql<boolean>`${e} ILIKE ${'%' + String(c.value).replace(/[\\%_]/g, (m) => '\\' + m) + '%'}`
+    case 'contains': return sql<boolean>`${e} ILIKE ${`%${escapeLike(String(c.value))}%`}`
+    case 'starts_with': return sql<boolean>`${e} ILIKE ${`${escapeLike(String(c.value))}%`}`
     case 'gt': return sql<boolean>`${e} > ${c.value}${cast}`
     case 'lt': return sql<boolean>`${e} < ${c.value}${cast}`
     case 'before': return sql<boolean>`${e} < ${c.value}::date`

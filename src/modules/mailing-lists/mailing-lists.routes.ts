@@ -6,6 +6,7 @@ import type { MailingListService } from './mailing-lists.service'
 import {
   countSchema, mailingListCreateSchema, mailingListListQuerySchema, mailingListSchema, mailingListUpdateSchema, memberParams,
   memberSchema, membersAddedSchema, membersAddSchema, membersQuerySchema, segmentPreviewResultSchema, segmentPreviewSchema,
+  segmentValuesQuerySchema, segmentValuesSchema,
 } from './mailing-lists.schema'
 
 export function mailingListRoutes(app: App, { mailingLists }: { mailingLists: MailingListService }) {
@@ -22,6 +23,10 @@ export function mailingListRoutes(app: App, { mailingLists }: { mailingLists: Ma
   app.post('/mailing-lists/preview', {
     schema: { tags, summary: 'Live count and first members of a segment filter before saving it', body: segmentPreviewSchema, response: { 200: segmentPreviewResultSchema } },
   }, (req) => mailingLists.preview(ctxOf(req), req.body.filter))
+
+  app.get('/mailing-lists/values', {
+    schema: { tags, summary: 'Existing values of a text field containing q (prefixes first), to suggest while a segment is written', querystring: segmentValuesQuerySchema, response: { 200: segmentValuesSchema } },
+  }, (req) => mailingLists.values(ctxOf(req), req.query))
 
   app.get('/mailing-lists/:id', { schema: { tags, params: idParams, response: { 200: mailingListSchema } } }, (req) => mailingLists.get(ctxOf(req), req.params.id))
 

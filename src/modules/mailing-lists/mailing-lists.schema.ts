@@ -79,6 +79,14 @@ export const countSchema = z
   })
   .meta({ id: 'MailingListCount' })
 
+// No schema id: a query string is inlined into the operation's parameters, not referenced. `field` is
+// checked by the service, after the role: a role that may not read segments learns nothing from a 400.
+export const segmentValuesQuerySchema = z.strictObject({
+  field: z.string().max(60).optional().describe('required: a text field of the segment language, e.g. customer.city'),
+  q: z.string().max(100).default(''),
+})
+export type SegmentValuesQuery = z.infer<typeof segmentValuesQuerySchema>
+export const segmentValuesSchema = z.object({ items: z.array(z.string()) }).meta({ id: 'SegmentValues' })
 export const segmentPreviewSchema = z.strictObject({ filter: segmentFilterSchema }).meta({ id: 'SegmentPreviewRequest' })
 export const segmentPreviewResultSchema = z
   .object({ count: z.number().int(), emails: z.number().int(), sample: z.array(memberSchema) })

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/database'
+import { distinctValues } from '../../db/distinct-values'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { changedFields } from '../../lib/diff'
@@ -8,9 +9,9 @@ import { normalizeSearchTerm } from '../../lib/text'
 import { AppError, fieldError } from '../../server/errors'
 import type { Actor, RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
-import { validateSegmentFilter, type SegmentFilter } from './mailing-lists.filter'
+import { validateSegmentFilter, valueSource, type SegmentFilter } from './mailing-lists.filter'
 import * as repo from './mailing-lists.repository'
-import type { MailingList, MailingListCreate, MailingListListQuery, MailingListUpdate, Member, MembersAdd } from './mailing-lists.schema'
+import type { MailingList, MailingListCreate, MailingListListQuery, MailingListUpdate, Member, MembersAdd, SegmentValuesQuery } from './mailing-lists.schema'
 import type { MemberKind } from './mailing-lists.table'
 
 /**
@@ -158,6 +159,13 @@ export function createMailingListService({ db }: { db: Db }) {
       const src = { id: '00000000-0000-0000-0000-000000000000', kind: 'dynamic' as const, filter }
       const [counts, sample] = await Promise.all([repo.countAudience(db, src), repo.pageAudience(db, src, null, 10)])
       return { ...counts, sample: sample.map(toMember) }
+    },
+
+    async values(ctx: RequestContext, query: SegmentValuesQuery) {
+      assertListAccess(ctx.actor, 'rows')
+      const source = query.field ? valueSource(query.field) : undefined
+      if (!source) throw fieldError('field', query.field ? `Not a text field of the segment language: "${query.field}"` : 'Required')
+      return { items: await distinctValues(db, source, query.q.trim(), 10) }
     },
 
     async addMembers(ctx: RequestContext, id: string, input: MembersAdd) {

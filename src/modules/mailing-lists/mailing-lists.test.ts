@@ -149,3 +149,33 @@ describe('dynamic segments', () => {
     expect(stale.current.version).toBe(2)
   })
 })
+
+describe('writing a segment against exported data', () => {
+  it('finds 苏州市 by "contains" and "starts with" where "equals 苏州" finds nothing, and suggests the values the data holds', async () => {
+    const suzhou = await insertCustomer(t.db, { name: '苏州园林设计' })
+    await setAddress(suzhou.id, { city: '苏州市', region: '江苏省' })
+    const sip = await insertCustomer(t.db, { name: '苏州工业园区服务中心' })
+    await setAddress(sip.id, { city: '苏州工业园区', region: '江苏省' })
+    const gusu = await insertCustomer(t.db, { name: '姑苏茶社' })
+    await setAddress(gusu.id, { city: '姑苏州城', region: '江苏省' })
+    const gone = await insertCustomer(t.db, { name: '已删除的苏州客户' })
+    await setAddress(gone.id, { city: '苏州旧城' })
+    await t.db.updateTable('customers').set({ deletedAt: new Date() }).where('id', '=', gone.id).execute()
+    const count = async (op: string, value: string) =>
+      json(await api.post('/api/v1/mailing-lists/preview', { filter: { all: [{ field: 'customer.city', op, value }] } }, marketing)).count
+
+    expect(await count('eq', '苏州')).toBe(0)
+    expect(await count('contains', '苏州')).toBe(3)
+    expect(await count('starts_with', '苏州')).toBe(2)
+    expect(await count('starts_with', '100%')).toBe(0) // a wildcard is a character, not a pattern
+
+    const values = (field: string, q: string, who = marketing) => api.get(`/api/v1/mailing-lists/values?field=${field}&q=${encodeURIComponent(q)}`, who)
+    // Prefixes first, then shorter; deleted customers' values are not offered.
+    expect(json(await values('customer.city', '苏州')).items).toEqual(['苏州市', '苏州工业园区', '姑苏州城'])
+    expect(json(await values('customer.region', '江苏')).items).toEqual(['江苏省'])
+    expectProblem(await values('customer.status', ''), 400, ['field'])
+    expectProblem(await values('customer.nope', ''), 400, ['field'])
+    expectProblem(await api.get('/api/v1/mailing-lists/values', marketing), 400, ['field'])
+    expectProblem(await values('customer.city', '苏', manager), 403)
+  })
+})

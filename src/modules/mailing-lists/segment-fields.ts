@@ -4,7 +4,7 @@
  * condition editor, so both offer and accept the same fields.
  */
 export const SEGMENT_OPS = [
-  'eq', 'neq', 'in', 'contains', 'gt', 'lt', 'before', 'after', 'within_days', 'older_than_days', 'not_within_days', 'is_empty', 'is_not_empty',
+  'eq', 'neq', 'in', 'contains', 'starts_with', 'gt', 'lt', 'before', 'after', 'within_days', 'older_than_days', 'not_within_days', 'is_empty', 'is_not_empty',
 ] as const
 export type SegmentOp = (typeof SEGMENT_OPS)[number]
 
@@ -44,7 +44,8 @@ export const SEGMENT_FIELD_LIST: readonly SegmentField[] = [
 ]
 
 export const OPS_BY_TYPE: Record<SegmentFieldType, readonly SegmentOp[]> = {
-  text: ['eq', 'neq', 'in', 'contains', 'is_empty', 'is_not_empty'],
+  // Contains first: exported data rarely holds the exact spelling (苏州 vs 苏州市).
+  text: ['contains', 'starts_with', 'eq', 'neq', 'in', 'is_empty', 'is_not_empty'],
   enum: ['eq', 'neq', 'in'],
   tags: ['contains', 'in', 'is_empty', 'is_not_empty'],
   uuid: ['eq', 'neq', 'in', 'is_empty', 'is_not_empty'],

@@ -1,5 +1,5 @@
 import { api, type Page } from '../../lib/api'
-import type { ListCount, ListMember, MailingList, MailingListInput, MailingListListParams, MailingListPatch, MembersAdded, MembersToAdd, SegmentFilter, SegmentPreview } from './types'
+import type { ListCount, ListMember, MailingList, MailingListInput, MailingListListParams, MailingListPatch, MembersAdded, MembersToAdd, SegmentFilter, SegmentPreview, SegmentValues } from './types'
 
 const path = (id: string) => `/mailing-lists/${encodeURIComponent(id)}`
 
@@ -18,4 +18,6 @@ export const mailingListsApi = {
   removeMember: (id: string, memberId: string) => api.delete(`${path(id)}/members/${encodeURIComponent(memberId)}`),
   // POST, not GET: the filter is a structure, and a long one would not fit a URL.
   preview: (filter: SegmentFilter) => api.post<SegmentPreview>('/mailing-lists/preview', { filter }),
+  /** Existing values of a text field containing `q`, prefixes first. */
+  values: (field: string, q: string, signal?: AbortSignal) => api.get<SegmentValues>('/mailing-lists/values', { field, q }, signal),
 }

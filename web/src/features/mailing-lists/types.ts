@@ -9,6 +9,7 @@ import type {
   membersAddedSchema,
   membersAddSchema,
   segmentPreviewResultSchema,
+  segmentValuesSchema,
 } from '@server/modules/mailing-lists/mailing-lists.schema'
 import type { SegmentCondition, SegmentFilter, SegmentOp } from '@server/modules/mailing-lists/mailing-lists.filter'
 
@@ -23,6 +24,7 @@ export type MembersToAdd = z.input<typeof membersAddSchema>
 export type MembersAdded = z.infer<typeof membersAddedSchema>
 export type ListCount = z.infer<typeof countSchema>
 export type SegmentPreview = z.infer<typeof segmentPreviewResultSchema>
+export type SegmentValues = z.infer<typeof segmentValuesSchema>
 export type MailingListListParams = Partial<MailingListListQuery>
 
 export const mailingListKeys = {
@@ -33,4 +35,5 @@ export const mailingListKeys = {
   members: (id: string, params: object) => [...mailingListKeys.all, 'members', id, params] as const,
   count: (id: string) => [...mailingListKeys.all, 'count', id] as const,
   preview: (filter: SegmentFilter) => [...mailingListKeys.all, 'preview', filter] as const,
+  values: (field: string, q: string) => [...mailingListKeys.all, 'values', field, q] as const,
 }

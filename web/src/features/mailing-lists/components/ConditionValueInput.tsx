@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { CampaignSelect } from '../../campaigns/components/CampaignSelect'
 import { UserSelect } from '../../users/components/UserSelect'
 import { fieldDef, fieldLabelKey, valueKindOf } from '../segment'
+import { SuggestedTextInput, SuggestedValuesInput } from './SuggestedValueInput'
 import type { Condition } from '../types'
 
 interface Props {
@@ -33,6 +34,7 @@ export function ConditionValueInput({ condition, onChange, status }: Props) {
     case 'enumMulti':
       return <Select {...common} mode="multiple" value={asList(value)} options={enumOptions} onChange={(v: string[]) => onChange(v)} />
     case 'multi':
+      if (def?.type === 'text') return <SuggestedValuesInput {...common} field={field} value={asList(value)} onChange={onChange} />
       return (
         <Select
           {...common}
@@ -66,6 +68,7 @@ export function ConditionValueInput({ condition, onChange, status }: Props) {
     case 'campaign':
       return <CampaignSelect {...common} value={asText(value)} onChange={(v) => onChange(v ?? undefined)} />
     default:
+      if (def?.type === 'text') return <SuggestedTextInput {...common} field={field} value={typeof value === 'string' ? value : ''} onChange={onChange} />
       return <Input {...common} value={typeof value === 'string' ? value : ''} maxLength={500} placeholder={t('mailingLists.segment.valueHint')} onChange={(e) => onChange(e.target.value)} />
   }
 }
