@@ -39,6 +39,8 @@ import { createMarketingServices } from './modules/campaigns/campaigns.wiring'
 import { createTicketService } from './modules/tickets/tickets.service'
 import { createTicketAssignment } from './modules/tickets/tickets.assign'
 import { createTicketSla } from './modules/tickets/tickets.sla'
+import { createTicketMail } from './modules/tickets/tickets.mail'
+import { resolveSecret } from './server/secret'
 import { createExportService } from './modules/exports/exports.service'
 import { createEncryptionService } from './modules/encryption/encryption.service'
 import { createKeyring } from './modules/encryption/keyring'
@@ -50,7 +52,7 @@ export interface Infra {
   jobs: Jobs
 }
 
-type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl' | 'encryptionKey'>>
+type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl' | 'encryptionKey' | 'secret'>>
 
 /**
  * The CLI, seed and bench wire services without SMTP; a job they enqueue waits in the shared
@@ -112,10 +114,16 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   teamFollowers.push(customers.teamFollower, leads.teamFollower, opportunities.teamFollower, activities.teamFollower, quotes.teamFollower, orders.teamFollower)
   const quoteAcceptance = createQuoteAcceptance({ db, quotes, orders, opportunities })
   const messageIdDomain = config.publicUrl ? new URL(config.publicUrl).hostname : 'kith.localhost'
-  const quoteSending = createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain })
+  const quoteSending = createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain, users, mailFrom: config.mailFrom ?? 'Kith <no-reply@localhost>' })
   const ticketAssignment = createTicketAssignment({ db })
   const ticketSla = createTicketSla({ db, now: () => new Date() })
-  const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion, encryption, mailer, publicUrl: config.publicUrl })
+  const ticketMail = createTicketMail({
+    db, jobs, mailer, company, encryption, messageIdDomain,
+    publicUrl: config.publicUrl ?? 'http://localhost:3000',
+    mailFrom: config.mailFrom ?? 'Kith <no-reply@localhost>',
+    secret: () => resolveSecret(db, config.secret),
+  })
+  const tickets = createTicketService({ db, audit, customers, contacts, orders, products, assignment: ticketAssignment, defaultRegion: config.defaultRegion, encryption, mail: ticketMail })
   dependents.push(tickets.customerDependent)
   const search = createSearchService({ customers, contacts, leads, opportunities, tickets })
   const exports = createExportService({ db, customers, contacts, leads, opportunities, pipelineStages })
@@ -124,7 +132,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
   const privacy = createPrivacyService({ db, encryption })
-  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, ticketMail, products, company, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -20,7 +20,7 @@ import type { SuppressionsTable } from '../modules/suppressions/suppressions.tab
 import type { ProductsTable } from '../modules/products/products.table'
 import type { DocumentCountersTable, QuoteLinesTable, QuoteSendsTable, QuotesTable } from '../modules/quotes/quotes.table'
 import type { OrderLinesTable, OrdersTable } from '../modules/orders/orders.table'
-import type { TicketAssignmentRulesTable, TicketCommentsTable, TicketEventsTable, TicketsTable } from '../modules/tickets/tickets.table'
+import type { TicketAssignmentRulesTable, TicketCommentsTable, TicketEventsTable, TicketMailsTable, TicketsTable } from '../modules/tickets/tickets.table'
 import type { EncryptionKeysTable } from '../modules/encryption/encryption.table'
 import type { ImportChunksTable, ImportRowsTable, ImportsTable } from '../modules/imports/imports.table'
 
@@ -64,6 +64,7 @@ export interface DB {
   importRows: ImportRowsTable
   ticketComments: TicketCommentsTable
   ticketEvents: TicketEventsTable
+  ticketMails: TicketMailsTable
   ticketAssignmentRules: TicketAssignmentRulesTable
   campaigns: CampaignsTable
   campaignRecipients: CampaignRecipientsTable

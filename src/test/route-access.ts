@@ -22,6 +22,10 @@ export const PUBLIC = new Set([
   'GET /public/t/c/{token}',
   'GET /public/tickets/confirm/{token}',
   'POST /public/tickets/confirm/{token}',
+  'GET /public/survey/{token}',
+  'POST /public/survey/{token}',
+  'GET /public/survey.js',
+  'GET /public/company',
 ])
 
 export const OPERATIONS = [
@@ -173,6 +177,7 @@ export const OPERATIONS = [
   'POST /tickets/{id}/restore',
   'GET /tickets/{id}/comments',
   'POST /tickets/{id}/comments',
+  'GET /tickets/{id}/mails',
   'GET /tickets/{id}/events',
   'GET /tickets/{id}/history',
   'GET /ticket-sla',
@@ -203,6 +208,10 @@ export const OPERATIONS = [
   'POST /privacy/{kind}/{id}/erase',
   'GET /public/tickets/confirm/{token}',
   'POST /public/tickets/confirm/{token}',
+  'GET /public/survey/{token}',
+  'POST /public/survey/{token}',
+  'GET /public/survey.js',
+  'GET /public/company',
   'GET /audit-log/verifications/latest',
   'POST /audit-log/verifications',
   'GET /settings/backups',

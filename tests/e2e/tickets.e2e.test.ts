@@ -2,14 +2,18 @@
  * Customer service in a real browser against a real server: a customer submits the public form
  * (no sign-in) and gets a ticket number; the admin finds it under "Unassigned", matches the
  * unknown caller to a customer and assigns it to a support user; the support user replies,
- * adds an internal note, is stopped from resolving without a resolution, resolves with one and
- * records a rating of 4; the ticket shows on the customer's page. Screenshots in 中文 and English.
+ * adds an internal note, is stopped from resolving without a resolution and resolves with one;
+ * the acknowledgement, the reply and the resolution arrive at a real SMTP server (the internal note
+ * never does), the customer opens the survey link from the mail and rates 4 with one click, and the
+ * ticket shows his rating, read-only. The same in English for an English ticket. The ticket shows
+ * on the customer's page. Screenshots in 中文 and English.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
 import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
+import { startSmtpServer, type TestSmtpServer, type ReceivedMail } from '../../src/test/smtp-server'
 
 const ADMIN = { name: '孙主管', email: 'service-admin@kith.test', password: 'kith-e2e-password-5' }
 const AGENT = { name: '赵客服', email: 'zhao.kefu@kith.test', password: 'kith-e2e-agent-pass-5' }
@@ -19,6 +23,8 @@ const SUBJECT = '扫码枪无法连接蓝牙'
 const TZ = 'Asia/Shanghai'
 
 let server: KithServer
+let smtp: TestSmtpServer
+const COMPANY = '云杉科技服务中心'
 let browser: Browser
 let admin: BrowserContext
 let page: Page
@@ -37,7 +43,8 @@ async function pick(p: Page, scope: ReturnType<Page['locator']> | Page, label: s
 
 beforeAll(async () => {
   ensureWebBuilt()
-  server = await startServer()
+  smtp = await startSmtpServer()
+  server = await startServer({ SMTP_URL: smtp.url, KITH_MAIL_FROM: 'Kith <service@kith.test>' })
   browser = await launchBrowser()
   admin = await newContext()
   page = await admin.newPage()
@@ -46,12 +53,31 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  await smtp?.close()
 })
+
+/** The mail whose subject matches, once the server's job has sent it. */
+async function mailTo(address: string, subject: RegExp, timeoutMs = 30_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const found = smtp.messages.find((m) => m.envelopeTo.includes(address) && subject.test(m.subject))
+    if (found) return found
+    if (Date.now() > deadline) throw new Error(`no mail "${subject}" to ${address}; got: ${smtp.messages.map((m) => m.subject).join(' | ')}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** The survey link of this score in the resolution mail, on the test server's address. */
+function surveyLink(mail: ReceivedMail, score: number): string {
+  const url = new URL(mail.text.match(new RegExp(`(https?://\\S+/api/v1/public/survey/\\S+\\?score=${score})`))![1]!)
+  return `${server.baseUrl}${url.pathname}${url.search}`
+}
 
 describe('customer service tickets in the browser', () => {
   it('sets up the admin, a support user and the customer', async () => {
     await firstRunAdmin(page, ADMIN)
     await apiCall(page, 'POST', '/users', { ...AGENT, role: 'support' })
+    await apiCall(page, 'PUT', '/settings/company', { name: COMPANY, email: 'help@yunshan.test' })
     customerId = (await apiCall<{ id: string }>(page, 'POST', '/customers', { name: CUSTOMER, type: 'company' })).id
   })
 
@@ -121,7 +147,7 @@ describe('customer service tickets in the browser', () => {
     await history.locator('[data-kind="customer"]').waitFor()
   })
 
-  it('the support user replies, cannot resolve without a resolution, resolves and records a rating of 4', async () => {
+  it('the support user replies, cannot resolve without a resolution, resolves; the customer rates 4 from the mailed survey', async () => {
     const agent = await newContext()
     const p = await agent.newPage()
     await p.goto('/login')
@@ -173,17 +199,41 @@ describe('customer service tickets in the browser', () => {
     await expect.poll(() => p.getByTestId('ticket-status').first().textContent()).toBe('已解决')
     await p.getByTestId('ticket-resolution').getByText('客户确认可以正常配对').waitFor()
 
+    // The agent cannot rate: the stars are read-only until the customer answers the survey.
     const rating = p.getByTestId('ticket-satisfaction')
-    await rating.locator('.ant-rate-star').nth(3).locator('[role="radio"]').click()
-    await p.getByText('满意度已保存。').waitFor()
+    await expect.poll(() => rating.getByTestId('satisfaction-text').textContent()).toBe('客户尚未评价')
+    expect(await rating.locator('.ant-rate-disabled').count()).toBe(1)
+    await rating.getByText(`满意度调查已随处理结果发送至 ${CALLER.email}`).waitFor()
+
+    // The customer's mailbox: acknowledgement, the reply and the resolution, from the company; never the internal note.
+    const ack = await mailTo(CALLER.email, new RegExp(`^\\[${ticketNumber}\\] 已收到您的服务请求`))
+    expect(ack.from).toContain(COMPANY)
+    const reply = await mailTo(CALLER.email, new RegExp(`^\\[${ticketNumber}\\] 回复：${SUBJECT}`))
+    expect(reply.text).toContain('今天会寄出 3 把新的扫码枪')
+    expect(reply.rawHeaders.get('reply-to')).toContain(AGENT.email)
+    const resolution = await mailTo(CALLER.email, new RegExp(`^\\[${ticketNumber}\\] 您的服务请求已处理`))
+    expect(resolution.text).toContain('客户确认可以正常配对')
+    for (const m of smtp.messages) expect(m.text + m.html).not.toContain('SF1234567890')
+    await p.getByTestId('ticket-mails').getByTestId('ticket-mail-state').filter({ hasText: '已发送' }).nth(2).waitFor()
+
+    // One click on "4" in the mail: the survey page records it at once; then a comment.
+    const customer = await newContext()
+    const survey = await customer.newPage()
+    await survey.goto(surveyLink(resolution, 4))
+    await survey.getByTestId('survey-thanks').getByText('感谢您的评价！').waitFor()
+    expect(await survey.getByTestId('survey-thanks').textContent()).toContain('4 · 满意')
+    await survey.getByText(COMPANY).first().waitFor()
+    await survey.locator('#comment').fill('换货很快，客服很耐心。')
+    await survey.getByRole('button', { name: '提交评价' }).click()
+    await survey.getByTestId('survey-thanks').waitFor()
+    await expect.poll(() => survey.locator('#comment').inputValue()).toBe('换货很快，客服很耐心。')
+    await screenshot(survey, 'ticket-survey-zh')
+    await customer.close()
+
+    await p.reload()
     await expect.poll(() => rating.getByTestId('satisfaction-text').textContent()).toBe('满意 · 4 / 5 分')
-    // What the customer said goes with the rating.
-    await rating.getByTestId('satisfaction-comment').getByText('客户的评价（选填）').waitFor()
-    await rating.locator('.ant-typography-edit').click()
-    await rating.locator('textarea').fill('换货很快，客服很耐心。')
-    await rating.locator('textarea').press('Enter')
-    await p.getByText('评价已保存。').waitFor()
-    await expect.poll(() => rating.getByTestId('satisfaction-comment').textContent()).toBe('换货很快，客服很耐心。')
+    await expect.poll(() => rating.getByTestId('satisfaction-comment').textContent()).toBe('“换货很快，客服很耐心。”')
+    await rating.getByTestId('satisfaction-source').getByText(/^客户于 .+ 通过满意度调查评价$/).waitFor()
     await p.mouse.move(0, 0) // no star tooltip in the picture
     await p.evaluate(() => window.scrollTo(0, 0))
     await screenshot(p, 'ticket-detail-zh')
@@ -277,5 +327,57 @@ describe('customer service tickets in the browser', () => {
     await page.goto(`/tickets/${ticket.id}`)
     await page.getByTestId('requester-unverified').getByText('E-mail not verified').waitFor()
     await screenshot(page, 'ticket-unverified-en')
+  })
+
+  it('in English: the agent replies and resolves, the customer rates 5 from the mailed survey, the ticket shows it', async () => {
+    const jane = 'jane.smith@globex.example'
+    const created = await apiCall<{ id: string; number: string }>(page, 'POST', '/tickets', {
+      subject: 'Scanner firmware update fails', contactName: 'Jane Smith', contactEmail: jane, language: 'en', channel: 'email', assigneeId: null,
+    })
+    await mailTo(jane, new RegExp(`^\\[${created.number}\\] We have received your request`))
+    await page.goto(`/tickets/${created.id}`)
+    const composer = page.getByTestId('comment-composer')
+    await composer.getByTestId('composer-mail-hint').getByText(`The reply is e-mailed to ${jane}`).waitFor()
+    await composer.getByRole('textbox', { name: 'Reply to customer' }).fill('Please install version 2.4.1 from our download page and restart the scanner.')
+    await composer.getByRole('button', { name: 'Send reply' }).click()
+    await page.getByText('Reply added.').waitFor()
+    const reply = await mailTo(jane, new RegExp(`^\\[${created.number}\\] Re: Scanner firmware update fails`))
+    expect(reply.text).toContain('version 2.4.1')
+
+    await page.getByTestId('ticket-status-actions').getByRole('button', { name: 'Resolve' }).click()
+    const dialog = page.getByRole('dialog').filter({ hasText: `Resolve ticket ${created.number}` })
+    await dialog.getByTestId('resolve-mail-hint').getByText(`e-mailed to the customer (${jane})`, { exact: false }).waitFor()
+    await dialog.getByLabel('Resolution').fill('Firmware 2.4.1 installed remotely; the scanner pairs again.')
+    await dialog.getByRole('button', { name: 'Resolve' }).click()
+    await page.getByText('Ticket resolved.').waitFor()
+    const resolution = await mailTo(jane, new RegExp(`^\\[${created.number}\\] Your request has been resolved`))
+    expect(resolution.text).toContain('Firmware 2.4.1 installed remotely')
+
+    const customer = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US', timezoneId: TZ, viewport: { width: 1440, height: 900 } })
+    const survey = await customer.newPage()
+    await survey.goto(surveyLink(resolution, 5))
+    await survey.getByTestId('survey-thanks').getByText('Thank you for your rating!').waitFor()
+    expect(await survey.getByTestId('survey-thanks').textContent()).toContain('5 · Very satisfied')
+    await survey.locator('#comment').fill('Quick and friendly, thank you!')
+    await survey.getByRole('button', { name: 'Submit rating' }).click()
+    await expect.poll(() => survey.locator('#comment').inputValue()).toBe('Quick and friendly, thank you!')
+    await screenshot(survey, 'ticket-survey-en')
+    await customer.close()
+
+    await page.reload()
+    const rating = page.getByTestId('ticket-satisfaction')
+    await expect.poll(() => rating.getByTestId('satisfaction-text').textContent()).toBe('Very satisfied · 5 of 5')
+    await rating.getByTestId('satisfaction-comment').getByText('Quick and friendly, thank you!', { exact: false }).waitFor()
+    await page.getByTestId('ticket-mails').getByTestId('ticket-mail-state').filter({ hasText: 'Sent' }).nth(2).waitFor()
+    await page.mouse.move(0, 0)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'ticket-rated-en')
+    // The API refuses a rating typed by staff.
+    const me = await page.request.get('/api/v1/auth/me')
+    const { csrfToken } = (await me.json()) as { csrfToken: string }
+    const { version } = await apiCall<{ version: number }>(page, 'GET', `/tickets/${created.id}`)
+    const res = await page.request.fetch(`/api/v1/tickets/${created.id}`, { method: 'PATCH', data: { satisfaction: 1, version }, headers: { 'X-CSRF-Token': csrfToken } })
+    expect(res.status()).toBe(400)
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['satisfaction'])
   })
 })

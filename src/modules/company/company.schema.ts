@@ -87,3 +87,7 @@ export const companyProfileUpdateSchema = z
   })
   .meta({ id: 'CompanyProfileUpdate' })
 export type CompanyProfileUpdate = z.infer<typeof companyProfileUpdateSchema>
+
+export const companyBrandSchema = z
+  .object({ name: z.string(), logo: z.string().nullable().describe('data:image/png|jpeg;base64,…') })
+  .meta({ id: 'CompanyBrand' })

@@ -32,6 +32,12 @@ export async function companyLocale(trx: Executor): Promise<{ currency: string; 
   return { currency, timeZone }
 }
 
+/** What public pages (support form, unsubscribe, survey) show of the company: its name and logo. */
+export async function getCompanyBrand(trx: Executor): Promise<{ name: string; logo: string | null; currency: string }> {
+  const { name, logo, currency } = await withDefaults(trx, await getSetting<Partial<CompanyProfile>>(trx, KEY))
+  return { name, logo, currency }
+}
+
 /** The company's own details (settings row `company_profile`): everyone reads them, admins change them. */
 export function createCompanyService({ db }: { db: Db }) {
   const read = async (trx: Executor = db): Promise<CompanyProfile> => withDefaults(trx, await getSetting<Partial<CompanyProfile>>(trx, KEY))

@@ -69,6 +69,7 @@ describe('quote PDF', () => {
     expect(flat).toContain(q.number)
     expect(q.total).toBe('33286.15') // (24691.34 × 0.95 + 6000) × 1.13 = 33286.15349
     expect(flat).toContain('¥33,286.15')
+    expect(flat).toContain('人民币大写：叁万叁仟贰佰捌拾陆元壹角伍分')
     expect(flat).toContain('企业版软件授权')
     expect(flat).toContain('李雷')
     writeFileSync('/tmp/kith-quote-zh.pdf', buf)
@@ -82,6 +83,7 @@ describe('quote PDF', () => {
     expect(text).toContain('Globex Corporation')
     expect(text).toContain('$1,695.00')
     expect(text).not.toContain('报价单')
+    expect(text).not.toContain('大写')
   })
 
   it('breaks a long quote over pages with the table header repeated and page numbers', async () => {

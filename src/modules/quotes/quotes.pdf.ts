@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { decodeLogo } from '../company/company.logo'
 import type { CompanyProfile } from '../company/company.schema'
+import { rmbCapital } from '../../lib/rmb-capital'
 import type { CustomerAddress } from '../customers/customers.table'
 import { displayNumber } from './quotes.model'
 import type { Quote } from './quotes.schema'
@@ -188,6 +189,11 @@ export function renderQuotePdf({ quote: q, company, customer }: QuotePdfInput): 
     }
     doc.font(strong ? 'B' : 'R').fontSize(strong ? 12 : 9.5).fillColor(strong ? INK : MUTED).text(label, tx, y, { width: 100 })
     doc.fillColor(INK).text(value, tx + 100, y, { width: 130, align: 'right' })
+    y = doc.y + 4
+  }
+  // 人民币大写 under a Chinese quote's total, as invoices and contracts carry it.
+  if (q.language === 'zh-CN' && q.currency === 'CNY' && !q.total.startsWith('-')) {
+    doc.font('R').fontSize(9).fillColor(MUTED).text(`人民币大写：${rmbCapital(q.total)}`, left, y, { width, align: 'right' })
     y = doc.y + 4
   }
 

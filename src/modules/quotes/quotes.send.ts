@@ -8,6 +8,8 @@ import { recordAudit } from '../audit/audit.service'
 import type { CompanyProfile } from '../company/company.schema'
 import type { CompanyService } from '../company/company.service'
 import type { CustomerService } from '../customers/customers.service'
+import { companyFrom, replyToOf } from '../company/company.sender'
+import type { UserService } from '../users/users.service'
 import { displayNumber } from './quotes.model'
 import { pdfBuffer, renderQuotePdf } from './quotes.pdf'
 import * as repo from './quotes.repository'
@@ -23,6 +25,10 @@ interface Deps {
   mailer: Mailer
   /** The domain part of Message-IDs (the public host). */
   messageIdDomain: string
+  /** The quote's owner answers the customer's reply (Reply-To). */
+  users: Pick<UserService, 'get'>
+  /** The server's MAIL_FROM: the fallback of the company's name and address. */
+  mailFrom: string
 }
 
 /** A send still in flight for less than this is another request's (409); older ones crashed and are resumed. */
@@ -57,7 +63,7 @@ export function defaultMail(q: Quote, company: CompanyProfile) {
  * peer's acceptance and step 3, the retry resends with the same Message-ID, which mail systems
  * treat as the same message.
  */
-export function createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain }: Deps) {
+export function createQuoteSending({ db, quotes, customers, company, activities, mailer, messageIdDomain, users, mailFrom }: Deps) {
   return {
     async send(ctx: RequestContext, id: string, input: QuoteSend, idempotencyKey?: string): Promise<Quote> {
       const to = Array.isArray(input.to) ? input.to : [input.to]
@@ -94,8 +100,12 @@ export function createQuoteSending({ db, quotes, customers, company, activities,
       try {
         const customer = await customers.visible(ctx, q.customerId, 'read')
         const pdf = await pdfBuffer(renderQuotePdf({ quote: q, company: profile, customer }))
+        const owner = q.ownerId ? await users.get(ctx, q.ownerId).catch(() => null) : null
+        const replyTo = replyToOf(owner, profile)
         await mailer.send({
           to,
+          from: companyFrom(profile, mailFrom),
+          ...(replyTo ? { replyTo } : {}),
           ...(input.cc?.length ? { headers: { Cc: input.cc.join(', '), 'X-Kith-Quote': displayNumber(q) } } : { headers: { 'X-Kith-Quote': displayNumber(q) } }),
           subject: mail.subject,
           text: mail.message,

@@ -58,7 +58,7 @@ export async function addComment(
     if (ticket.status === 'resolved' || ticket.status === 'pending') {
       patch.status = 'open'
       if (ticket.status === 'pending') Object.assign(patch, clockPatch(await readSla(trx), ticket, 'open', t))
-      if (ticket.status === 'resolved') Object.assign(patch, { resolvedAt: null, satisfaction: null, satisfactionComment: null })
+      if (ticket.status === 'resolved') Object.assign(patch, { resolvedAt: null, satisfaction: null, satisfactionComment: null, satisfactionAt: null })
       events.push({ kind: 'status', before: ticket.status, after: 'open' })
     }
   } else if (!input.internal) {
@@ -73,6 +73,8 @@ export async function addComment(
     await core.update(trx, ctx, ticket.id, patch, changes)
     await core.logEvents(trx, ticket.id, ctx.actor?.userId ?? null, events)
   }
+  // A public reply of the agent goes to the customer; internal notes and replies the customer gave never do.
+  if (!input.internal && !input.fromCustomer) await core.mail?.enqueue(trx, ticket, 'reply', { commentId: row.id, actorId: ctx.actor?.userId ?? null })
   const [withAuthor] = (await repo.listComments(trx, { ticketId: ticket.id, after: null, limit: 1, includeInternal: true, only: row.id }))
   return toComment(await core.encryption.openRow('ticketComments', withAuthor!.id, withAuthor!, trx))
 }
@@ -89,6 +91,7 @@ export function createTicketComments(core: TicketCore) {
     },
 
     async comment(ctx: RequestContext, id: string, input: TicketCommentCreate): Promise<TicketComment> {
+      await core.mail?.ready()
       return db.transaction().execute(async (trx) => {
         const ticket = await core.visible(ctx, id, 'write', trx)
         return addComment(core, trx, ctx, ticket, input)

@@ -10,6 +10,7 @@ import type { CustomerService } from '../customers/customers.service'
 import type { ContactService } from '../contacts/contacts.service'
 import type { EncryptionService } from '../encryption/encryption.service'
 import type { TicketAssignment } from './tickets.assign'
+import type { TicketMail } from './tickets.mail'
 import { assertTicketAccess, toTicket } from './tickets.model'
 import * as repo from './tickets.repository'
 import type { Ticket } from './tickets.schema'
@@ -30,6 +31,8 @@ export interface TicketDeps {
   encryption: EncryptionService
   /** The clock; tests move it to check deadlines. */
   now?: () => Date
+  /** Mail to the requester (acknowledgement, public replies, resolution and survey); absent, nothing is mailed. */
+  mail?: TicketMail
 }
 
 /** Who acts: a signed-in user, or nobody (the public form). */
@@ -172,7 +175,7 @@ export function createTicketCore(deps: TicketDeps) {
     return created
   }
 
-  return { db, now, present, reload, visible, update, logEvents, link, order, product, insert, encryption: deps.encryption }
+  return { db, now, present, reload, visible, update, logEvents, link, order, product, insert, encryption: deps.encryption, mail: deps.mail }
 }
 
 export type TicketCore = ReturnType<typeof createTicketCore>

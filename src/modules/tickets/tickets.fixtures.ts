@@ -35,6 +35,8 @@ export async function insertTicket(
       resolution: o.resolution ?? null,
       satisfaction: null,
       satisfactionComment: null,
+      satisfactionAt: null,
+      language: null,
       assigneeId: o.assigneeId ?? null,
       firstResponseDueAt: o.firstResponseDueAt ?? null,
       resolutionDueAt: o.resolutionDueAt ?? null,

@@ -54,6 +54,8 @@ export function toTicket(r: TicketRow, now: Date, soonMinutes: number): Ticket {
     resolution: r.resolution,
     satisfaction: r.satisfaction,
     satisfactionComment: r.satisfactionComment,
+    satisfactionAt: opt(r.satisfactionAt),
+    language: r.language === 'zh-CN' || r.language === 'en' ? r.language : null,
     assigneeId: r.assigneeId,
     assigneeName: r.assigneeName,
     firstResponseDueAt: opt(r.firstResponseDueAt),

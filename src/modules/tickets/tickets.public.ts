@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { phoneField } from '../../lib/phone'
 import { recordAudit } from '../audit/audit.service'
-import type { Mailer } from '../../server/mailer'
 import { systemContext, type RequestContext } from '../../server/context'
 import type { TicketCore, TicketDeps } from './tickets.core'
 import type { PublicTicket } from './tickets.schema'
+import * as repo from './tickets.repository'
 import { nextTicketNumber } from './tickets.repository'
 
 /** Reads on behalf of the public form: sees every customer, writes nothing under this name. */
@@ -22,15 +22,9 @@ export interface FormMeta {
  * submission but stores nothing. The caller's e-mail links the ticket to a customer (and
  * contact) when exactly one matches; otherwise the ticket waits to be matched by an agent.
  */
-/** How the public form reaches the address it was given: the mailer and Kith's public address for links. */
-export interface RequesterMail {
-  mailer?: Mailer
-  publicUrl?: string
-}
-
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 
-export function createPublicTickets(core: TicketCore, deps: TicketDeps & RequesterMail) {
+export function createPublicTickets(core: TicketCore, deps: TicketDeps) {
   const { db } = core
 
   async function matchCaller(email: string | null | undefined): Promise<{ customerId: string | null; contactId: string | null }> {
@@ -44,18 +38,6 @@ export function createPublicTickets(core: TicketCore, deps: TicketDeps & Request
     return { customerId: customers.length === 1 ? customers[0]!.id : null, contactId: null }
   }
 
-  /** A failed send leaves the ticket filed and unverified (agents see the flag): the form still answers. */
-  async function mailConfirmation(to: string, number: string, token: string) {
-    if (!deps.mailer?.configured || !deps.publicUrl) return
-    const url = `${deps.publicUrl.replace(/\/$/, '')}/api/v1/public/tickets/confirm/${token}`
-    const text = [
-      `我们收到了您的服务请求 ${number}。请打开以下链接确认这是您的邮箱地址：`, url, '',
-      `We received your service request ${number}. Please open the link above to confirm this is your e-mail address.`,
-      '如果不是您本人提交的，请忽略此邮件。 If you did not send it, ignore this message.',
-    ].join('\n')
-    await deps.mailer.send({ to, subject: `请确认您的服务请求 ${number} / Please confirm your request ${number}`, text }).catch(() => undefined)
-  }
-
   return {
     async submitPublic(input: PublicTicket, meta: FormMeta): Promise<{ number: string }> {
       // The fake number is drawn from the real sequence: the same form and the same run of numbers
@@ -65,8 +47,9 @@ export function createPublicTickets(core: TicketCore, deps: TicketDeps & Request
       const match = await matchCaller(input.contactEmail)
       const acting = { actor: null, requestId: meta.requestId, ip: meta.ip }
       // Anyone can type a customer's address: the link stands, flagged, until its owner confirms it.
-      const token = match.customerId && input.contactEmail ? randomBytes(24).toString('base64url') : null
-      const filed = await db.transaction().execute(async (trx) => {
+      const unverified = Boolean(match.customerId && input.contactEmail)
+      await core.mail?.ready()
+      return db.transaction().execute(async (trx) => {
         const link = await core.link(FORM_READER, trx, match.customerId, match.contactId)
         const type = input.type
         const assigneeId = await deps.assignment.pick(trx, { type, priority: 'normal', customerTeamId: link.customerTeamId })
@@ -86,13 +69,20 @@ export function createPublicTickets(core: TicketCore, deps: TicketDeps & Request
           expectedResolution: input.expectedResolution ?? null,
           assigneeId,
           createdBy: null,
+          language: input.language ?? null,
           meta: JSON.stringify({ form: { ip: meta.ip ?? null, userAgent: meta.userAgent ?? null, origin: meta.origin ?? null } }),
-          ...(token ? { requesterVerified: false, requesterTokenHash: tokenHash(token) } : {}),
+          ...(unverified ? { requesterVerified: false } : {}),
         }, true)
+        if (unverified) {
+          // Derived from the ticket id with the server secret, so the queued acknowledgement can carry
+          // the link when it is sent; only its hash is stored.
+          const token = core.mail ? await core.mail.confirmToken(ticket.id) : randomBytes(24).toString('base64url')
+          await repo.updateTicket(trx, ticket.id, { requesterTokenHash: tokenHash(token) })
+        }
+        // The acknowledgement (with the confirmation link while unverified) goes only to the address typed.
+        await core.mail?.enqueue(trx, ticket, 'acknowledgement')
         return { number: ticket.number }
       })
-      if (token) await mailConfirmation(input.contactEmail!, filed.number, token)
-      return filed
     },
 
     /** The address owner follows the mailed link: the ticket's link to him is confirmed (once; the token is spent). */

@@ -10,7 +10,7 @@ import type { TicketCommentsTable, TicketEventsTable, TicketsTable, TicketStatus
 const columns = [
   't.id', 't.number', 't.type', 't.subject', 't.description', 't.channel', 't.priority', 't.status', 't.customerId',
   't.contactId', 't.orderId', 't.productId', 't.contactName', 't.contactEmail', 't.contactPhone', 't.requesterVerified', 't.expectedResolution',
-  't.resolution', 't.satisfaction', 't.satisfactionComment', 't.assigneeId', 't.firstResponseDueAt', 't.resolutionDueAt',
+  't.resolution', 't.satisfaction', 't.satisfactionComment', 't.satisfactionAt', 't.language', 't.assigneeId', 't.firstResponseDueAt', 't.resolutionDueAt',
   't.firstRespondedAt', 't.resolvedAt', 't.closedAt', 't.lastCustomerReplyAt', 't.slaPausedAt', 't.slaPausedMs', 't.createdAt', 't.updatedAt', 't.createdBy',
   't.version', 't.deletedAt', 't.dueSort',
 ] as const

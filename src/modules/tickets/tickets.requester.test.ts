@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, json, sessionFor, type AuthHeaders, type TestApp } from '../../test/test-app'
 import { insertContact, insertCustomer, insertUser } from '../../test/factories'
 import { startSmtpServer, type TestSmtpServer } from '../../test/smtp-server'
+import { TICKET_MAIL_QUEUE } from './tickets.mail'
 
 /**
  * The public form links a ticket to whichever customer owns the e-mail typed into it: that link is
@@ -35,6 +36,7 @@ describe('a ticket filed onto a customer by a typed e-mail', () => {
     const number = json(await submit('boss@ningbo-port.cn')).number
     expect(await ticketByNumber(number)).toMatchObject({ customerId: customer.id, requesterVerified: false })
 
+    await t.services.jobs.drain(TICKET_MAIL_QUEUE)
     const [mail] = await smtp.waitFor(1)
     expect(mail!.to).toContain('boss@ningbo-port.cn')
     expect(mail!.subject).toContain(number)
@@ -53,10 +55,13 @@ describe('a ticket filed onto a customer by a typed e-mail', () => {
     expect(audit).toContainEqual({ actorId: null, changes: { requesterVerified: { before: false, after: true } } })
   })
 
-  it('a ticket that matched no customer links nothing and needs no confirmation', async () => {
+  it('a ticket that matched no customer links nothing and needs no confirmation (its acknowledgement has no link)', async () => {
     const before = smtp.messages.length
     const number = json(await submit('nobody-known@example.cn')).number
     expect(await ticketByNumber(number)).toMatchObject({ customerId: null, requesterVerified: true })
-    expect(smtp.messages.length).toBe(before)
+    await t.services.jobs.drain(TICKET_MAIL_QUEUE)
+    expect(smtp.messages.length).toBe(before + 1)
+    expect(smtp.messages.at(-1)!.subject).toContain(number)
+    expect(smtp.messages.at(-1)!.text).not.toContain('/confirm/')
   })
 })

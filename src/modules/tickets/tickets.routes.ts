@@ -8,9 +8,11 @@ import type { TicketService } from './tickets.service'
 import { page } from '../campaigns/campaigns.public'
 import type { TicketAssignment } from './tickets.assign'
 import type { TicketSla } from './tickets.sla'
+import type { CompanyService } from '../company/company.service'
+import { ticketSurveyRoutes } from './tickets.survey.routes'
 import {
   publicTicketReceivedSchema, publicTicketSchema, ticketBreachCountsQuerySchema, ticketCommentCreateSchema, ticketCommentSchema,
-  ticketCreateSchema, ticketEventSchema, ticketListQuerySchema, ticketSchema, ticketUpdateSchema,
+  ticketCreateSchema, ticketEventSchema, ticketMailSchema, ticketListQuerySchema, ticketSchema, ticketUpdateSchema,
 } from './tickets.schema'
 import {
   assignmentRulesSchema, assignmentRulesUpdateSchema, breachCountsSchema, slaSettingsSchema, slaSettingsUpdateSchema,
@@ -20,6 +22,7 @@ interface Deps {
   tickets: TicketService
   ticketAssignment: TicketAssignment
   ticketSla: TicketSla
+  company: CompanyService
 }
 
 /** Per client address: a customer writing in, not a bulk import. */
@@ -27,7 +30,11 @@ export const PUBLIC_TICKET_RATE_LIMIT = { max: 20, timeWindow: '1 minute' }
 
 const pageQuery = z.strictObject(listQueryBase)
 
-export function ticketRoutes(app: App, { tickets, ticketAssignment, ticketSla }: Deps) {
+export function ticketRoutes(app: App, { tickets, ticketAssignment, ticketSla, company }: Deps) {
+  const brandOf = async () => {
+    const p = await company.get(null)
+    return { brand: { name: p.name, logo: p.logo } }
+  }
   const tags = ['tickets']
   app.get('/tickets', {
     schema: { tags, summary: 'The support inbox: filter, search, sort by due time (keyset pagination)', querystring: ticketListQuerySchema, response: { 200: pageOf(ticketSchema) } },
@@ -73,6 +80,10 @@ export function ticketRoutes(app: App, { tickets, ticketAssignment, ticketSla }:
     schema: { tags, summary: 'Reply to the customer, record his reply (fromCustomer) or add an internal note', params: idParams, body: ticketCommentCreateSchema, response: { 201: ticketCommentSchema } },
   }, async (req, reply) => reply.status(201).send(await tickets.comment(ctxOf(req), req.params.id, req.body)))
 
+  app.get('/tickets/:id/mails', {
+    schema: { tags, summary: 'The e-mails to the requester (acknowledgement, public replies, resolution with survey) and how each went', params: idParams, response: { 200: z.object({ items: z.array(ticketMailSchema) }) } },
+  }, (req) => tickets.mails(ctxOf(req), req.params.id))
+
   app.get('/tickets/:id/events', {
     schema: { tags, summary: 'The process log: status, assignment, priority, customer and rating changes, oldest first', params: idParams, querystring: pageQuery, response: { 200: pageOf(ticketEventSchema) } },
   }, (req) => tickets.events(ctxOf(req), req.params.id, req.query.limit, req.query.cursor))
@@ -99,20 +110,22 @@ export function ticketRoutes(app: App, { tickets, ticketAssignment, ticketSla }:
 
   // A page with a button, not a confirming GET: mail scanners follow links, and must not confirm for the owner.
   const confirmParams = z.strictObject({ token: z.string().max(200) })
-  const gone = page('链接无效 Invalid link', '<h1>链接无效或已使用</h1><p class="en">This link is not valid, or was already used.</p>')
+  const gone = '<h1>链接无效或已使用</h1><p class="en">This link is not valid, or was already used.</p>'
   app.get('/public/tickets/confirm/:token', {
     config: { public: true, rateLimit: PUBLIC_TICKET_RATE_LIMIT },
     schema: { tags: ['public'], summary: 'Confirm the e-mail address given on the service form (bilingual page; the button posts to the same URL)', security: [], params: confirmParams },
   }, async (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(page('确认邮箱 Confirm your e-mail',
-    '<h1>确认邮箱 Confirm your e-mail</h1><p>确认这是您的邮箱地址，您的服务请求将关联到您的客户档案。</p><p class="en">Confirm this is your address, and your request is linked to your customer record.</p><form method="post"><button type="submit">确认 Confirm</button></form>')))
+    '<h1>确认邮箱 Confirm your e-mail</h1><p>确认这是您的邮箱地址，您的服务请求将关联到您的客户档案。</p><p class="en">Confirm this is your address, and your request is linked to your customer record.</p><form method="post"><button type="submit">确认 Confirm</button></form>', await brandOf())))
   app.post('/public/tickets/confirm/:token', {
     config: { public: true, rateLimit: PUBLIC_TICKET_RATE_LIMIT },
     schema: { tags: ['public'], summary: 'Confirm the e-mail address given on the service form: the ticket stops being flagged unverified (audited)', security: [], params: confirmParams },
   }, async (req, reply) => {
     const done = await tickets.confirmRequester(req.params.token, { requestId: req.id, ip: req.ip })
-    if (!done) return reply.status(404).type('text/html; charset=utf-8').send(gone)
-    return reply.type('text/html; charset=utf-8').send(page('已确认 Confirmed', `<h1>邮箱已确认</h1><p>服务请求 ${done.number} 已关联到您的邮箱。</p><p class="en">Thank you: request ${done.number} is confirmed as yours.</p>`))
+    if (!done) return reply.status(404).type('text/html; charset=utf-8').send(page('链接无效 Invalid link', gone, await brandOf()))
+    return reply.type('text/html; charset=utf-8').send(page('已确认 Confirmed', `<h1>邮箱已确认</h1><p>服务请求 ${done.number} 已关联到您的邮箱。</p><p class="en">Thank you: request ${done.number} is confirmed as yours.</p>`, await brandOf()))
   })
+
+  app.register(ticketSurveyRoutes, { tickets, company })
 
   app.post('/public/tickets', {
     config: { public: true, rateLimit: PUBLIC_TICKET_RATE_LIMIT },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAIL_LANGUAGES } from './tickets.mail-templates'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 
 export const TICKET_TYPES = ['inquiry', 'complaint', 'after_sales'] as const
@@ -28,8 +29,10 @@ export const ticketSchema = z
     productId: id.nullable(),
     expectedResolution: z.string().nullable().describe('What the customer asks for (期望解决方案)'),
     resolution: z.string().nullable().describe('处理结果; required to resolve or close'),
-    satisfaction: z.number().int().min(1).max(5).nullable(),
-    satisfactionComment: z.string().nullable(),
+    satisfaction: z.number().int().min(1).max(5).nullable().describe("The customer's rating from the survey mailed with the resolution (read-only)"),
+    satisfactionComment: z.string().nullable().describe("What the customer wrote with his rating (read-only)"),
+    satisfactionAt: timestamp.nullable().describe('When the customer rated (last vote wins while the survey link is valid)'),
+    language: z.enum(MAIL_LANGUAGES).nullable().describe("Language of the mail to the customer; null: the customer's, else the company's"),
     assigneeId: id.nullable(),
     assigneeName: z.string().nullable(),
     firstResponseDueAt: timestamp.nullable(),
@@ -62,6 +65,7 @@ const writable = {
   contactEmail: optionalEmail,
   contactPhone: optionalText(40),
   expectedResolution: optionalText(5000),
+  language: z.enum(MAIL_LANGUAGES).nullable().optional().describe("Language of the mail to the customer (zh-CN, en); null: the customer's, else the company's"),
 }
 
 export const ticketCreateSchema = z
@@ -78,8 +82,8 @@ export const ticketUpdateSchema = z
     subject: writable.subject.optional(),
     status: z.enum(TICKET_STATUSES).optional().describe('new → open → pending → resolved → closed; resolved/closed → open reopens'),
     resolution: optionalText(20000),
-    satisfaction: z.number().int().min(1, 'Between 1 and 5').max(5, 'Between 1 and 5').nullable().optional(),
-    satisfactionComment: optionalText(2000),
+    satisfaction: z.unknown().optional().describe('Not writable: the customer rates from the survey mailed with the resolution (400)'),
+    satisfactionComment: z.unknown().optional().describe('Not writable: the customer comments in the survey (400)'),
     assigneeId: id.nullable().optional(),
     version,
   })
@@ -145,6 +149,23 @@ export const ticketCommentCreateSchema = z
   .meta({ id: 'TicketCommentCreate' })
 export type TicketCommentCreate = z.infer<typeof ticketCommentCreateSchema>
 
+export const ticketMailSchema = z
+  .object({
+    id,
+    ticketId: id,
+    kind: z.enum(['acknowledgement', 'reply', 'resolution']),
+    commentId: id.nullable().describe('reply: the public reply it carries'),
+    recipient: z.string(),
+    state: z.enum(['queued', 'sending', 'sent', 'failed']).describe('queued (also while retrying after a passing failure), sending, sent, failed (refused by the mail server, or retries exhausted)'),
+    attempts: z.number().int(),
+    subject: z.string().nullable().describe('As sent'),
+    lastError: z.string().nullable(),
+    createdAt: timestamp,
+    sentAt: timestamp.nullable(),
+  })
+  .meta({ id: 'TicketMail' })
+export type TicketMail = z.infer<typeof ticketMailSchema>
+
 export const ticketEventSchema = z
   .object({
     id,
@@ -169,6 +190,7 @@ export const publicTicketSchema = z
     contactEmail: optionalEmail,
     contactPhone: optionalText(40),
     expectedResolution: optionalText(5000),
+    language: z.enum(MAIL_LANGUAGES).optional().describe('The language of the form: the mails answer in it'),
     website2: z.string().max(500).optional(),
   })
   .superRefine((v, ctx) => {

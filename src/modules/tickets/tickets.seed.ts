@@ -73,7 +73,9 @@ export async function seedDemoTickets(
       } else if ('status' in s) {
         version = (await tickets.update(agent, created.id, { status: s.status as 'resolved', resolution: s.resolution, version })).version
       } else {
-        version = (await tickets.update(agent, created.id, { satisfaction: s.satisfaction, satisfactionComment: s.comment, version })).version
+        // The customer's own rating, as the mailed survey records it.
+        await tickets.importRating(created.id, s.satisfaction, s.comment ?? null, { requestId: 'seed-demo' })
+        version = (await tickets.get(agent, created.id)).version
       }
     }
   }

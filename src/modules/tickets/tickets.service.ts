@@ -12,7 +12,8 @@ import type { Executor } from '../../db/database'
 import { createTicketCore, pageAfter, positionOf, type TicketDeps } from './tickets.core'
 import { createTicketComments } from './tickets.comments'
 import { createTicketWorkflow } from './tickets.workflow'
-import { createPublicTickets, type RequesterMail } from './tickets.public'
+import { createPublicTickets } from './tickets.public'
+import { createTicketSurvey } from './tickets.survey'
 import { assertCanAssignTicket, ticketScope, worksTickets } from './tickets.model'
 import * as repo from './tickets.repository'
 import type { Ticket, TicketCreate, TicketEvent, TicketListQuery } from './tickets.schema'
@@ -32,7 +33,7 @@ const sortValue = (sort: string) => (r: repo.TicketRow) => {
   return (field === 'updatedAt' ? r.updatedAt : field === 'dueAt' ? r.dueSort : r.createdAt).toISOString()
 }
 
-export function createTicketService(deps: TicketDeps & RequesterMail & { audit: AuditService }) {
+export function createTicketService(deps: TicketDeps & { audit: AuditService }) {
   const core = createTicketCore(deps)
   const { db, now, present, visible } = core
 
@@ -78,6 +79,13 @@ export function createTicketService(deps: TicketDeps & RequesterMail & { audit: 
     ...createTicketWorkflow(core, deps),
     ...createTicketComments(core),
     ...createPublicTickets(core, deps),
+    ...createTicketSurvey(core),
+
+    /** The mails to the requester and how each went (queued, sent, failed with the reason). */
+    async mails(ctx: RequestContext, id: string) {
+      await visible(ctx, id, 'read')
+      return { items: deps.mail ? await deps.mail.list(id) : [] }
+    },
 
     list,
 
@@ -93,6 +101,7 @@ export function createTicketService(deps: TicketDeps & RequesterMail & { audit: 
     async create(ctx: RequestContext, input: TicketCreate): Promise<Ticket> {
       if (!worksTickets(ctx.actor)) throw new AppError('FORBIDDEN', 'Your role cannot create tickets')
       const contactPhone = phoneField(input.contactPhone, deps.defaultRegion, 'contactPhone') ?? null
+      await core.mail?.ready()
       return db.transaction().execute(async (trx) => {
         const viaOrder = await core.order(ctx, trx, input.orderId, input.customerId ?? null)
         const link = await core.link(ctx, trx, viaOrder, input.contactId ?? null)
@@ -106,7 +115,7 @@ export function createTicketService(deps: TicketDeps & RequesterMail & { audit: 
         } else if (input.assigneeId === undefined) {
           assigneeId = await deps.assignment.pick(trx, { type, priority, customerTeamId: link.customerTeamId })
         }
-        return core.insert(trx, ctx, {
+        const created = await core.insert(trx, ctx, {
           type,
           priority,
           subject: input.subject,
@@ -120,9 +129,13 @@ export function createTicketService(deps: TicketDeps & RequesterMail & { audit: 
           contactEmail: input.contactEmail ?? null,
           contactPhone,
           expectedResolution: input.expectedResolution ?? null,
+          language: input.language ?? null,
           assigneeId,
           createdBy: ctx.actor.userId,
         }, input.assigneeId === undefined)
+        // Recorded by an agent with the caller's address: he gets the number to refer to.
+        await core.mail?.enqueue(trx, created, 'acknowledgement', { actorId: ctx.actor.userId })
+        return created
       })
     },
 

@@ -29,6 +29,10 @@ export interface TicketsTable {
   resolution: string | null
   satisfaction: number | null
   satisfactionComment: string | null
+  /** When the customer gave the rating from the mailed survey (null: not rated). */
+  satisfactionAt: Date | null
+  /** zh-CN or en: the language of the mails to the customer (null: the customer's, else the company's). */
+  language: string | null
   assigneeId: string | null
   firstResponseDueAt: Date | null
   resolutionDueAt: Date | null
@@ -89,4 +93,26 @@ export interface TicketAssignmentRulesTable {
   lastAssigneeId: string | null
   createdAt: Generated<Date>
   updatedAt: Generated<Date>
+}
+
+export type TicketMailKind = 'acknowledgement' | 'reply' | 'resolution'
+export type TicketMailState = 'queued' | 'sending' | 'sent' | 'failed'
+
+/** The outbox of mail to a ticket's requester: queued with what it announces, sent by a job. */
+export interface TicketMailsTable {
+  id: string
+  ticketId: string
+  kind: TicketMailKind
+  commentId: string | null
+  recipient: string
+  state: Generated<TicketMailState>
+  attempts: Generated<number>
+  /** Decided when queued: a resend after a crash is the same message to the receiving server. */
+  messageId: string
+  subject: string | null
+  lastError: string | null
+  createdBy: string | null
+  createdAt: Generated<Date>
+  attemptedAt: Date | null
+  sentAt: Date | null
 }

@@ -129,8 +129,11 @@ describe('the workflow', () => {
     expect(json(res)).toMatchObject({ status: 'resolved', resolution: '重装驱动后恢复', version: v + 1 })
     expect(json(res).resolvedAt).not.toBeNull()
 
-    res = await patch(tk.id, { satisfaction: 4, version: v + 1 })
-    expect(json(res)).toMatchObject({ satisfaction: 4 })
+    // The agent cannot rate for the customer; the customer's own rating (the survey's path) stands.
+    const refused = expectProblem(await patch(tk.id, { satisfaction: 4, version: v + 1 }), 400, ['satisfaction'])
+    expect(refused.detail).toMatch(/customer's own/)
+    await t.services.tickets.importRating(tk.id, 4, null, { requestId: 'test' })
+    expect(await get(tk.id)).toMatchObject({ satisfaction: 4 })
     // The customer writes again: reopened, the old rating no longer applies.
     await comment(tk.id, { body: '又不行了', fromCustomer: true })
     const reopened = await get(tk.id)
@@ -146,9 +149,9 @@ describe('the workflow', () => {
     expectProblem(await patch(tk.id, { status: 'open', version: closed.version }), 409)
     expectProblem(await comment(tk.id, { body: '还在吗', fromCustomer: true }), 409)
     expect((await comment(tk.id, { body: '已电话回访', internal: true })).statusCode).toBe(201)
-    res = await patch(tk.id, { satisfaction: 5, satisfactionComment: '很满意', version: closed.version })
-    expect(res.statusCode, res.body).toBe(200)
-    expect(json(res)).toMatchObject({ satisfaction: 5, satisfactionComment: '很满意', status: 'closed' })
+    expectProblem(await patch(tk.id, { satisfaction: 5, satisfactionComment: '很满意', version: closed.version }), 400, ['satisfaction', 'satisfactionComment'])
+    await t.services.tickets.importRating(tk.id, 5, '很满意', { requestId: 'test' })
+    expect(await get(tk.id)).toMatchObject({ satisfaction: 5, satisfactionComment: '很满意', status: 'closed' })
 
     expect((await events(tk.id)).filter((e) => e.kind === 'status').map((e) => [e.before, e.after])).toEqual([
       ['new', 'open'], ['open', 'pending'], ['pending', 'open'], ['open', 'resolved'], ['resolved', 'open'], ['open', 'closed'],
@@ -157,10 +160,11 @@ describe('the workflow', () => {
     expect(comments.map((c: { body: string }) => c.body)).toEqual(['先查一下驱动版本', '您好，请问型号是？', '型号是 HP 1020', '请重装驱动', '又不行了', '已电话回访'])
   })
 
-  it('satisfaction outside 1–5 is a 400; an internal note cannot come from the customer', async () => {
+  it('any satisfaction from an agent is a 400 (the survey is the only way in); an internal note cannot come from the customer', async () => {
     const tk = await create()
     await patch(tk.id, { status: 'resolved', resolution: 'done', version: 1 })
-    for (const s of [0, 6, 2.5]) expectProblem(await patch(tk.id, { satisfaction: s, version: 2 }), 400, ['satisfaction'])
+    for (const s of [0, 6, 2.5, 5, null]) expectProblem(await patch(tk.id, { satisfaction: s, version: 2 }), 400, ['satisfaction'])
+    expect((await get(tk.id)).version).toBe(2)
     expectProblem(await comment(tk.id, { body: 'x', internal: true, fromCustomer: true }), 400, ['fromCustomer'])
     expectProblem(await comment(tk.id, { body: '' }), 400, ['body'])
   })

@@ -12,8 +12,8 @@ import type { TicketsTable, TicketStatus } from './tickets.table'
 
 type Patch = Updateable<TicketsTable>
 
-/** What a closed ticket still accepts: the customer's rating. */
-const AFTER_CLOSE = new Set(['satisfaction', 'satisfactionComment'])
+/** The rating is the customer's, given from the survey mailed with the resolution: no agent sets it. */
+export const RATING_IS_THE_CUSTOMERS = "The satisfaction rating is the customer's own: it comes from the survey mailed with the resolution and cannot be set here"
 
 /**
  * PATCH /tickets/{id}: fields, status workflow, assignment, priority (new deadlines) and the
@@ -45,14 +45,20 @@ export function createTicketWorkflow(core: TicketCore, deps: TicketDeps) {
     if (to === 'closed') patch.closedAt = t
     if (current.status === 'resolved' && to === 'open') {
       // Reopened: the resolution clock runs again from its original deadline; the old rating goes.
-      Object.assign(patch, { resolvedAt: null, satisfaction: null, satisfactionComment: null })
+      Object.assign(patch, { resolvedAt: null, satisfaction: null, satisfactionComment: null, satisfactionAt: null })
     }
     return patch
   }
 
   return {
     async update(ctx: RequestContext, id: string, input: TicketUpdate): Promise<Ticket> {
+      if (input.satisfaction !== undefined || input.satisfactionComment !== undefined) {
+        throw new AppError('VALIDATION_FAILED', RATING_IS_THE_CUSTOMERS, {
+          errors: (['satisfaction', 'satisfactionComment'] as const).filter((k) => input[k] !== undefined).map((path) => ({ path, message: RATING_IS_THE_CUSTOMERS })),
+        })
+      }
       const contactPhone = phoneField(input.contactPhone, deps.defaultRegion, 'contactPhone')
+      await core.mail?.ready()
       return db.transaction().execute(async (trx) => {
         const current = await core.visible(ctx, id, 'write', trx)
         const sla = await readSla(trx)
@@ -62,12 +68,12 @@ export function createTicketWorkflow(core: TicketCore, deps: TicketDeps) {
             current: toTicket(current, t, sla.soonMinutes),
           })
         }
-        const { version: _v, status, assigneeId, customerId, contactId, orderId, productId, priority, satisfaction, satisfactionComment, ...fields } = input
-        const asked = changedFields(current, { ...fields, contactPhone, status, assigneeId, customerId, contactId, orderId, productId, priority, satisfaction, satisfactionComment })
+        const { version: _v, status, assigneeId, customerId, contactId, orderId, productId, priority, satisfaction: _s, satisfactionComment: _sc, ...fields } = input
+        const asked = changedFields(current, { ...fields, contactPhone, status, assigneeId, customerId, contactId, orderId, productId, priority })
         if (current.status === 'closed') {
           if (status === 'closed') throw new AppError('TICKET_CLOSED', 'This ticket is already closed')
-          const refused = Object.keys(asked).filter((k) => !AFTER_CLOSE.has(k))
-          if (refused.length) throw new AppError('TICKET_CLOSED', `A closed ticket is read-only (${refused.join(', ')}); only the rating may still be given`)
+          const refused = Object.keys(asked)
+          if (refused.length) throw new AppError('TICKET_CLOSED', `A closed ticket is read-only (${refused.join(', ')})`)
         }
 
         const patch: Patch = { ...fields }
@@ -124,22 +130,15 @@ export function createTicketWorkflow(core: TicketCore, deps: TicketDeps) {
           throw fieldError('resolution', 'A resolved ticket keeps its resolution')
         }
 
-        if (satisfaction !== undefined || satisfactionComment !== undefined) {
-          const finalStatus = (patch.status as TicketStatus | undefined) ?? current.status
-          if (finalStatus !== 'resolved' && finalStatus !== 'closed') {
-            throw fieldError(satisfaction !== undefined ? 'satisfaction' : 'satisfactionComment', 'The customer rates a ticket once it is resolved')
-          }
-          if (satisfaction !== undefined) patch.satisfaction = satisfaction
-          if (satisfactionComment !== undefined) patch.satisfactionComment = satisfactionComment
-          if (satisfaction !== undefined && satisfaction !== current.satisfaction) {
-            events.push({ kind: 'satisfaction', before: current.satisfaction, after: satisfaction })
-          }
-        }
-
         const changes = changedFields(current, patch as Partial<repo.TicketRow>)
         if (Object.keys(changes).length === 0) return toTicket(current, t, sla.soonMinutes)
         await core.update(trx, ctx, id, patch, changes)
         await core.logEvents(trx, id, ctx.actor.userId, events)
+        const done = (s: TicketStatus) => s === 'resolved' || s === 'closed'
+        // Resolved (or closed straight away): the customer gets the resolution and the survey, once per resolution.
+        if (statusChange.status && done(statusChange.status) && !done(current.status)) {
+          await core.mail?.enqueue(trx, { id, contactEmail: 'contactEmail' in patch ? (patch.contactEmail as string | null) : current.contactEmail }, 'resolution', { actorId: ctx.actor.userId })
+        }
         return core.reload(trx, id)
       })
     },

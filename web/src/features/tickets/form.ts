@@ -54,7 +54,8 @@ export interface PublicFormValues {
 }
 
 /** Trimmed, blanks left out; the honeypot goes as typed (a bot's text makes the server drop it quietly). */
-export function toPublicInput(v: PublicFormValues): PublicTicketInput {
+/** The form's language answers: the acknowledgement and later mails are written in it. */
+export function toPublicInput(v: PublicFormValues, language?: string): PublicTicketInput {
   const trim = (s: Text) => (s?.trim() ? s.trim() : undefined)
   return {
     type: v.type,
@@ -65,5 +66,6 @@ export function toPublicInput(v: PublicFormValues): PublicTicketInput {
     contactPhone: trim(v.contactPhone),
     expectedResolution: v.type === 'complaint' ? trim(v.expectedResolution) : undefined,
     website2: v.website2 ?? '',
+    ...(language === 'zh-CN' || language === 'en' ? { language } : {}),
   }
 }

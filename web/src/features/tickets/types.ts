@@ -3,6 +3,7 @@ import type {
   Ticket,
   TicketComment,
   TicketEvent,
+  TicketMail,
   TicketListQuery,
   publicTicketSchema,
   publicTicketReceivedSchema,
@@ -11,7 +12,7 @@ import type {
   ticketUpdateSchema,
 } from '@server/modules/tickets/tickets.schema'
 
-export type { Ticket, TicketComment, TicketEvent }
+export type { Ticket, TicketComment, TicketEvent, TicketMail }
 export type TicketInput = z.input<typeof ticketCreateSchema>
 export type TicketPatch = z.input<typeof ticketUpdateSchema>
 export type TicketChanges = Omit<TicketPatch, 'version'>
@@ -57,4 +58,5 @@ export const ticketKeys = {
   detail: (id: string) => [...ticketKeys.all, 'detail', id] as const,
   comments: (id: string) => [...ticketKeys.all, 'comments', id] as const,
   history: (id: string) => [...ticketKeys.all, 'history', id] as const,
+  mails: (id: string) => [...ticketKeys.all, 'mails', id] as const,
 }

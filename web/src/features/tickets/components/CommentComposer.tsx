@@ -1,4 +1,4 @@
-import { App, Button, Flex, Form, Input, Segmented } from 'antd'
+import { App, Button, Flex, Form, Input, Segmented, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
@@ -10,7 +10,7 @@ type Kind = 'public' | 'internal' | 'customer'
  * Write a reply to the customer, an internal note, or log what the customer said on the phone
  * (which reopens a resolved or pending ticket). The box changes colour with the kind, like the log.
  */
-export function CommentComposer({ ticketId, closed = false }: { ticketId: string; closed?: boolean }) {
+export function CommentComposer({ ticketId, closed = false, contactEmail = null }: { ticketId: string; closed?: boolean; contactEmail?: string | null }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<{ body: string }>()
@@ -54,7 +54,16 @@ export function CommentComposer({ ticketId, closed = false }: { ticketId: string
           style={{ background }}
         />
       </Form.Item>
-      <Flex justify="flex-end">
+      <Flex justify="space-between" align="center" gap={12}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="composer-mail-hint">
+          {kind === 'public'
+            ? contactEmail
+              ? t('tickets.mail.replyHint', { email: contactEmail })
+              : t('tickets.mail.noEmail')
+            : kind === 'internal'
+              ? t('tickets.mail.internalHint')
+              : ''}
+        </Typography.Text>
         <Button type="primary" htmlType="submit" loading={add.isPending}>
           {t(`tickets.log.submit.${kind}`)}
         </Button>

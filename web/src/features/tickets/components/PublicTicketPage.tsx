@@ -10,6 +10,7 @@ import { isApiError } from '../../../lib/ApiError'
 import { useServerMessage } from '../../../hooks/useServerMessage'
 import { toPublicInput, type PublicFormValues } from '../form'
 import { useSubmitPublicTicket } from '../hooks/useSubmitPublicTicket'
+import { useCompanyBrand } from '../hooks/useCompanyBrand'
 import { TICKET_TYPES } from '../types'
 
 /**
@@ -17,7 +18,8 @@ import { TICKET_TYPES } from '../types'
  * honeypot: hidden from people (and from screen readers), filled in by form-stuffing bots.
  */
 export default function PublicTicketPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const brand = useCompanyBrand()
   const [form] = Form.useForm<PublicFormValues>()
   const submit = useSubmitPublicTicket()
   const errorText = useErrorText()
@@ -27,7 +29,7 @@ export default function PublicTicketPage() {
   const p = (k: string) => t(`tickets.public.${k}`)
 
   const onFinish = (values: PublicFormValues) =>
-    submit.mutate(toPublicInput(values), {
+    submit.mutate(toPublicInput(values, i18n.language), {
       onSuccess: (r) => setNumber(r.number),
       onError: (e) => void applyFieldErrors(form, e, serverMessage),
     })
@@ -38,7 +40,18 @@ export default function PublicTicketPage() {
   return (
     <Flex vertical align="center" style={{ minHeight: '100%', padding: '40px 16px 64px', background: 'linear-gradient(160deg, #eef2ff 0%, #f5f6fa 45%, #f8fafc 100%)' }}>
       <Flex justify="space-between" align="center" style={{ width: '100%', maxWidth: 640, marginBottom: 24 }}>
-        <Logo size={32} />
+        {brand.data?.name || brand.data?.logo ? (
+          <Flex align="center" gap={10} data-testid="public-brand">
+            {brand.data.logo && <img src={brand.data.logo} alt="" style={{ maxHeight: 36, maxWidth: 160 }} />}
+            {brand.data.name && (
+              <Typography.Text strong style={{ fontSize: 18 }}>
+                {brand.data.name}
+              </Typography.Text>
+            )}
+          </Flex>
+        ) : (
+          <Logo size={32} />
+        )}
         <LanguageSwitch />
       </Flex>
       <Card style={{ width: '100%', maxWidth: 640, boxShadow: '0 8px 24px rgba(15, 23, 42, 0.06)' }} styles={{ body: { padding: '28px 32px' } }}>

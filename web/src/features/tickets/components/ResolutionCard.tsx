@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { Ticket } from '../types'
 import { SatisfactionRating } from './SatisfactionRating'
 
-/** The resolution (处理结果) and, once resolved, the customer's satisfaction. */
-export function ResolutionCard({ ticket: tk, editable }: { ticket: Ticket; editable: boolean }) {
+/** The resolution (处理结果) and, once resolved, the customer's own satisfaction rating (read-only). */
+export function ResolutionCard({ ticket: tk }: { ticket: Ticket }) {
   const { t } = useTranslation()
   const finished = tk.status === 'resolved' || tk.status === 'closed'
   if (!finished && !tk.resolution) return null
@@ -27,7 +27,7 @@ export function ResolutionCard({ ticket: tk, editable }: { ticket: Ticket; edita
       {finished && (
         <>
           <Divider style={{ margin: '12px 0' }} />
-          <SatisfactionRating ticket={tk} editable={editable} />
+          <SatisfactionRating ticket={tk} />
         </>
       )}
     </Card>

@@ -43,7 +43,9 @@ export function ResolveModal({ open, ticket, onClose }: Props) {
       destroyOnHidden
       width={560}
     >
-      <Typography.Paragraph type="secondary">{t('tickets.resolve.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="resolve-mail-hint">
+        {ticket.contactEmail ? t('tickets.resolve.hintMail', { email: ticket.contactEmail }) : t('tickets.resolve.hintNoMail')}
+      </Typography.Paragraph>
       {ticket.expectedResolution && (
         <Typography.Paragraph>
           <Typography.Text type="secondary">{t('tickets.fields.expectedResolution')}: </Typography.Text>

@@ -1,55 +1,37 @@
 import { Flex, Rate, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { useTicketMutation } from '../hooks/useTicketMutation'
+import { formatDateTime } from '../../../lib/format'
 import type { Ticket } from '../types'
 
 /**
- * Customer satisfaction 1–5 and what the customer said, asked once the ticket is resolved;
- * read-only for those who do not work tickets.
+ * The customer's satisfaction 1–5 and what he wrote, as he gave them in the survey mailed with the
+ * resolution: read-only for everyone (the agent cannot rate for him).
  */
-export function SatisfactionRating({ ticket, editable }: { ticket: Ticket; editable: boolean }) {
+export function SatisfactionRating({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation()
-  const mutation = useTicketMutation(ticket)
   const labels = t('tickets.rating.labels', { returnObjects: true }) as string[]
-  const value = ticket.satisfaction ?? 0
+  const rated = ticket.satisfaction !== null
   return (
     <Flex vertical gap={6} data-testid="ticket-satisfaction">
-      <Typography.Text type="secondary">{ticket.satisfaction ? t('tickets.rating.title') : t('tickets.rating.ask')}</Typography.Text>
+      <Typography.Text type="secondary">{t('tickets.rating.title')}</Typography.Text>
       <Flex align="center" gap={12} wrap>
-        <Rate
-          value={value}
-          tooltips={labels}
-          disabled={!editable || mutation.isPending}
-          allowClear={false}
-          aria-label={t('tickets.rating.title')}
-          onChange={(satisfaction) => void mutation.change({ satisfaction }, { success: t('tickets.rating.saved') })}
-        />
-        <Typography.Text type={ticket.satisfaction ? undefined : 'secondary'} data-testid="satisfaction-text">
-          {ticket.satisfaction ? `${labels[ticket.satisfaction - 1]} · ${t('tickets.rating.value', { value: ticket.satisfaction })}` : t('tickets.rating.notYet')}
+        <Rate value={ticket.satisfaction ?? 0} tooltips={labels} disabled aria-label={t('tickets.rating.title')} />
+        <Typography.Text type={rated ? undefined : 'secondary'} data-testid="satisfaction-text">
+          {rated ? `${labels[ticket.satisfaction! - 1]} · ${t('tickets.rating.value', { value: ticket.satisfaction })}` : t('tickets.rating.notYet')}
         </Typography.Text>
       </Flex>
-      {(ticket.satisfaction || ticket.satisfactionComment) && (editable || ticket.satisfactionComment) ? (
-        <Typography.Paragraph
-          data-testid="satisfaction-comment"
-          type={ticket.satisfactionComment ? undefined : 'secondary'}
-          style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
-          editable={
-            editable && !mutation.isPending
-              ? {
-                  text: ticket.satisfactionComment ?? '',
-                  maxLength: 2000,
-                  tooltip: t('tickets.rating.editComment'),
-                  onChange: (text) => {
-                    const satisfactionComment = text.trim() || null
-                    if (satisfactionComment !== ticket.satisfactionComment) void mutation.change({ satisfactionComment }, { success: t('tickets.rating.commentSaved') })
-                  },
-                }
-              : false
-          }
-        >
-          {ticket.satisfactionComment ?? t('tickets.rating.commentPlaceholder')}
+      {ticket.satisfactionComment ? (
+        <Typography.Paragraph data-testid="satisfaction-comment" style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+          “{ticket.satisfactionComment}”
         </Typography.Paragraph>
       ) : null}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="satisfaction-source">
+        {rated && ticket.satisfactionAt
+          ? t('tickets.rating.byCustomer', { time: formatDateTime(ticket.satisfactionAt) })
+          : ticket.contactEmail
+            ? t('tickets.rating.surveySent', { email: ticket.contactEmail })
+            : t('tickets.rating.noEmail')}
+      </Typography.Text>
     </Flex>
   )
 }

@@ -11,6 +11,7 @@ import { CallerCard } from './CallerCard'
 import { EditTicketModal } from './EditTicketModal'
 import { ProblemCard } from './ProblemCard'
 import { ResolutionCard } from './ResolutionCard'
+import { TicketMails } from './TicketMails'
 import { SlaCard } from './SlaCard'
 import { TicketDetails } from './TicketDetails'
 import { TicketHistory } from './TicketHistory'
@@ -78,12 +79,13 @@ export default function TicketDetailPage() {
             </Card>
             <SlaCard ticket={tk} />
             <CallerCard ticket={tk} editable={editable} />
+            <TicketMails ticket={tk} />
           </Flex>
         </Col>
         <Col xs={24} lg={15} xxl={17}>
           <Flex vertical gap={16}>
             <ProblemCard ticket={tk} />
-            <ResolutionCard ticket={tk} editable={editable} />
+            <ResolutionCard ticket={tk} />
             <Card styles={{ body: { paddingTop: 4 } }}>
               <Tabs
                 activeKey={tab}

@@ -26,7 +26,7 @@ export function TicketLog({ ticket, editable }: { ticket: Ticket; editable: bool
           ))}
         </Flex>
       )}
-      {editable && <CommentComposer ticketId={ticket.id} closed={ticket.status === 'closed'} />}
+      {editable && <CommentComposer ticketId={ticket.id} closed={ticket.status === 'closed'} contactEmail={ticket.contactEmail} />}
     </div>
   )
 }

@@ -7,5 +7,6 @@ export function invalidateTicket(queryClient: QueryClient, ticket: Ticket) {
   queryClient.setQueryData(ticketKeys.detail(ticket.id), ticket)
   void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() })
   void queryClient.invalidateQueries({ queryKey: ticketKeys.history(ticket.id) })
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.mails(ticket.id) })
   if (ticket.customerId) void queryClient.invalidateQueries({ queryKey: activityKeys.timeline(ticket.customerId) })
 }
