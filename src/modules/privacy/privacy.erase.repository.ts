@@ -33,6 +33,12 @@ export const eraseTickets = (db: Executor, ids: string[]) => run(db, sql`
          expected_resolution = NULL, resolution = NULL, satisfaction_comment = NULL, meta = meta - 'form', ${bump}
    WHERE id = ANY(${uuids(ids)})`)
 
+/** The mails to him keep kind, state and times; the address and subject go, and what was not sent yet never is. */
+export const eraseTicketMails = (db: Executor, ticketIds: string[]) => run(db, sql`
+  UPDATE ticket_mails SET recipient = ${ERASED}, subject = CASE WHEN subject IS NULL THEN NULL ELSE ${ERASED} END, last_error = NULL,
+         state = CASE WHEN state IN ('queued', 'sending') THEN 'failed' ELSE state END
+   WHERE ticket_id = ANY(${uuids(ticketIds)})`)
+
 export const eraseTicketComments = (db: Executor, ticketIds: string[]) => run(db, sql`
   UPDATE ticket_comments SET body = ${ERASED}, author_name = CASE WHEN author_name IS NULL THEN NULL ELSE ${ERASED} END
    WHERE ticket_id = ANY(${uuids(ticketIds)})`)

@@ -86,6 +86,7 @@ export async function eraseScope(trx: Executor, ctx: RedactContext, subject: Sub
   rows.activities = await repo.eraseActivities(trx, scope.activities)
   rows.tickets = await repo.eraseTickets(trx, scope.tickets)
   rows.ticket_comments = await repo.eraseTicketComments(trx, scope.tickets)
+  rows.ticket_mails = await repo.eraseTicketMails(trx, scope.tickets)
   rows.campaign_recipients = await repo.eraseRecipients(trx, where('campaign_recipients', scope))
   rows.mailing_list_members = await repo.deleteMemberships(trx, where('mailing_list_memberships', scope))
   rows.suppressions = await repo.deleteSuppressions(trx, where('suppressions', scope))

@@ -61,6 +61,7 @@ export const SECTIONS: Section[] = [
   { file: 'tickets', table: 'tickets', key: ['id'], where: (s) => inIds('id', s.tickets), omit: ['search_text'] },
   { file: 'ticket_comments', table: 'ticket_comments', key: ['id'], where: (s) => inIds('ticket_id', s.tickets) },
   { file: 'ticket_events', table: 'ticket_events', key: ['id'], where: (s) => inIds('ticket_id', s.tickets) },
+  { file: 'ticket_mails', table: 'ticket_mails', key: ['id'], where: (s) => inIds('ticket_id', s.tickets) },
   { file: 'opportunities', table: 'opportunities', key: ['id'], where: (s) => inIds('id', s.opportunities), omit: ['search_text'] },
   { file: 'opportunity_lines', table: 'opportunity_lines', key: ['id'], where: (s) => inIds('opportunity_id', s.opportunities) },
   { file: 'quotes', table: 'quotes', key: ['id'], where: (s) => inIds('id', s.quotes), omit: ['search_text'] },
