@@ -4,11 +4,11 @@
  * (张) finds the people who have it, a short name with one character wrong (杭洲云帆) is still
  * found; and English search in English still works.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
-import { ensureWebBuilt, startServer, type KithServer } from './support/server'
+import { firstRunAdmin, screenshot, switchToEnglish } from './support/browser'
+import { openBrowserSession, type BrowserSession } from './support/session'
 
 const ADMIN = { name: '赵管理', email: 'admin@kith.test', password: 'kith-e2e-password-1' }
 const CUSTOMERS = [
@@ -23,23 +23,14 @@ const CUSTOMERS = [
   { name: 'Northwind Traders', type: 'company' },
 ]
 
-let server: KithServer
-let browser: Browser
-let context: BrowserContext
+let session: BrowserSession
 let page: Page
 
 beforeAll(async () => {
-  ensureWebBuilt()
-  server = await startServer()
-  browser = await launchBrowser()
-  context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } })
-  page = await context.newPage()
+  session = await openBrowserSession()
+  page = session.page
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+afterAll(() => session?.close())
 
 /** The names in the customer table, in order. */
 const listedNames = async () =>

@@ -11,21 +11,35 @@ import { statementMigration } from '../migration-statements'
  * pg_bigm) as on PostgreSQL.
  *
  * Expression indexes over the name columns, not a stored column: creating them reads each table
- * once (no rewrite, no new column; ~10-20 s per million rows, during which writes to the table
- * wait), and they do not depend on `search_text`, whose definition other changes may alter.
+ * once and computes the grams of every row (no table rewrite, no new column; 46 s for 200,000
+ * customers on a 2-core machine at load average 30, so a few minutes for a 1M-customer database
+ * on an idle one, during which writes to each table wait for its index), and they do not depend on
+ * `search_text`, whose definition other changes may alter. The index is ~75 bytes a row built
+ * at once (15 MB for 200,000 customers), several times that when it grew row by row.
  * The expressions must stay exactly as src/db/text-search.ts (GRAM_SOURCES) writes them in queries.
  */
 const CJK = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff'
 
+// PL/pgSQL: 3-4x faster per row than the same in one SQL query (regexp_matches × generate_series ×
+// array_agg), which is what the index build pays on every row. Repeated grams are left in: the GIN
+// index keeps each key of a row once.
 const grams = `CREATE FUNCTION kith_cjk_grams(t text) RETURNS text[]
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 500 AS $$
-  SELECT coalesce(array_agg(DISTINCT x.g), '{}')
-  FROM regexp_matches(t, '[${CJK}]+', 'g') AS m(r),
-       generate_series(1, char_length(m.r[1])) AS i,
-       LATERAL (VALUES (substr(m.r[1], i, 1)),
-                       (CASE WHEN i < char_length(m.r[1]) THEN substr(m.r[1], i, 2) END),
-                       (CASE WHEN i + 1 < char_length(m.r[1]) THEN substr(m.r[1], i, 1) || '_' || substr(m.r[1], i + 2, 1) END)) AS x(g)
-  WHERE x.g IS NOT NULL
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 200 AS $$
+DECLARE
+  run text;
+  n int;
+  grams text[] := '{}';
+BEGIN
+  FOR run IN SELECT m[1] FROM regexp_matches(t, '[${CJK}]+', 'g') AS m LOOP
+    n := char_length(run);
+    FOR i IN 1..n LOOP
+      grams := grams || substr(run, i, 1);
+      IF i < n THEN grams := grams || substr(run, i, 2); END IF;
+      IF i + 1 < n THEN grams := grams || (substr(run, i, 1) || '_' || substr(run, i + 2, 1)); END IF;
+    END LOOP;
+  END LOOP;
+  RETURN grams;
+END
 $$`
 
 const indexes = [

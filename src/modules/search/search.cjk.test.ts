@@ -107,7 +107,7 @@ describe('the gram index', () => {
   it('holds what the query side computes (kith_cjk_grams and cjkGrams agree)', async () => {
     const text = '杭州云帆 Net 张三'
     const { rows } = await sql<{ g: string[] }>`SELECT kith_cjk_grams(${text}) AS g`.execute(t.db)
-    expect([...rows[0]!.g].sort()).toEqual([...cjkGrams([...'杭州云帆']), ...cjkGrams([...'张三'])].sort())
+    expect([...new Set(rows[0]!.g)].sort()).toEqual([...cjkGrams([...'杭州云帆']), ...cjkGrams([...'张三'])].sort())
   })
 
   it('answers a two-character search from the index (the query expression is the indexed one)', async () => {
