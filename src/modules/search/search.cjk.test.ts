@@ -67,6 +67,8 @@ describe('customer list', () => {
     expect(found).not.toContain('云南帆船俱乐部')
     expect(found).not.toContain('杭州远航贸易有限公司')
     expect(await customerNames('上海世船物流')).toContain('上海世航物流有限公司')
+    // Ten characters: trigram similarity falls short (0.57), the one-character-wrong match does not.
+    expect(await customerNames('深圳智晨电子有限公司')).toContain('深圳智星电子有限公司')
     // The middle character of a three-character name (the usual mistake: a homophone).
     expect(await customerNames('张山丰')).toContain('张三丰')
   })
