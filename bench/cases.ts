@@ -49,8 +49,9 @@ const scopeSql = (ctx: RequestContext) =>
 
 /**
  * Search terms taken from the data, so they hit real rows at any size: a Chinese company name with
- * one wrong character, 7 digits of a phone, an e-mail prefix, an English name with swapped
- * letters, and a two-character (compound) surname.
+ * one wrong character, its two-character trade name from the middle of the name, its first four
+ * characters with one wrong, 7 digits of a phone, an e-mail prefix, an English name with swapped
+ * letters, a two-character (compound) surname and the commonest one-character surname.
  */
 export async function searchTerms(client: pg.Client): Promise<{ label: string; q: string }[]> {
   const row = async (text: string) => (await client.query(text)).rows[0] as Record<string, string> | undefined
@@ -61,6 +62,10 @@ export async function searchTerms(client: pg.Client): Promise<{ label: string; q
   const terms: { label: string; q: string }[] = []
   if (company) {
     const chars = [...company.name!]
+    // The two characters of the trade name, in the middle of the name (杭州远航…有限公司 → 远航): no trigram of its own.
+    terms.push({ label: '2 characters in the middle of a name', q: chars.slice(2, 4).join('') })
+    // City with one character wrong and the trade name (杭洲远航): too short for trigram similarity.
+    terms.push({ label: 'short Chinese name, 1 character wrong', q: `${chars[0]}${chars[1] === '洲' ? '州' : '洲'}${chars.slice(2, 4).join('')}` })
     chars[3] = chars[3] === '欣' ? '鑫' : '欣' // second character of the trade name, e.g. 杭州远航… → 杭州远欣…
     terms.push({ label: 'misspelled Chinese company', q: chars.join('') })
   }
@@ -71,6 +76,7 @@ export async function searchTerms(client: pg.Client): Promise<{ label: string; q
     terms.push({ label: 'English name with a typo', q: `${first} ${last.slice(0, 2)}${last[3]}${last[2]}${last.slice(4)}` })
   }
   terms.push({ label: '2-character surname', q: '欧阳' })
+  terms.push({ label: '1-character surname', q: '张' })
   return terms
 }
 

@@ -42,7 +42,7 @@ export async function listCampaigns(db: Executor, f: CampaignFilter & { keyset: 
   if (f.status) q = q.where('c.status', '=', f.status as 'planned')
   if (f.sendStatus) q = q.where('c.sendStatus', '=', f.sendStatus as 'draft')
   if (f.ownerId) q = q.where('c.ownerId', '=', f.ownerId)
-  if (f.q) q = q.where(textMatch('c.search_text', f.q))
+  if (f.q) q = q.where(textMatch('c.search_text', f.q, 'campaigns'))
   const after = afterCondition(f.keyset, 'c.id')
   if (after) q = q.where(after)
   return q.orderBy(orderBy(f.keyset, 'c.id')).limit(f.limit + 1).execute()

@@ -86,7 +86,7 @@ export async function listContacts(db: Executor, f: ContactFilter) {
   const scope = scopeCondition(f.scope, 'c')
   if (scope) q = q.where(scope)
   if (f.customerId) q = q.where('p.customerId', '=', f.customerId)
-  if (f.q) q = q.where(textMatch('p.search_text', f.q))
+  if (f.q) q = q.where(textMatch('p.search_text', f.q, 'contacts'))
   const after = afterCondition(f.keyset, 'p.id')
   if (after) q = q.where(after)
   return q.orderBy(orderBy(f.keyset, 'p.id')).limit(f.limit + 1).execute()
@@ -100,7 +100,7 @@ export async function searchContacts(db: Executor, f: { scope: Scope; q: string;
     if (scope) q = q.where(scope)
     return q.where(match).limit(rankedCandidates(f.limit))
   }
-  const { substring, fuzzy } = matchArms('p.search_text', f.q)
+  const { substring, fuzzy } = matchArms('p.search_text', f.q, 'contacts')
   const q = !fuzzy
     ? base(db).where('p.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
     : substring
@@ -116,7 +116,7 @@ export async function searchContacts(db: Executor, f: { scope: Scope; q: string;
           ),
         )
     : base(db).where('p.id', 'in', db.selectFrom(arm(fuzzy).as('f')).select('f.id'))
-  return q.orderBy(byRelevance('p.search_text', f.q)).orderBy('p.id').limit(f.limit).execute()
+  return q.orderBy(byRelevance('p.search_text', f.q, 'contacts')).orderBy('p.id').limit(f.limit).execute()
 }
 
 export const hasPrimary = async (db: Executor, customerId: string) =>

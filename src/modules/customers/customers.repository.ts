@@ -69,7 +69,7 @@ function filtered(db: Executor, f: CustomerFilter, opts: { scopeAsFilter?: boole
   if (f.type) q = q.where('c.type', '=', f.type as 'company')
   if (f.industry) q = q.where('c.industry', '=', f.industry)
   if (f.tag) q = q.where(sql<boolean>`c.tags @> ARRAY[${f.tag}]::text[]`)
-  if (f.q) q = q.where(textMatch('c.search_text', f.q))
+  if (f.q) q = q.where(textMatch('c.search_text', f.q, 'customers'))
   return q
 }
 
@@ -90,7 +90,7 @@ export async function listCustomers(db: Executor, f: CustomerFilter & { keyset: 
 export async function searchCustomers(db: Executor, f: CustomerFilter & { q: string; limit: number }) {
   const arm = (match: RawBuilder<boolean>) =>
     filtered(db, { ...f, q: undefined }, { scopeAsFilter: true }).clearSelect().select('c.id').where(match).limit(rankedCandidates(f.limit))
-  const { substring, fuzzy } = matchArms('c.search_text', f.q)
+  const { substring, fuzzy } = matchArms('c.search_text', f.q, 'customers')
   const q = !fuzzy
     ? base(db).where('c.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
     : substring
@@ -106,7 +106,7 @@ export async function searchCustomers(db: Executor, f: CustomerFilter & { q: str
           ),
         )
     : base(db).where('c.id', 'in', db.selectFrom(arm(fuzzy).as('f')).select('f.id'))
-  return q.orderBy(byRelevance('c.search_text', f.q)).orderBy('c.id').limit(f.limit).execute()
+  return q.orderBy(byRelevance('c.search_text', f.q, 'customers')).orderBy('c.id').limit(f.limit).execute()
 }
 
 /** Visible customers with this e-mail (lower-cased), phone (E.164) or company name (any case); each arm is an index lookup. */

@@ -76,7 +76,7 @@ function filtered(db: Executor, f: LeadFilter, opts: { scopeAsFilter?: boolean }
   if (f.campaignId) q = q.where('l.campaignId', '=', f.campaignId)
   if (f.teamId) q = q.where('l.teamId', '=', f.teamId)
   if (f.createdFrom || f.createdTo) q = q.where(dayRange('l.created_at', { from: f.createdFrom, to: f.createdTo, tz: f.tz ?? 'UTC' }))
-  if (f.q) q = q.where(textMatch('l.search_text', f.q))
+  if (f.q) q = q.where(textMatch('l.search_text', f.q, 'leads'))
   return q
 }
 
@@ -91,7 +91,7 @@ export async function listLeads(db: Executor, f: LeadFilter & { keyset: Keyset; 
 export async function searchLeads(db: Executor, f: LeadFilter & { q: string; limit: number }) {
   const arm = (match: RawBuilder<boolean>) =>
     filtered(db, { ...f, q: undefined }, { scopeAsFilter: true }).clearSelect().select('l.id').where(match).limit(rankedCandidates(f.limit))
-  const { substring, fuzzy } = matchArms('l.search_text', f.q)
+  const { substring, fuzzy } = matchArms('l.search_text', f.q, 'leads')
   const q = !fuzzy
     ? base(db).where('l.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
     : substring
@@ -107,7 +107,7 @@ export async function searchLeads(db: Executor, f: LeadFilter & { q: string; lim
           ),
         )
     : base(db).where('l.id', 'in', db.selectFrom(arm(fuzzy).as('f')).select('f.id'))
-  return q.orderBy(byRelevance('l.search_text', f.q)).orderBy('l.id').limit(f.limit).execute()
+  return q.orderBy(byRelevance('l.search_text', f.q, 'leads')).orderBy('l.id').limit(f.limit).execute()
 }
 
 /**

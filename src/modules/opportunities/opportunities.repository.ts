@@ -144,7 +144,7 @@ export async function listOpportunities(db: Executor, f: OpportunityFilter) {
   if (f.lostReason) q = q.where(sql<boolean>`nullif(trim(o.lost_reason), '') = ${f.lostReason}`)
   if (f.campaignId) q = q.where('o.campaignId', '=', f.campaignId)
   if (f.source) q = q.where(sql<boolean>`o.lead_id IN (SELECT l.id FROM leads l WHERE l.source = ${f.source})`)
-  if (f.q) q = q.where(textMatch('o.search_text', f.q))
+  if (f.q) q = q.where(textMatch('o.search_text', f.q, 'opportunities'))
   const after = afterCondition(f.keyset, 'o.id')
   if (after) q = q.where(after)
   return q.orderBy(orderBy(f.keyset, 'o.id')).limit(f.limit + 1).execute()

@@ -42,7 +42,7 @@ export function listProducts(db: Executor, f: ProductFilter) {
   q = f.deleted ? q.where('p.deletedAt', 'is not', null) : q.where('p.deletedAt', 'is', null)
   if (f.active !== undefined) q = q.where('p.active', '=', f.active)
   if (f.currency) q = q.where('p.currency', '=', f.currency)
-  if (f.q) q = q.where(textMatch('p.search_text', f.q))
+  if (f.q) q = q.where(textMatch('p.search_text', f.q, 'products'))
   const after = afterCondition(f.keyset, 'p.id')
   if (after) q = q.where(after)
   return q.orderBy(orderBy(f.keyset, 'p.id')).limit(f.limit + 1).execute()

@@ -107,7 +107,7 @@ export async function listTickets(db: Executor, f: TicketFilter & { keyset: Keys
   if (f.breach?.kind === 'at_risk') q = q.where('t.dueSort', '<', f.breach.soonUntil).where('t.status', 'in', ACTIVE)
   // A ticket number is an exact lookup (the unique index): its digits would match every other number fuzzily.
   if (f.q && TICKET_NUMBER.test(f.q)) q = q.where('t.number', '=', f.q.toUpperCase())
-  else if (f.q) q = q.where(textMatch('t.search_text', f.q))
+  else if (f.q) q = q.where(textMatch('t.search_text', f.q, 'tickets'))
   const after = afterCondition(f.keyset, 't.id')
   if (after) q = q.where(after)
   return q.orderBy(orderBy(f.keyset, 't.id')).limit(f.limit + 1).execute()
