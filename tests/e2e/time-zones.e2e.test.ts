@@ -58,6 +58,7 @@ describe('time zones in the browser', () => {
     await page.goto('/settings/company')
     await page.getByLabel('公司名称').fill('北京云帆科技有限公司')
     await chooseZone('时区', 'Asia/Shanghai')
+    await page.evaluate(() => window.scrollTo(0, 0)) // a full-page shot of a scrolled page repeats the sticky header
     await screenshot(page, 'time-zone-company-zh', true)
     await page.getByRole('button', { name: cjk('保存') }).click()
     await page.getByText('公司信息已保存').waitFor()
