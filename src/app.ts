@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config'
 import type { Database } from './db/database'
+import { loadDatabaseZones } from './db/time-zones'
 import { frameworkErrors, registerErrorHandler } from './server/error-handler'
 import { registerInputGuard } from './server/input-guard'
 import { registerAuth } from './server/auth'
@@ -78,6 +79,8 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
   const services = createServices(database.db, config, { mailer, jobs })
   // A wrong or missing master key stops the start here, before a request could write what it cannot read back.
   await services.encryption.keyring.check()
+  // Zone names are checked against what this database accepts before any request counts days in one.
+  await loadDatabaseZones(database.db)
   // Beside the services: a backup needs the engine's COPY session, not only Kysely.
   const backups = createBackupService({ database, jobs, dataDir: config.dataDir, secret: config.backupPassphrase ? { passphrase: config.backupPassphrase } : undefined })
   app.addHook('onClose', async () => {

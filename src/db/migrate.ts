@@ -31,6 +31,7 @@ import * as encryptionKeys from './migrations/2026_12_08_0230_encryption_keys'
 import * as auditRedactions from './migrations/2026_12_08_0240_audit_redactions'
 import * as cjkSearch from './migrations/2026_12_09_0300_cjk_search'
 import * as ticketMail from './migrations/2026_12_09_0300_ticket_mail'
+import * as timeZones from './migrations/2026_12_09_0300_time_zones'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0240_audit_redactions': auditRedactions,
   '2026_12_09_0300_cjk_search': cjkSearch,
   '2026_12_09_0300_ticket_mail': ticketMail,
+  '2026_12_09_0300_time_zones': timeZones,
 }
 
 function migrator(db: Db): Migrator {

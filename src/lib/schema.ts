@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isTimeZone } from './time-zone'
 
 /** Shared vocabulary of every entity schema. */
 export const id = z.uuid()
@@ -40,17 +41,7 @@ export const listQueryBase = {
   cursor: z.string().max(1000).optional(),
 }
 
-/** Whether the runtime knows this IANA time zone (Asia/Shanghai). */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** An IANA time zone the runtime knows: filters by calendar day, the company's zone, an import's. */
+/** An IANA time zone the runtime and the database know: filters by calendar day, the company's and a user's zone, an import's. */
 export const timeZone = z.string().max(64).refine(isTimeZone, 'An IANA time zone such as Asia/Shanghai or America/New_York')
 
 export const idParams = z.strictObject({ id })
@@ -71,3 +62,5 @@ export const problemSchema = z
   .meta({ id: 'Problem' })
 
 export const iso = (d: Date) => d.toISOString()
+
+export { isTimeZone }

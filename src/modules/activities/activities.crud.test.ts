@@ -199,7 +199,7 @@ describe('my tasks: due today, overdue, upcoming in the caller’s time zone', (
     expect(upcoming).toEqual([...upcoming].sort())
   })
 
-  it('defaults to Asia/Shanghai and refuses an unknown zone', async () => {
+  it('defaults to the user\'s or the company\'s zone and refuses an unknown one', async () => {
     expect((await api.get('/api/v1/activities?mine=true&due=today', sales)).statusCode).toBe(200)
     expectProblem(await api.get('/api/v1/activities?mine=true&due=today&tz=Mars/Olympus', sales), 400, ['tz'])
     expectProblem(await api.get('/api/v1/activities?due=yesterday', sales), 400, ['due'])

@@ -66,7 +66,7 @@ export const activityListQuerySchema = z.strictObject({
   ownerId: id.optional(),
   mine: z.stringbool().optional().describe('only the caller\'s own'),
   due: z.enum(['today', 'overdue', 'upcoming']).optional().describe('open tasks by due date, in the caller\'s time zone (tz)'),
-  tz: z.string().max(60).optional().describe('IANA time zone for `due`, e.g. Asia/Shanghai'),
+  tz: z.string().max(60).optional().describe('IANA time zone for `due`, e.g. Asia/Shanghai; default your own zone (profile), else the company\'s'),
   open: z.stringbool().optional().describe('true: not completed'),
   customerId: id.optional(),
   contactId: id.optional(),

@@ -13,6 +13,7 @@ import type { ContactService } from '../contacts/contacts.service'
 import type { LeadDependent, LeadService } from '../leads/leads.service'
 import * as repo from './activities.repository'
 import { dueWindow, assertTimeZone } from './due'
+import { zoneOf } from '../users/users.service'
 import { createTimeline } from './activities.timeline.service'
 import { toActivity } from './activities.model'
 import type { Activity, ActivityCreate, ActivityListQuery, ActivityUpdate } from './activities.schema'
@@ -151,7 +152,9 @@ export function createActivityService(deps: ActivityDeps) {
     timeline: createTimeline({ db, customers }),
 
     async list(ctx: RequestContext, query: ActivityListQuery) {
-      const due = query.due ? dueWindow(query.due, assertTimeZone(query.tz), new Date()) : undefined
+      // Days as the caller's calendar counts them: the zone asked for, else his own, else the company's.
+      const zone = async () => (query.tz !== undefined ? assertTimeZone(query.tz) : zoneOf(db, ctx.actor.userId))
+      const due = query.due ? dueWindow(query.due, await zone(), new Date()) : undefined
       const sort = query.sort ?? (query.due ? 'dueAt' : '-createdAt')
       const keyset = parseKeyset(sortKeys, sort, query.cursor)
       let scope = scopeFor(ctx.actor, 'read')

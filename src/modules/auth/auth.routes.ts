@@ -59,7 +59,7 @@ export function authRoutes(app: App, { auth, users, setup, secureCookies, defaul
   }))
 
   app.patch('/auth/me', {
-    schema: { tags, summary: 'Change your own name or language', body: profileUpdateSchema, response: { 200: sessionSchema } },
+    schema: { tags, summary: 'Change your own name, language or time zone (null: the company\'s)', body: profileUpdateSchema, response: { 200: sessionSchema } },
   }, async (request) => ({
     user: await users.updateProfile(ctxOf(request), request.body),
     csrfToken: request.session?.csrfToken ?? '',

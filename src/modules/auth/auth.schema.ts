@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { userSchema, passwordSchema, localeSchema } from '../users/users.schema'
-import { requiredText } from '../../lib/schema'
+import { requiredText, timeZone } from '../../lib/schema'
 
 export const loginSchema = z
   .strictObject({
@@ -30,6 +30,7 @@ export const setupSchema = z
     name: requiredText(200),
     password: passwordSchema,
     locale: localeSchema.optional(),
+    timeZone: timeZone.optional().describe("the first admin's browser zone: becomes the company's unless one is set"),
   })
   .meta({ id: 'Setup' })
 export type SetupInput = z.infer<typeof setupSchema>

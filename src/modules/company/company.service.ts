@@ -5,15 +5,18 @@ import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import { readSla } from '../tickets/tickets.sla'
+import { serverTimeZone } from '../../lib/time-zone'
 import type { CompanyProfile, CompanyProfileUpdate } from './company.schema'
 
 const KEY = 'company_profile'
 
 /**
  * Until an admin sets one, the zone the support team's business hours already run in (one zone for
- * the company, not a second one to keep in step), else China's.
+ * the company, not a second one to keep in step), else the server's (TZ, else the system's).
+ * First-run set-up stores the first admin's browser zone, so a server in a UTC data centre still
+ * dates a Beijing company's quotes by Beijing's calendar.
  */
-const defaultTimeZone = async (trx: Executor) => (await readSla(trx)).businessHours?.timeZone ?? 'Asia/Shanghai'
+const defaultTimeZone = async (trx: Executor) => (await readSla(trx)).businessHours?.timeZone ?? serverTimeZone()
 
 const EMPTY: Omit<CompanyProfile, 'timeZone'> = {
   name: '', address: null, phone: null, email: null, website: null, taxId: null, logo: null, quoteValidityDays: 30, quoteTerms: null,
@@ -36,6 +39,21 @@ export async function companyLocale(trx: Executor): Promise<{ currency: string; 
 export async function getCompanyBrand(trx: Executor): Promise<{ name: string; logo: string | null; currency: string }> {
   const { name, logo, currency } = await withDefaults(trx, await getSetting<Partial<CompanyProfile>>(trx, KEY))
   return { name, logo, currency }
+}
+
+/**
+ * The company's time zone: quote and order PDFs, customer mail, report buckets and SLA times are
+ * dated by its calendar. Format with lib/time-zone (formatDate, formatDateTime, dayIn).
+ */
+export async function companyZone(trx: Executor): Promise<string> {
+  return (await companyLocale(trx)).timeZone
+}
+
+/** First run: the first admin's browser zone becomes the company's, unless one is already set. */
+export async function seedCompanyZone(trx: Executor, timeZone: string): Promise<void> {
+  const stored = await lockSetting<Partial<CompanyProfile>>(trx, KEY)
+  if (stored?.timeZone) return
+  await putSetting(trx, KEY, { ...stored, timeZone })
 }
 
 /** The company's own details (settings row `company_profile`): everyone reads them, admins change them. */

@@ -1,4 +1,5 @@
 import { AppError } from '../../server/errors'
+import { isTimeZone } from '../../lib/time-zone'
 
 /**
  * Timestamps are shown in the exporter's time zone (the browser sends its IANA zone), as the list
@@ -9,6 +10,7 @@ import { AppError } from '../../server/errors'
 export function zoneClock(tz: string) {
   let parts: Intl.DateTimeFormat
   try {
+    if (!isTimeZone(tz)) throw new RangeError(tz)
     parts = new Intl.DateTimeFormat('en-US', {
       timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
     })

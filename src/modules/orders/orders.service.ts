@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service'
 import type { CustomerDependent } from '../customers/customers.service'
 import { moneyOut } from '../opportunities/opportunities.money'
 import { formatNumber, toLine, today } from '../quotes/quotes.model'
+import { companyZone } from '../company/company.service'
 import type { DocumentLineColumns, QuotesTable } from '../quotes/quotes.table'
 import * as repo from './orders.repository'
 import type { Order, OrderListQuery, OrderUpdate } from './orders.schema'
@@ -168,7 +169,7 @@ export function createOrderService({ db }: { db: Db }) {
           }
           patch.shipDate = input.shipDate
         } else if ((to === 'shipped' || to === 'delivered') && !row.shipDate) {
-          patch.shipDate = today()
+          patch.shipDate = today(await companyZone(trx))
         }
         if (input.notes !== undefined) patch.notes = input.notes
         const changes: FieldChanges = changedFields({ status: current.status, shipDate: current.shipDate, notes: current.notes }, { status: patch.status, shipDate: patch.shipDate, notes: patch.notes })

@@ -4,7 +4,8 @@ import { recordAudit } from '../audit/audit.service'
 import type { OpportunityService } from '../opportunities/opportunities.service'
 import type { Order } from '../orders/orders.schema'
 import type { OrderService } from '../orders/orders.service'
-import { toQuote } from './quotes.model'
+import { toQuote, today } from './quotes.model'
+import { companyZone } from '../company/company.service'
 import * as repo from './quotes.repository'
 import type { QuoteService } from './quotes.service'
 
@@ -27,7 +28,7 @@ export function createQuoteAcceptance({ db, quotes, orders, opportunities }: Dep
       return db.transaction().execute(async (trx) => {
         const row = await quotes.visible(ctx, id, 'write', trx)
         const lines = await repo.linesOf(trx, [id])
-        const current = toQuote(row, lines)
+        const current = toQuote(row, lines, today(await companyZone(trx)))
         quotes.assertActionable(row, current, ['draft', 'sent'], 'accept')
         await repo.updateQuote(trx, id, { status: 'accepted', acceptedAt: new Date() })
         await recordAudit(trx, ctx, [{ action: 'update', entity: 'quote', entityId: id, changes: { status: { before: current.status, after: 'accepted' } } }])

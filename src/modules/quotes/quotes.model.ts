@@ -1,5 +1,6 @@
 import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
+import { dayIn } from '../../lib/time-zone'
 import { moneyOut, plain } from '../opportunities/opportunities.money'
 import type { DocumentTotals } from './quotes.money'
 import type * as repo from './quotes.repository'
@@ -8,8 +9,8 @@ import type { DocumentLineColumns } from './quotes.table'
 
 // Rows to API records and the small rules of a quote: no I/O here.
 
-/** Today as YYYY-MM-DD: a quote is valid through its validUntil day. */
-export const today = (now = new Date()) => now.toISOString().slice(0, 10)
+/** Today as YYYY-MM-DD on the company's calendar (companyZone): a quote is valid through its validUntil day there. */
+export const today = (tz: string, now = new Date()) => dayIn(tz, now)
 
 export const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`)
@@ -18,8 +19,8 @@ export const addDays = (date: string, days: number) => {
 }
 
 /** The status a reader sees: a draft or sent quote whose validUntil has passed is expired. */
-export const readStatus = (r: Pick<repo.QuoteRow, 'status' | 'validUntil'>, now = new Date()): Quote['status'] =>
-  (r.status === 'draft' || r.status === 'sent') && r.validUntil < today(now) ? 'expired' : r.status
+export const readStatus = (r: Pick<repo.QuoteRow, 'status' | 'validUntil'>, today: string): Quote['status'] =>
+  (r.status === 'draft' || r.status === 'sent') && r.validUntil < today ? 'expired' : r.status
 
 export const displayNumber = (q: Pick<Quote, 'number' | 'revision'>) => (q.revision > 1 ? `${q.number} rev ${q.revision}` : q.number)
 
@@ -65,7 +66,8 @@ export const toLine = (l: DocumentLineColumns, currency: string) => ({
   taxAmount: moneyOut(l.taxAmount, currency),
 })
 
-export const toQuote = (r: repo.QuoteRow, lines: repo.QuoteLineRow[], now = new Date()): Quote => ({
+/** `today`: the company's calendar day (quotes.service todayHere), when a quote past its validUntil reads as expired. */
+export const toQuote = (r: repo.QuoteRow, lines: repo.QuoteLineRow[], today: string): Quote => ({
   id: r.id,
   number: r.number,
   revision: r.revision,
@@ -81,7 +83,7 @@ export const toQuote = (r: repo.QuoteRow, lines: repo.QuoteLineRow[], now = new 
   ownerId: r.ownerId,
   ownerName: r.ownerName,
   teamId: r.teamId,
-  status: readStatus(r, now),
+  status: readStatus(r, today),
   currency: r.currency,
   language: r.language,
   validUntil: r.validUntil,

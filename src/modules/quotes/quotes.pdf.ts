@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { formatDate } from '../../lib/time-zone'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { decodeLogo } from '../company/company.logo'
@@ -68,8 +69,8 @@ export function renderQuotePdf({ quote: q, company, customer }: QuotePdfInput): 
   const fmt = (v: string) => money.format(v as unknown as number)
   const num = new Intl.NumberFormat(q.language, { maximumFractionDigits: 4 })
   const fmtNum = (v: string) => num.format(v as unknown as number)
-  const dateFmt = new Intl.DateTimeFormat(q.language, { dateStyle: 'long', timeZone: 'UTC' })
-  const fmtDate = (d: string) => dateFmt.format(new Date(d.length === 10 ? `${d}T00:00:00Z` : d))
+  // The quote's date on the company's calendar (a server in UTC would date a 03:54 Beijing quote the day before).
+  const fmtDate = (d: string) => formatDate(d, company.timeZone, q.language)
 
   const left = doc.page.margins.left
   const width = doc.page.width - left - doc.page.margins.right

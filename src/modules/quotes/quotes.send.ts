@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database'
+import { formatDate } from '../../lib/time-zone'
 import { newId } from '../../lib/ids'
 import { AppError } from '../../server/errors'
 import type { Mailer } from '../../server/mailer'
@@ -37,7 +38,8 @@ const IN_FLIGHT_MS = 2 * 60_000
 export function defaultMail(q: Quote, company: CompanyProfile) {
   const number = displayNumber(q)
   const money = new Intl.NumberFormat(q.language, { style: 'currency', currency: q.currency }).format(q.total as unknown as number)
-  const until = new Intl.DateTimeFormat(q.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${q.validUntil}T00:00:00Z`))
+  // A calendar day of the company's (today(companyZone) + validity): the same day wherever it is read.
+  const until = formatDate(q.validUntil, company.timeZone, q.language)
   const greeting = q.contactName ?? q.customerName
   const sender = company.name
   if (q.language === 'zh-CN') {

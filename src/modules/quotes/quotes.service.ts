@@ -7,7 +7,7 @@ import { AppError, fieldError } from '../../server/errors'
 import { assertAccess, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
-import type { CompanyService } from '../company/company.service'
+import { companyZone, type CompanyService } from '../company/company.service'
 import type { ContactService } from '../contacts/contacts.service'
 import type { CustomerDependent, CustomerService } from '../customers/customers.service'
 import type { OpportunityService } from '../opportunities/opportunities.service'
@@ -41,7 +41,9 @@ export function createQuoteService(deps: QuoteDeps) {
     return row
   }
 
-  const load = async (trx: Executor, id: string) => toQuote((await repo.findQuoteById(trx, id))!, await repo.linesOf(trx, [id]))
+  /** Today on the company's calendar: when a quote expires, the earliest validUntil, the default one. */
+  const todayHere = async (trx: Executor) => today(await companyZone(trx))
+  const load = async (trx: Executor, id: string) => toQuote((await repo.findQuoteById(trx, id))!, await repo.linesOf(trx, [id]), await todayHere(trx))
 
   /** Only the latest revision acts; an older one is kept to be read. */
   function assertActionable(row: repo.QuoteRow, current: Quote, allowed: Quote['status'][], verb: string) {
@@ -91,7 +93,7 @@ export function createQuoteService(deps: QuoteDeps) {
             : { stored: [query.status] }
       const rows = await repo.listQuotes(db, {
         scope: scopeFor(ctx.actor, 'read'),
-        status: status && { stored: [...status.stored], expired: status.expired, today: today() },
+        status: status && { stored: [...status.stored], expired: status.expired, today: await todayHere(db) },
         number: query.number,
         latestOnly: query.latest ?? !query.number,
         opportunityId: query.opportunityId,
@@ -103,12 +105,13 @@ export function createQuoteService(deps: QuoteDeps) {
       })
       const page = finishPage(rows, query.limit, keyset, sortValue(sort))
       const lines = await repo.linesOf(db, page.rows.map((r) => r.id))
-      return { items: page.rows.map((r) => toQuote(r, lines.filter((l) => l.quoteId === r.id))), nextCursor: page.nextCursor }
+      const day = await todayHere(db)
+      return { items: page.rows.map((r) => toQuote(r, lines.filter((l) => l.quoteId === r.id), day)), nextCursor: page.nextCursor }
     },
 
     async get(ctx: RequestContext, id: string) {
       const row = await visible(ctx, id, 'read')
-      return toQuote(row, await repo.linesOf(db, [id]))
+      return toQuote(row, await repo.linesOf(db, [id]), await todayHere(db))
     },
 
     /**
@@ -145,7 +148,7 @@ export function createQuoteService(deps: QuoteDeps) {
           status: 'draft' as const,
           currency: o.currency,
           language: input.language ?? customerLanguage(customer),
-          validUntil: input.validUntil ?? addDays(today(), profile.quoteValidityDays),
+          validUntil: input.validUntil ?? addDays(today(profile.timeZone), profile.quoteValidityDays),
           notes: input.notes ?? null,
           subtotal: priced.subtotal,
           discountTotal: priced.discountTotal,
@@ -168,7 +171,7 @@ export function createQuoteService(deps: QuoteDeps) {
       return db.transaction().execute(async (trx) => {
         const row = await visible(ctx, id, 'write', trx)
         const currentLines = await repo.linesOf(trx, [id])
-        const current = toQuote(row, currentLines)
+        const current = toQuote(row, currentLines, await todayHere(trx))
         if (row.version !== input.version) throw new AppError('VERSION_CONFLICT', 'This quote was changed by someone else since you loaded it', { current })
         if (!row.isLatest || row.status === 'accepted' || row.status === 'rejected') assertActionable(row, current, ['draft', 'sent'], 'edit')
         if (input.contactId) await assertContact(ctx, trx, input.contactId, row.customerId)
@@ -178,7 +181,7 @@ export function createQuoteService(deps: QuoteDeps) {
         const before = auditLines(currentLines)
         if (lines && JSON.stringify(auditLines(lines)) !== JSON.stringify(before)) changes.lines = { before, after: auditLines(lines) }
         if (!Object.keys(changes).length) return current
-        if (changes.validUntil && input.validUntil! < today()) throw fieldError('validUntil', 'Must be today or later')
+        if (changes.validUntil && input.validUntil! < (await todayHere(trx))) throw fieldError('validUntil', 'Must be today or later')
 
         const finalLines: LineSnapshot[] = lines ?? currentLines
         const priced = priceDocument(finalLines, row.currency)
@@ -212,7 +215,7 @@ export function createQuoteService(deps: QuoteDeps) {
     async reject(ctx: RequestContext, id: string, input: QuoteReject): Promise<Quote> {
       return db.transaction().execute(async (trx) => {
         const row = await visible(ctx, id, 'write', trx)
-        const current = toQuote(row, await repo.linesOf(trx, [id]))
+        const current = toQuote(row, await repo.linesOf(trx, [id]), await todayHere(trx))
         assertActionable(row, current, ['draft', 'sent', 'expired'], 'reject')
         await repo.updateQuote(trx, id, { status: 'rejected', rejectedAt: new Date(), rejectReason: input.reason ?? null })
         await recordAudit(trx, ctx, [{ action: 'update', entity: 'quote', entityId: id, changes: { status: { before: current.status, after: 'rejected' }, ...(input.reason ? { rejectReason: { before: null, after: input.reason } } : {}) } }])
@@ -223,7 +226,7 @@ export function createQuoteService(deps: QuoteDeps) {
     /** The printable quote in its language, as a stream (the route pipes it to the client); each download is audited. */
     async pdf(ctx: RequestContext, id: string) {
       const row = await visible(ctx, id, 'read')
-      const quote = toQuote(row, await repo.linesOf(db, [id]))
+      const quote = toQuote(row, await repo.linesOf(db, [id]), await todayHere(db))
       await recordAudit(db, ctx, [{ action: 'download', entity: 'quote', entityId: id, changes: { format: 'pdf', number: row.number, revision: row.revision, customerId: row.customerId } }])
       const customer = await customers.visible(ctx, row.customerId, 'read').catch(() => ({ name: quote.customerName, address: null, email: quote.customerEmail }))
       return { quote, doc: renderQuotePdf({ quote, company: await company.get(ctx), customer }) }

@@ -9,6 +9,7 @@ import { countUsers, insertUser } from '../users/users.repository'
 import { toUser } from '../users/users.service'
 import type { SetupInput } from '../auth/auth.schema'
 import { claimSetup } from './setup.repository'
+import { seedCompanyZone } from '../company/company.service'
 
 /** First run: the first admin comes from the environment, or from the one-time set-up page. */
 export function createSetupService({ db, auth }: { db: Db; auth: AuthService }) {
@@ -23,9 +24,11 @@ export function createSetupService({ db, auth }: { db: Db; auth: AuthService }) 
         name: input.name,
         role: 'admin',
         locale: input.locale ?? null,
+        timeZone: null,
         passwordHash,
         createdBy: null,
       })
+      if (input.timeZone) await seedCompanyZone(trx, input.timeZone)
       await recordAudit(trx, { actor: { userId: row.id }, requestId }, [
         { action: 'create', entity: 'user', entityId: row.id, changes: { email: row.email, role: 'admin' } },
       ])

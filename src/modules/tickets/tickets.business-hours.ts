@@ -2,6 +2,8 @@
  * SLA clock arithmetic over business hours in a time zone: pure functions, no I/O, so every due
  * time can be recomputed from stored timestamps and the settings alone.
  */
+import { isTimeZone } from '../../lib/time-zone'
+
 export interface BusinessInterval {
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
   day: number
@@ -34,14 +36,8 @@ function formatter(timeZone: string) {
   return f
 }
 
-export function isTimeZone(tz: string): boolean {
-  try {
-    formatter(tz)
-    return true
-  } catch {
-    return false
-  }
-}
+/** A zone both Intl and the database know (see lib/time-zone). */
+export { isTimeZone }
 
 interface Wall { y: number; m: number; d: number; h: number; mi: number; s: number }
 

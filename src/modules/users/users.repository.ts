@@ -7,7 +7,7 @@ import { escapeLike } from '../../lib/text'
 import type { Role } from '../../server/context'
 
 const columns = [
-  'id', 'email', 'name', 'role', 'teamId', 'active', 'locale',
+  'id', 'email', 'name', 'role', 'teamId', 'active', 'locale', 'timeZone',
   'createdAt', 'updatedAt', 'createdBy', 'version', 'deletedAt',
 ] as const
 
@@ -22,6 +22,9 @@ export const findUserForLogin = (db: Executor, email: string) =>
     .select([...columns, 'passwordHash'])
     .where(sql`lower(email)`, '=', email.toLowerCase())
     .executeTakeFirst()
+
+export const findUserZone = async (db: Executor, id: string) =>
+  (await db.selectFrom('users').select('timeZone').where('id', '=', id).executeTakeFirst())?.timeZone ?? null
 
 export const findPasswordHash = (db: Executor, id: string) =>
   db.selectFrom('users').select('passwordHash').where('id', '=', id).executeTakeFirst()

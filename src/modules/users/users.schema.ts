@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '../../server/context'
-import { id, listQueryBase, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
+import { id, listQueryBase, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export const roleSchema = z.enum(ROLES)
@@ -17,6 +17,7 @@ export const userSchema = z
     teamId: id.nullable(),
     active: z.boolean(),
     locale: localeSchema.nullable(),
+    timeZone: z.string().nullable().describe("IANA zone the web app shows this user's times in and counts his today by; null: the company's"),
     deletedAt: timestamp.nullable(),
   })
   .meta({ id: 'User' })
@@ -30,6 +31,7 @@ export const userCreateSchema = z
     teamId: id.nullable().optional(),
     active: z.boolean().optional(),
     locale: localeSchema.nullable().optional(),
+    timeZone: timeZone.nullable().optional(),
     password,
   })
   .meta({ id: 'UserCreate' })
@@ -44,6 +46,7 @@ export const userUpdateSchema = z
     teamId: id.nullable().optional(),
     active: z.boolean().optional(),
     locale: localeSchema.nullable().optional(),
+    timeZone: timeZone.nullable().optional(),
     password: password.optional(),
   })
   .meta({ id: 'UserUpdate' })
@@ -53,6 +56,7 @@ export type UserUpdate = z.infer<typeof userUpdateSchema>
 export const profileUpdateSchema = z.strictObject({
   name: requiredText(200).optional(),
   locale: localeSchema.nullable().optional(),
+  timeZone: timeZone.nullable().optional(),
 })
 export type ProfileUpdate = z.infer<typeof profileUpdateSchema>
 

@@ -16,6 +16,14 @@ import { deleteSessionsOfUser } from '../auth/sessions.repository'
 import * as repo from './users.repository'
 import type { ProfileUpdate, User, UserCreate, UserListQuery, UserUpdate } from './users.schema'
 import type { SessionCache } from '../auth/session-cache'
+import { companyZone } from '../company/company.service'
+import { isTimeZone } from '../../lib/time-zone'
+
+/** A user's own zone where he set one, else the company's: his "today", and the times he is shown. */
+export async function zoneOf(trx: Executor, userId: string | null | undefined): Promise<string> {
+  const own = userId ? await repo.findUserZone(trx, userId) : null
+  return own && isTimeZone(own) ? own : companyZone(trx)
+}
 
 export const toUser = (r: repo.UserRow): User => ({
   ...r,
@@ -66,6 +74,7 @@ export function createUserService({ db, sessionCache, teamFollowers = [] }: { db
           id: newId(),
           teamId: input.teamId ?? null,
           locale: input.locale ?? null,
+          timeZone: input.timeZone ?? null,
           passwordHash,
           createdBy: ctx?.actor.userId ?? null,
         })

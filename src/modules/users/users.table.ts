@@ -9,6 +9,8 @@ export interface UsersTable {
   teamId: string | null
   active: Generated<boolean>
   locale: 'zh-CN' | 'en' | null
+  /** IANA; null: the company's. */
+  timeZone: string | null
   passwordHash: string
   createdAt: Generated<Date>
   updatedAt: Generated<Date>

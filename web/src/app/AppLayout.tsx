@@ -1,6 +1,6 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons'
 import { Button, Drawer, Flex, Grid, Layout } from 'antd'
-import { lazy, Suspense, useState } from 'react'
+import { Fragment, lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
 import { FullPageSpin } from '../components/FullPageSpin'
@@ -8,6 +8,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch'
 import { Logo } from '../components/Logo'
 import { UserMenu } from '../features/auth/components/UserMenu'
 import { useCompanyProfile } from '../features/company/hooks/useCompanyProfile'
+import { useAuth } from '../features/auth/hooks/useAuth'
+import { setTimeZones } from '../lib/format'
 import { NavMenu } from './NavMenu'
 
 const SIDER_WIDTH = 232
@@ -22,7 +24,12 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false)
   const [drawerOpen, setDrawerOpen] = useState(false)
   // Asked for on every page: a new record's form takes the company currency as it opens.
-  useCompanyProfile()
+  const company = useCompanyProfile()
+  const { user } = useAuth()
+  // Times are shown in the user's own zone, else the company's; set before the page renders, and
+  // the page is drawn afresh when the zone changes (the profile loads, the user picks another).
+  const zone = user.timeZone ?? company.data?.timeZone
+  setTimeZones({ user: user.timeZone, company: company.data?.timeZone })
 
   const brand = (
     <Link to="/" style={{ display: 'flex', alignItems: 'center', height: 60, paddingInline: collapsed && desktop ? 24 : 20 }} aria-label={t('nav.home')}>
@@ -73,7 +80,13 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: desktop ? '24px 28px' : 12, maxWidth: 1600, width: '100%', margin: '0 auto' }}>
           <Suspense fallback={<FullPageSpin />}>
-            <Outlet />
+            {company.isPending ? (
+              <FullPageSpin />
+            ) : (
+              <Fragment key={zone ?? ''}>
+                <Outlet />
+              </Fragment>
+            )}
           </Suspense>
         </Layout.Content>
       </Layout>

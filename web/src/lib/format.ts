@@ -16,18 +16,38 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
 
 const toDate = (value: string | Date) => (value instanceof Date ? value : new Date(value))
 
+/**
+ * The zone times are shown in: the user's own (profile), else the company's; set by AppLayout
+ * once the session and the company profile are known, the browser's until then.
+ */
+let displayZone: string | undefined
+let companyZone: string | undefined
+export function setTimeZones(zones: { user: string | null | undefined; company: string | undefined }): void {
+  companyZone = zones.company
+  displayZone = zones.user ?? zones.company
+}
+export const displayTimeZone = (): string => displayZone ?? browserTimeZone()
+
+/**
+ * Today on the company's calendar: reports (a rep's own included) count days and months in the
+ * company's zone, so his figures add up to his team's and the company's.
+ */
+export const companyToday = (now: Date = new Date()): string => todayIn(companyZone ?? displayTimeZone(), now)
+
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return ''
   const d = toDate(value)
   if (Number.isNaN(d.getTime())) return String(value)
-  return cached('dt', () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' })).format(d)
+  const timeZone = displayTimeZone()
+  return cached(`dt|${timeZone}`, () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short', timeZone })).format(d)
 }
 
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return ''
   const d = toDate(value)
   if (Number.isNaN(d.getTime())) return String(value)
-  return cached('d', () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium' })).format(d)
+  const timeZone = displayTimeZone()
+  return cached(`d|${timeZone}`, () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeZone })).format(d)
 }
 
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -41,10 +61,9 @@ export function formatDay(value: string | null | undefined): string {
   return cached('d', () => new Intl.DateTimeFormat(lang(), { dateStyle: 'medium' })).format(d)
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
+/** Today as YYYY-MM-DD in the zone times are shown in (the user's, else the company's). */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+  return todayIn(displayTimeZone(), now)
 }
 
 /** Today's date (YYYY-MM-DD) in an IANA time zone, e.g. the company's, where reports count days. */

@@ -11,6 +11,7 @@ export interface SetupInput {
   name: string
   password: string
   locale?: 'zh-CN' | 'en'
+  timeZone?: string
 }
 
 /** The signed-in session, or null when nobody is signed in. */

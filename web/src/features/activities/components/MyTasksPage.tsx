@@ -7,7 +7,6 @@ import { EmptyState } from '../../../components/EmptyState'
 import { ErrorResult } from '../../../components/ErrorResult'
 import { PageHeader } from '../../../components/PageHeader'
 import { useCursorPager } from '../../../hooks/useCursorPager'
-import { browserTimeZone } from '../../../lib/format'
 import { useActivityList } from '../hooks/useActivityList'
 import { useConfirmDeleteActivity } from '../hooks/useConfirmDeleteActivity'
 import { useToggleTask } from '../hooks/useToggleTask'
@@ -19,7 +18,7 @@ const isBucket = (v: string | null): v is DueBucket => (DUE_BUCKETS as readonly 
 
 function TaskList({ due }: { due: DueBucket }) {
   const { t } = useTranslation()
-  const params = { mine: true, type: 'task' as const, open: true, due, tz: browserTimeZone(), sort: due === 'overdue' ? '-dueAt' : 'dueAt', limit: 20 }
+  const params = { mine: true, type: 'task' as const, open: true, due, sort: due === 'overdue' ? '-dueAt' : 'dueAt', limit: 20 }
   const pager = useCursorPager(due)
   const query = useActivityList({ ...params, cursor: pager.cursor })
   const { toggle, pendingId } = useToggleTask()
@@ -40,7 +39,7 @@ function TaskList({ due }: { due: DueBucket }) {
   )
 }
 
-/** The signed-in user's open tasks: due today, overdue, upcoming (days in the browser's time zone). */
+/** The signed-in user's open tasks: due today, overdue, upcoming (days in the user's own time zone, else the company's: the server counts them). */
 export default function MyTasksPage() {
   const { t } = useTranslation()
   const [search, setSearch] = useSearchParams()

@@ -1,4 +1,5 @@
 import { Button, Form, Input } from 'antd'
+import { browserTimeZone } from '../../../lib/format'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate } from 'react-router'
 import { FullPageSpin } from '../../../components/FullPageSpin'
@@ -29,7 +30,8 @@ export default function SetupPage() {
 
   const submit = ({ name, email, password }: SetupValues) =>
     setup.mutate(
-      { name, email, password, locale: isAppLocale(i18n.language) ? i18n.language : undefined },
+      // The browser's zone becomes the company's: the server may well run in UTC.
+      { name, email, password, locale: isAppLocale(i18n.language) ? i18n.language : undefined, timeZone: browserTimeZone() },
       // A new company has nothing to chart yet: start where its first customers go in.
       { onSuccess: () => navigate('/customers', { replace: true }), onError },
     )

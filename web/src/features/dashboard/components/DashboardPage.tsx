@@ -1,7 +1,7 @@
 import { Col, Row } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../../../components/PageHeader'
-import { todayIso } from '../../../lib/format'
+import { companyToday } from '../../../lib/format'
 import { useAuth } from '../../auth/hooks/useAuth'
 import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
 import { KpiRow } from './KpiRow'
@@ -14,8 +14,8 @@ import { ReportTile } from './ReportTile'
 export default function DashboardPage() {
   const { t } = useTranslation()
   const { user, hasRole } = useAuth()
-  const year = { from: monthStart(11), to: todayIso() }
-  const quarter = { from: monthStart(2), to: todayIso() }
+  const year = { from: monthStart(11), to: companyToday() }
+  const quarter = { from: monthStart(2), to: companyToday() }
   const sales = hasRole('admin', 'manager', 'sales')
   const service = hasRole('admin', 'manager', 'support')
   const marketing = hasRole('admin', 'manager', 'marketing')

@@ -6,7 +6,7 @@ import { formatMoney } from '../../../lib/money'
 import { useActivityList } from '../../activities/hooks/useActivityList'
 import { useReport } from '../../reports/hooks/useReport'
 import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
-import { browserTimeZone, todayIn } from '../../../lib/format'
+import { todayIn } from '../../../lib/format'
 import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 const sumAmounts = (rows: Record<string, unknown>[]) => rows.reduce((a, r) => a.plus(String(r.amount ?? '0')), new Big(0)).toFixed(2)
@@ -20,7 +20,7 @@ export function KpiRow() {
   const month = { from: monthStart(0, today), to: monthEnd(0, today) }
   const forecast = useReport('forecast', month)
   const closing = useReport('pipeline', { ...month, groupBy: 'stage' })
-  const tasks = useActivityList({ mine: true, type: 'task', open: true, due: 'today', tz: browserTimeZone(), limit: 50 })
+  const tasks = useActivityList({ mine: true, type: 'task', open: true, due: 'today', limit: 50 })
   const f = forecast.data?.totals
   // Deals without a close date are in the pipeline's totals, but not due this month.
   const due = closing.data?.rows.filter((r) => r.bucket !== 'noCloseDate')

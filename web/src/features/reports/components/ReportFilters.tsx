@@ -7,7 +7,7 @@ import { UserSelect } from '../../users/components/UserSelect'
 import { useAuth } from '../../auth/hooks/useAuth'
 import { monthStart } from '../hooks/useReportParams'
 import { allowsAllTime, MAX_RANGE_DAYS, MAX_RANGE_YEARS, REPORT_CATALOG, type ReportName, type ReportQuery } from '../types'
-import { todayIso } from '../../../lib/format'
+import { companyToday } from '../../../lib/format'
 import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
 
 interface Props {
@@ -27,7 +27,7 @@ export function ReportFilters({ name, query, period, onChange }: Props) {
   const { hasRole } = useAuth()
   const teams = useTeams()
   const { currency: companyCurrency } = useCompanyLocale()
-  const today = todayIso()
+  const today = companyToday()
   const presets = [
     { label: t('reports.presets.thisMonth'), value: [dayjs(monthStart(0)), dayjs(today)] },
     { label: t('reports.presets.last3Months'), value: [dayjs(monthStart(2)), dayjs(today)] },

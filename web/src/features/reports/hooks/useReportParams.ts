@@ -1,19 +1,19 @@
 import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
-import { todayIso } from '../../../lib/format'
+import { companyToday } from '../../../lib/format'
 import type { ReportQuery } from '../types'
 
 const KEYS = ['from', 'to', 'range', 'groupBy', 'ownerId', 'teamId', 'currency', 'days'] as const
 
 /** The first day of the month `monthsBack` months before today's, as YYYY-MM-DD. */
-export function monthStart(monthsBack: number, today = todayIso()): string {
+export function monthStart(monthsBack: number, today = companyToday()): string {
   const [y, m] = today.split('-').map(Number)
   const d = new Date(Date.UTC(y, m - 1 - monthsBack, 1))
   return d.toISOString().slice(0, 10)
 }
 
 /** The last day of the month `monthsAhead` months after today's, as YYYY-MM-DD. */
-export function monthEnd(monthsAhead: number, today = todayIso()): string {
+export function monthEnd(monthsAhead: number, today = companyToday()): string {
   const [y, m] = today.split('-').map(Number)
   return new Date(Date.UTC(y, m + monthsAhead, 0)).toISOString().slice(0, 10)
 }
@@ -29,7 +29,7 @@ export function useReportParams(ahead = false) {
     const q: Record<string, string | number> =
       search.get('range') === 'all'
         ? {}
-        : { from: search.get('from') ?? (ahead ? monthStart(0) : monthStart(11)), to: search.get('to') ?? (ahead ? monthEnd(11) : todayIso()) }
+        : { from: search.get('from') ?? (ahead ? monthStart(0) : monthStart(11)), to: search.get('to') ?? (ahead ? monthEnd(11) : companyToday()) }
     for (const k of KEYS.slice(2)) {
       const v = search.get(k)
       if (v) q[k] = k === 'days' ? Number(v) : v

@@ -4,10 +4,13 @@ import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
 import { LOCALES, storeLocale, type AppLocale } from '../../../lib/locale'
 import { useAuth } from '../../auth/hooks/useAuth'
 import { useUpdateProfile } from '../../auth/hooks/useUpdateProfile'
+import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
+import { TimeZoneSelect } from '../../service-settings/components/TimeZoneSelect'
 
 interface Values {
   name: string
   locale: AppLocale | null
+  timeZone: string | null
 }
 
 export function ProfileForm() {
@@ -17,10 +20,11 @@ export function ProfileForm() {
   const [form] = Form.useForm<Values>()
   const onError = useFormErrorHandler(form)
   const update = useUpdateProfile()
+  const company = useCompanyLocale()
 
   const submit = (v: Values) =>
     update.mutate(
-      { name: v.name, locale: v.locale },
+      { name: v.name, locale: v.locale, timeZone: v.timeZone ?? null },
       {
         onSuccess: () => {
           if (v.locale) storeLocale(v.locale)
@@ -31,7 +35,7 @@ export function ProfileForm() {
     )
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={{ name: user.name, locale: user.locale }} onFinish={submit} style={{ maxWidth: 420 }}>
+    <Form<Values> form={form} layout="vertical" initialValues={{ name: user.name, locale: user.locale, timeZone: user.timeZone }} onFinish={submit} style={{ maxWidth: 420 }}>
       <Form.Item label={t('users.fields.email')}>
         <Input value={user.email} disabled />
       </Form.Item>
@@ -40,6 +44,9 @@ export function ProfileForm() {
       </Form.Item>
       <Form.Item name="locale" label={t('settings.language')}>
         <Select allowClear placeholder={t('users.localeAuto')} options={LOCALES.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+      </Form.Item>
+      <Form.Item name="timeZone" label={t('timeZone.label')} extra={t('timeZone.hint')}>
+        <TimeZoneSelect allowClear aria-label={t('timeZone.label')} placeholder={t('timeZone.companyDefault', { zone: company.timeZone })} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={update.isPending}>
         {t('common.save')}
