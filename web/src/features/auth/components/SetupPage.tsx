@@ -30,8 +30,8 @@ export default function SetupPage() {
   const submit = ({ name, email, password }: SetupValues) =>
     setup.mutate(
       { name, email, password, locale: isAppLocale(i18n.language) ? i18n.language : undefined },
-      // A new company has nothing to chart yet: start where its first customers go in.
-      { onSuccess: () => navigate('/customers', { replace: true }), onError },
+      // Home, where the getting-started checklist leads through the first steps.
+      { onSuccess: () => navigate('/', { replace: true }), onError },
     )
 
   return (
