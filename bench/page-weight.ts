@@ -1,7 +1,7 @@
 // Bytes on the wire for a cold load of the login page and of a report page, as Chromium fetches
 // them (Accept-Encoding with br), summed from the browser's Resource Timing transferSize
 // (headers + encoded body). Starts the built server (`npm start`'s build) with an empty database.
-//   npx tsx bench/page-weight.ts
+//   npx tsx bench/page-weight.ts              (or BENCH_URL=http://… for a running, empty Kith)
 import { chromium, type BrowserContext } from 'playwright-core'
 import { startServer } from '../tests/e2e/support/server'
 
@@ -38,7 +38,7 @@ async function measure(context: BrowserContext, url: string, ready: string): Pro
   }
 }
 
-const server = await startServer()
+const server = process.env.BENCH_URL ? { baseUrl: process.env.BENCH_URL, stop: async () => {} } : await startServer()
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
 try {
   const setup = await fetch(`${server.baseUrl}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...ADMIN, locale: 'zh-CN' }) })
