@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { bundleBudget } from '../scripts/bundle-budget'
+import { precompress } from '../scripts/precompress'
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url))
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // precompress: .br and .gz beside each file, served as they are; bundleBudget: fails a build over budget.
+  plugins: [react(), precompress(), bundleBudget()],
   resolve: {
     alias: {
       '@server': fileURLToPath(new URL('../src', import.meta.url)),
@@ -15,6 +18,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each page loads, for the bundle budget.
+    manifest: true,
     // The app shell (React + antd core: layout, menu, select, form context) is ~700 kB minified,
     // ~230 kB gzipped, and needed on every page; pages and heavier components (tables, pickers) are split off.
     chunkSizeWarningLimit: 800,

@@ -13,6 +13,9 @@ export async function registerWebApp(app: FastifyInstance): Promise<boolean> {
     root: webDist,
     wildcard: false,
     index: ['index.html'],
+    // The build writes .br and .gz beside each file (scripts/precompress.ts): sent as they are, no
+    // compression per request; Vary: Accept-Encoding comes with them.
+    preCompressed: true,
     setHeaders: (reply, file) => {
       // Vite fingerprints assets: cache them for good; index.html must always be fresh.
       reply.header('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')

@@ -7,7 +7,7 @@ import type { UserService } from '../users/users.service'
 import type { SetupService } from '../setup/setup.service'
 import type { AuthService } from './auth.service'
 import { twoFactorPendingSchema } from './two-factor.schema'
-import { loginSchema, passwordChangeSchema, sessionSchema, setupSchema, setupStatusSchema } from './auth.schema'
+import { loginSchema, passwordChangeSchema, sessionSchema, sessionStateSchema, setupSchema, setupStatusSchema } from './auth.schema'
 
 interface Deps {
   auth: AuthService
@@ -57,6 +57,22 @@ export function authRoutes(app: App, { auth, users, setup, secureCookies, defaul
     csrfToken: request.session?.csrfToken ?? '',
     settings,
   }))
+
+  // The web app asks on every page whether someone is signed in; "nobody" is an answer, not an
+  // error, so a signed-out page makes no failed request. /auth/me keeps its 401 for API clients.
+  app.get('/auth/session', {
+    config: { public: true },
+    schema: {
+      tags,
+      summary: 'The browser session: the signed-in user and CSRF token, or {user: null} when nobody is signed in (200 either way; reads the session cookie only)',
+      response: { 200: sessionStateSchema },
+    },
+  }, async (request) => {
+    const token = sessionTokenOf(request, secureCookies)
+    const found = token ? await auth.fromSession(token) : null
+    if (!found) return { user: null }
+    return { user: await auth.me({ actor: found.actor, requestId: request.id, ip: request.ip }), csrfToken: found.csrfToken, settings }
+  })
 
   app.patch('/auth/me', {
     schema: { tags, summary: 'Change your own name, language or time zone (null: the company\'s)', body: profileUpdateSchema, response: { 200: sessionSchema } },

@@ -18,6 +18,10 @@ export const sessionSchema = z
   .meta({ id: 'Session' })
 export type Session = z.infer<typeof sessionSchema>
 
+/** GET /auth/session: the session, or nobody (signed out) as a plain answer. */
+export const sessionStateSchema = z.union([sessionSchema, z.object({ user: z.null() })]).meta({ id: 'SessionState' })
+export type SessionState = z.infer<typeof sessionStateSchema>
+
 export const passwordChangeSchema = z
   .strictObject({ currentPassword: z.string().max(200), newPassword: passwordSchema })
   .meta({ id: 'PasswordChange' })

@@ -104,6 +104,21 @@ describe('sessions', () => {
     expectProblem(await api.get('/api/v1/auth/me', s), 401)
   })
 
+  it('GET /auth/session answers 200 with nobody when signed out (a signed-out page makes no failed request), the session when signed in', async () => {
+    expect(json(await api.get('/api/v1/auth/session'))).toEqual({ user: null })
+    expect(json(await api.get('/api/v1/auth/session', { cookie: `${SESSION_COOKIE}=forged-token` }))).toEqual({ user: null })
+    const user = await insertUser(t.db)
+    const s = signedInAs(await login(user.email, TEST_PASSWORD))
+    const res = await api.get('/api/v1/auth/session', { cookie: s.cookie })
+    expect(res.statusCode).toBe(200)
+    expect(json(res)).toMatchObject({ user: { id: user.id, email: user.email }, csrfToken: s['x-csrf-token'], settings: { defaultRegion: expect.any(String) } })
+    expect(json(res)).toEqual(json(await api.get('/api/v1/auth/me', s)))
+    expect((await api.post('/api/v1/auth/logout', undefined, s)).statusCode).toBe(204)
+    expect(json(await api.get('/api/v1/auth/session', { cookie: s.cookie }))).toEqual({ user: null })
+    // API clients keep the documented contract: /auth/me is 401 for nobody.
+    expectProblem(await api.get('/api/v1/auth/me'), 401)
+  })
+
   it('logout ends the session: the same cookie is refused afterwards', async () => {
     const user = await insertUser(t.db)
     const s = signedInAs(await login(user.email, TEST_PASSWORD))

@@ -71,7 +71,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
 
   const baseUrl = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 90_000
+  // Migrating a fresh PGlite takes a minute on a busy 2-core machine.
+  const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
     if (exited) throw new Error(`Kith server exited during start:\n${output}`)
     try {
@@ -83,5 +84,5 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     await new Promise((r) => setTimeout(r, 250))
   }
   await stop()
-  throw new Error(`Kith server did not answer within 90 s:\n${output}`)
+  throw new Error(`Kith server did not answer within 180 s:\n${output}`)
 }

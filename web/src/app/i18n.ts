@@ -1,42 +1,54 @@
-import i18n from 'i18next'
+import i18n, { type BackendModule } from 'i18next'
+import type { Locale as AntdLocale } from 'antd/es/locale'
 import { initReactI18next } from 'react-i18next'
-import en from '../i18n/en.json'
-import zhCN from '../i18n/zh-CN.json'
-import { initialLocale } from '../lib/locale'
+import { initialLocale, type AppLocale } from '../lib/locale'
 
-type Messages = Record<string, unknown>
-
-// Each feature may keep its own strings in features/<name>/i18n/{en,zh-CN}.json under a top-level
-// key named for the feature, so modules own their texts and do not all edit one file.
-const featureFiles = import.meta.glob<Messages>('../features/*/i18n/*.json', { eager: true, import: 'default' })
-
-function withFeatures(base: Messages, lng: 'en' | 'zh-CN'): Messages {
-  const merged: Messages = { ...base }
-  for (const [path, messages] of Object.entries(featureFiles)) {
-    if (!path.endsWith(`/${lng}.json`)) continue
-    for (const [key, value] of Object.entries(messages)) {
-      if (key in merged) throw new Error(`i18n key "${key}" in ${path} is already defined`)
-      merged[key] = value
-    }
-  }
-  return merged
+// Each language is its own chunk (the app's strings, antd's and dayjs's): a page loads only the
+// language it shows, and the other one only when the user switches to it. i18next asks this
+// backend before it changes language, so a switch never shows keys instead of words.
+const bundles: Record<AppLocale, () => Promise<{ default: { messages: Record<string, unknown>; antd: AntdLocale } }>> = {
+  en: () => import('../i18n/bundle.en'),
+  'zh-CN': () => import('../i18n/bundle.zh-CN'),
 }
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-CN': { translation: withFeatures(zhCN, 'zh-CN') },
-    en: { translation: withFeatures(en, 'en') },
+const antdLocales: Partial<Record<string, AntdLocale>> = {}
+
+/** antd's texts (date pickers, pagination, empty tables) for a language that has been loaded. */
+export const antdLocale = (lng: string): AntdLocale | undefined => antdLocales[lng]
+
+const chunkBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    const load = bundles[language as AppLocale]
+    if (!load) return callback(null, {})
+    load().then(
+      ({ default: bundle }) => {
+        antdLocales[language] = bundle.antd
+        callback(null, bundle.messages as never)
+      },
+      (err: Error) => callback(err, null),
+    )
   },
-  lng: initialLocale(),
-  fallbackLng: 'en',
-  supportedLngs: ['zh-CN', 'en'],
-  interpolation: { escapeValue: false }, // React escapes what it renders
-  returnNull: false,
-})
+}
+
+/** Settles once the first language is loaded: main.tsx renders after it, so no key ever shows. */
+export const i18nReady = i18n
+  .use(chunkBackend)
+  .use(initReactI18next)
+  .init({
+    lng: initialLocale(),
+    // Both files have the same keys (src/test/i18n-parity.test.ts): no fallback language to load.
+    fallbackLng: false,
+    supportedLngs: ['zh-CN', 'en'],
+    load: 'currentOnly',
+    interpolation: { escapeValue: false }, // React escapes what it renders
+    returnNull: false,
+    react: { useSuspense: false },
+  })
 
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng
 })
-document.documentElement.lang = i18n.language
 
 export default i18n

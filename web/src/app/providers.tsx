@@ -1,17 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App as AntApp, ConfigProvider } from 'antd'
-import enUS from 'antd/locale/en_US'
-import zhCN from 'antd/locale/zh_CN'
 import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
-import 'dayjs/locale/en'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { sessionKey } from '../features/auth/api'
 import { setUnauthenticatedHandler } from '../lib/api'
 import { isApiError } from '../lib/ApiError'
 import { theme } from './theme'
-import './i18n'
+import { antdLocale } from './i18n'
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -30,7 +26,7 @@ function LocalizedConfig({ children }: { children: ReactNode }) {
   const zh = i18n.language === 'zh-CN'
   dayjs.locale(zh ? 'zh-cn' : 'en')
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={antdLocale(i18n.language)} theme={theme}>
       <AntApp style={{ height: '100%' }}>{children}</AntApp>
     </ConfigProvider>
   )

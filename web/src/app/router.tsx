@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router'
 import { FullPageSpin } from '../components/FullPageSpin'
-import { AppLayout } from './AppLayout'
 import { RequireAuth } from './RequireAuth'
 import { RequireRole } from './RequireRole'
 
-// One chunk per page: antd components load with the page that uses them.
+// One chunk per page: antd components load with the page that uses them. The signed-in shell
+// (menu, header, search) is a chunk of its own too, so the sign-in page does not load it.
+const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })))
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage'))
 const SetupPage = lazy(() => import('../features/auth/components/SetupPage'))
 const CustomersPage = lazy(() => import('../features/customers/components/CustomersPage'))
@@ -61,7 +62,9 @@ const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<FullPageSpin />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

@@ -29,3 +29,25 @@ export function storeLocale(locale: AppLocale): void {
 }
 
 export const initialLocale = (): AppLocale => storedLocale() ?? localeFromNavigator()
+
+const CHOSEN_KEY = 'kith.locale.chosenSignedOut'
+
+/** A language picked on a signed-out page (sign-in): the session that signs in next takes it. */
+export function rememberSignedOutChoice(locale: AppLocale): void {
+  try {
+    sessionStorage.setItem(CHOSEN_KEY, locale)
+  } catch {
+    /* private mode: the sign-in then uses the profile's language */
+  }
+}
+
+/** The language picked before signing in, once: later sign-ins follow the profile again. */
+export function takeSignedOutChoice(): AppLocale | null {
+  try {
+    const v = sessionStorage.getItem(CHOSEN_KEY)
+    sessionStorage.removeItem(CHOSEN_KEY)
+    return isAppLocale(v) ? v : null
+  } catch {
+    return null
+  }
+}

@@ -1,8 +1,7 @@
-import type { Session } from '@server/modules/auth/auth.schema'
+import type { Session, SessionState } from '@server/modules/auth/auth.schema'
 import type { TwoFactorPending } from '@server/modules/auth/two-factor.schema'
 import type { ProfileUpdate } from '@server/modules/users/users.schema'
 import { api } from '../../lib/api'
-import { isApiError } from '../../lib/ApiError'
 
 export type { Session }
 
@@ -14,14 +13,13 @@ export interface SetupInput {
   timeZone?: string
 }
 
-/** The signed-in session, or null when nobody is signed in. */
+/**
+ * The signed-in session, or null when nobody is signed in. Asks /auth/session, which says
+ * "nobody" with a 200: /auth/me's 401 would be a failed request on every signed-out page.
+ */
 export async function fetchSession(): Promise<Session | null> {
-  try {
-    return await api.get<Session>('/auth/me')
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) return null
-    throw e
-  }
+  const state = await api.get<SessionState>('/auth/session')
+  return state.user ? (state as Session) : null
 }
 
 export const authApi = {

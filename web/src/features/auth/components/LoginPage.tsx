@@ -1,5 +1,6 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons'
 import { Alert, Button, Form, Input } from 'antd'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useSearchParams } from 'react-router'
 import { FullPageSpin } from '../../../components/FullPageSpin'
@@ -10,7 +11,9 @@ import { useSession } from '../hooks/useSession'
 import { useSetupStatus } from '../hooks/useSetupStatus'
 import { AuthLayout } from './AuthLayout'
 import { safeNext } from '../safeNext'
-import { TwoFactorSignIn } from '../../two-factor/components/TwoFactorSignIn'
+
+// Only after a right password, and only for users with a second factor: not on the first load.
+const TwoFactorSignIn = lazy(() => import('../../two-factor/components/TwoFactorSignIn').then((m) => ({ default: m.TwoFactorSignIn })))
 
 interface LoginValues {
   email: string
@@ -34,7 +37,9 @@ export default function LoginPage() {
     const enrol = pending.purpose === 'enrol'
     return (
       <AuthLayout title={t(enrol ? 'twoFactor.enrolTitle' : 'twoFactor.signInTitle')} subtitle={t(enrol ? 'twoFactor.enrolSubtitle' : 'twoFactor.signInSubtitle')}>
-        <TwoFactorSignIn pending={pending} onStartOver={() => login.reset()} />
+        <Suspense fallback={<FullPageSpin />}>
+          <TwoFactorSignIn pending={pending} onStartOver={() => login.reset()} />
+        </Suspense>
       </AuthLayout>
     )
   }

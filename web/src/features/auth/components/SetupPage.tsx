@@ -32,8 +32,8 @@ export default function SetupPage() {
     setup.mutate(
       // The browser's zone becomes the company's: the server may well run in UTC.
       { name, email, password, locale: isAppLocale(i18n.language) ? i18n.language : undefined, timeZone: browserTimeZone() },
-      // A new company has nothing to chart yet: start where its first customers go in.
-      { onSuccess: () => navigate('/customers', { replace: true }), onError },
+      // Home, where the getting-started checklist leads through the first steps.
+      { onSuccess: () => navigate('/', { replace: true }), onError },
     )
 
   return (

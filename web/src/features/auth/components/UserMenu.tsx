@@ -26,7 +26,7 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
         onClick: ({ key }) => {
           if (key === 'profile') navigate('/settings/profile')
           if (key === 'tokens') navigate('/settings/tokens')
-          if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })
+          if (key === 'logout') logout.mutate()
         },
       }}
     >

@@ -1,10 +1,11 @@
 import type { Role } from '@server/server/context'
-import { useSession } from './useSession'
+import { useContext } from 'react'
+import { SessionContext } from '../SessionContext'
 
 /** The signed-in user, for components rendered inside RequireAuth (where a session exists). */
 export function useAuth() {
-  const { data } = useSession()
-  if (!data) throw new Error('useAuth used outside RequireAuth')
-  const hasRole = (...roles: Role[]) => roles.includes(data.user.role)
-  return { session: data, user: data.user, defaultRegion: data.settings.defaultRegion, hasRole }
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('useAuth used outside RequireAuth')
+  const hasRole = (...roles: Role[]) => roles.includes(session.user.role)
+  return { session, user: session.user, defaultRegion: session.settings.defaultRegion, hasRole }
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { authApi, sessionKey } from '../api'
-import { applySession } from '../session'
+import { authApi } from '../api'
+import { signedIn } from '../session'
 
 export function useLogin() {
   const queryClient = useQueryClient()
@@ -9,8 +9,7 @@ export function useLogin() {
     // A 202 with a token means a second step (2FA) must follow: no session yet.
     onSuccess: (session) => {
       if (!('user' in session)) return
-      applySession(session)
-      queryClient.setQueryData(sessionKey, session)
+      signedIn(queryClient, session)
     },
   })
 }

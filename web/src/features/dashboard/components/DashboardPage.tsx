@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../../../components/PageHeader'
 import { companyToday } from '../../../lib/format'
 import { useAuth } from '../../auth/hooks/useAuth'
+import { GettingStartedChecklist } from '../../onboarding/components/GettingStartedChecklist'
 import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
 import { KpiRow } from './KpiRow'
 import { ReportTile } from './ReportTile'
@@ -23,6 +24,7 @@ export default function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.greeting', { name: user.name })} subtitle={t(`dashboard.scope.${user.role}`)} />
+      {hasRole('admin') && <GettingStartedChecklist />}
       {sales && <KpiRow />}
       <Row gutter={[16, 16]}>
         {sales && (

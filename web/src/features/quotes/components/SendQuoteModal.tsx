@@ -1,5 +1,6 @@
 import { PaperClipOutlined } from '@ant-design/icons'
 import { Alert, App, Form, Input, Modal, Typography } from 'antd'
+import i18n from 'i18next'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
@@ -39,7 +40,10 @@ export function SendQuoteModal({ quote: q, open, onClose }: { quote: Quote; open
       setFailure(null)
       send.reset()
     } else if (ready) {
-      form.setFieldsValue({ to: q.contactEmail || q.customerEmail || '', ...defaultMail(q, company.data?.name || user.name) })
+      // The quote's language may not be the UI's: its strings load on demand (app/i18n.ts).
+      void i18n.loadLanguages(q.language).then(() =>
+        form.setFieldsValue({ to: q.contactEmail || q.customerEmail || '', ...defaultMail(q, company.data?.name || user.name) }),
+      )
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fill once per opening, when the data is there
   }, [open, ready])

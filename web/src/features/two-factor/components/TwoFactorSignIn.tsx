@@ -3,8 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../../../hooks/useErrorText'
-import { sessionKey } from '../../auth/api'
-import { applySession } from '../../auth/session'
+import { signedIn as startSession } from '../../auth/session'
 import { twoFactorApi, type TwoFactorPending, type TwoFactorSession } from '../api'
 import { CodeInput } from './CodeInput'
 import { EnrolForm } from './EnrolForm'
@@ -25,8 +24,7 @@ export function TwoFactorSignIn({ pending, onStartOver }: { pending: TwoFactorPe
   const enrol = pending.purpose === 'enrol'
 
   const finish = (session: TwoFactorSession) => {
-    applySession(session)
-    queryClient.setQueryData(sessionKey, session)
+    startSession(queryClient, session)
   }
   const verify = useMutation({
     mutationFn: (code: string) => twoFactorApi.verify({ token: pending.token, code }),
