@@ -1,3 +1,4 @@
+import { setPhoneRegion } from './lib/phone'
 import type { Config } from './config'
 import { execSqlIn, type Db } from './db/database'
 import { createMailer, type Mailer } from './server/mailer'
@@ -64,6 +65,7 @@ const offlineInfra = (db: Db): Infra => ({
 /** Wires every module's service with its explicit dependencies (no container). */
 export function createServices(db: Db, config: ServiceConfig, infra: Infra = offlineInfra(db)) {
   const { mailer, jobs } = infra
+  setPhoneRegion(config.defaultRegion)
   const audit = createAuditService({ db })
   const encryption = createEncryptionService({ db, keyring: createKeyring(db, config.encryptionKey), jobs })
   const auditIntegrity = createAuditIntegrity({ db, jobs })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { phoneInput } from '../../lib/phone'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 
 export const TICKET_TYPES = ['inquiry', 'complaint', 'after_sales'] as const
@@ -60,7 +61,7 @@ const writable = {
   productId: id.nullable().optional(),
   contactName: optionalText(200),
   contactEmail: optionalEmail,
-  contactPhone: optionalText(40),
+  contactPhone: phoneInput(40),
   expectedResolution: optionalText(5000),
 }
 
@@ -167,7 +168,7 @@ export const publicTicketSchema = z
     description: requiredText(10000),
     contactName: requiredText(200),
     contactEmail: optionalEmail,
-    contactPhone: optionalText(40),
+    contactPhone: phoneInput(40),
     expectedResolution: optionalText(5000),
     website2: z.string().max(500).optional(),
   })
