@@ -30,6 +30,7 @@ import * as privacyErasure from './migrations/2026_12_08_0220_privacy_erasure'
 import * as encryptionKeys from './migrations/2026_12_08_0230_encryption_keys'
 import * as auditRedactions from './migrations/2026_12_08_0240_audit_redactions'
 import * as tasksWithoutDueDate from './migrations/2026_12_09_0300_tasks_without_due_date'
+import * as lostReasons from './migrations/2026_12_09_0310_lost_reasons'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0230_encryption_keys': encryptionKeys,
   '2026_12_08_0240_audit_redactions': auditRedactions,
   '2026_12_09_0300_tasks_without_due_date': tasksWithoutDueDate,
+  '2026_12_09_0310_lost_reasons': lostReasons,
 }
 
 function migrator(db: Db): Migrator {
