@@ -16,9 +16,11 @@ export function looksLikePhone(value: string, region: string): boolean {
 /** A web address as the server takes it: http(s), the scheme may be left out. */
 export function looksLikeWebsite(value: string): boolean {
   const s = value.trim()
+  // Chromium's URL parser takes "not a web address" as a host (escaping the spaces); the server's does not.
+  if (/\s/.test(s)) return false
   try {
     const url = new URL(/^https?:\/\//i.test(s) ? s : `https://${s}`)
-    return url.protocol === 'http:' || url.protocol === 'https:'
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.hostname.includes('%')
   } catch {
     return false
   }
