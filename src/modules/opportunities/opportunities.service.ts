@@ -6,7 +6,7 @@ import { changedFields, type FieldChanges } from '../../lib/diff'
 import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
-import { AppError, fieldError } from '../../server/errors'
+import { AppError, fieldError, validationError } from '../../server/errors'
 import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit, type AuditService } from '../audit/audit.service'
@@ -60,12 +60,15 @@ export function createOpportunityService(deps: OpportunityDeps) {
     assertNoLostReason(kind, input)
     if (kind !== 'lost') return { lostReasonId: null, lostReason: null }
     const given = input.lostReasonId !== undefined || input.lostNote !== undefined || input.lostReason !== undefined
+    // Both names: API clients of the free-text reason read the error on lostReason.
+    const missing = () => validationError(['lostReasonId', 'lostReason'].map((path) => ({ path, message: 'Say why the deal was lost' })))
+    if (input.lostReason === null && !input.lostReasonId) throw missing() // clearing the free-text reason of a lost deal
     if (!given && had?.lostReasonId) return had
     const reasonId = input.lostReasonId ?? (input.lostReason ? undefined : had?.lostReasonId)
     const note = input.lostNote !== undefined ? input.lostNote : input.lostReasonId === undefined && !input.lostReason ? (had?.lostReason ?? null) : null
     const choice = await deps.lostReasons.resolve(trx, { reasonId, note, text: input.lostReason }, had?.lostReasonId ?? null)
     if (!choice) {
-      if (required || given) throw fieldError('lostReasonId', 'Say why the deal was lost')
+      if (required || given) throw missing()
       return { lostReasonId: null, lostReason: null }
     }
     return { lostReasonId: choice.reasonId, lostReason: choice.note }
