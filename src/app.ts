@@ -28,6 +28,7 @@ import { contactRoutes } from './modules/contacts/contacts.routes'
 import { searchRoutes } from './modules/search/search.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { pipelineStageRoutes } from './modules/pipeline-stages/pipeline-stages.routes'
+import { lostReasonRoutes } from './modules/lost-reasons/lost-reasons.routes'
 import { opportunityRoutes } from './modules/opportunities/opportunities.routes'
 import { leadRoutes } from './modules/leads/leads.routes'
 import { activityRoutes } from './modules/activities/activities.routes'
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       searchRoutes(api, services)
       auditRoutes(api, services)
       pipelineStageRoutes(api, services)
+      lostReasonRoutes(api, services)
       opportunityRoutes(api, services)
       leadRoutes(api, services)
       activityRoutes(api, services)

@@ -1,3 +1,5 @@
+import { createLostReasonService } from './modules/lost-reasons/lost-reasons.service'
+import { setPhoneRegion } from './lib/phone'
 import type { Config } from './config'
 import { execSqlIn, type Db } from './db/database'
 import { createMailer, type Mailer } from './server/mailer'
@@ -67,6 +69,7 @@ const offlineInfra = (db: Db): Infra => ({
 /** Wires every module's service with its explicit dependencies (no container). */
 export function createServices(db: Db, config: ServiceConfig, infra: Infra = offlineInfra(db)) {
   const { mailer, jobs } = infra
+  setPhoneRegion(config.defaultRegion)
   const audit = createAuditService({ db })
   const encryption = createEncryptionService({ db, keyring: createKeyring(db, config.encryptionKey), jobs })
   const auditIntegrity = createAuditIntegrity({ db, jobs })
@@ -92,9 +95,10 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   dependents.push(contacts.dependent)
   const stageUsages: StageUsage[] = []
   const pipelineStages = createStageService({ db, usages: stageUsages })
+  const lostReasons = createLostReasonService({ db })
   const opportunityDependents: OpportunityDependent[] = []
   const products = createProductService({ db })
-  const opportunities = createOpportunityService({ db, users, customers, contacts, stages: pipelineStages, audit, dependents: opportunityDependents, products })
+  const opportunities = createOpportunityService({ db, users, customers, contacts, stages: pipelineStages, lostReasons, audit, dependents: opportunityDependents, products })
   dependents.push(opportunities.dependent)
   stageUsages.push(opportunities.stageUsage)
   const leadRouting = createLeadRouting({ db, users })
@@ -134,7 +138,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
   const privacy = createPrivacyService({ db, encryption })
-  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, ticketMail, products, company, onboarding, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, lostReasons, opportunities, exports, tickets, ticketAssignment, ticketSla, ticketMail, products, company, onboarding, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

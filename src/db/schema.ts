@@ -8,6 +8,7 @@ import type { ApiTokensTable } from '../modules/api-tokens/api-tokens.table'
 import type { CustomersTable } from '../modules/customers/customers.table'
 import type { ContactsTable } from '../modules/contacts/contacts.table'
 import type { PipelineStagesTable } from '../modules/pipeline-stages/pipeline-stages.table'
+import type { LostReasonsTable } from '../modules/lost-reasons/lost-reasons.table'
 import type { OpportunitiesTable, OpportunityLinesTable } from '../modules/opportunities/opportunities.table'
 import type { LeadsTable } from '../modules/leads/leads.table'
 import type { ActivitiesTable } from '../modules/activities/activities.table'
@@ -47,6 +48,7 @@ export interface DB {
   customers: CustomersTable
   contacts: ContactsTable
   pipelineStages: PipelineStagesTable
+  lostReasons: LostReasonsTable
   opportunities: OpportunitiesTable
   opportunityLines: OpportunityLinesTable
   leads: LeadsTable

@@ -1,3 +1,4 @@
+import { LOST_REASON_KEYWORDS } from '../db/migrations/2026_12_09_0310_lost_reasons'
 import type { Db } from '../db/database'
 import { newId } from '../lib/ids'
 import type { Role } from '../server/context'
@@ -84,10 +85,19 @@ export async function insertContact(db: Db, customerId: string, overrides: Parti
 }
 
 /** A deal in a stage (default: qualification), owned like the customer unless told; teamId follows the owner. */
+/** The key of the default reason a lost deal's text maps to, as the upgrade maps it (the migration's keyword table). */
+export function lostReasonKeyOf(text: string | null | undefined): string | null {
+  if (!text?.trim()) return null
+  return LOST_REASON_KEYWORDS.find((k) => new RegExp(k.pattern, 'i').test(text))?.key ?? 'other'
+}
+
+const lostReasonIdOf = async (db: Db, key: string | null) =>
+  key ? ((await db.selectFrom('lostReasons').select('id').where('key', '=', key).executeTakeFirst())?.id ?? null) : null
+
 export async function insertOpportunity(
   db: Db,
   customerId: string,
-  overrides: Partial<{ name: string; contactId: string | null; ownerId: string | null; teamId: string | null; stage: string; amount: string; currency: string; probability: number; expectedCloseDate: string | null; lostReason: string | null; closedAt: Date | null; deletedAt: Date | null; createdAt: Date }> = {},
+  overrides: Partial<{ name: string; contactId: string | null; ownerId: string | null; teamId: string | null; stage: string; amount: string; currency: string; probability: number; expectedCloseDate: string | null; lostReason: string | null; lostReasonKey: string | null; closedAt: Date | null; deletedAt: Date | null; createdAt: Date }> = {},
 ) {
   let ownerId = overrides.ownerId
   let teamId = overrides.teamId
@@ -114,6 +124,7 @@ export async function insertOpportunity(
       probability: overrides.probability ?? 10,
       expectedCloseDate: overrides.expectedCloseDate ?? null,
       lostReason: overrides.lostReason ?? null,
+      lostReasonId: await lostReasonIdOf(db, overrides.lostReasonKey !== undefined ? overrides.lostReasonKey : lostReasonKeyOf(overrides.lostReason)),
       campaignId: null,
       leadId: null,
       closedAt: overrides.closedAt ?? null,

@@ -199,6 +199,25 @@ describe('my tasks: due today, overdue, upcoming in the caller’s time zone', (
     expect(upcoming).toEqual([...upcoming].sort())
   })
 
+  it('lists open tasks without a due date (none), newest first, page by page', async () => {
+    const owner = await insertUser(t.db, { role: 'sales', teamId: teamA })
+    const as = await sessionFor(t, owner.id)
+    const undated: string[] = []
+    for (let i = 0; i < 5; i++) undated.push((await insertActivity(t.db, { type: 'task', ownerId: owner.id, dueAt: null, createdAt: new Date(Date.UTC(2026, 10, 1 + i)) })).id)
+    await insertActivity(t.db, { type: 'task', ownerId: owner.id, dueAt: new Date(Date.now() + HOUR) }) // dated: in today or upcoming
+    await insertActivity(t.db, { type: 'task', ownerId: owner.id, dueAt: null, completedAt: new Date() }) // done
+    await insertActivity(t.db, { type: 'note', ownerId: owner.id, dueAt: null, customerId: (await customerOf(owner)).id }) // not a task
+    await insertActivity(t.db, { type: 'task', ownerId: u.teammate.id, dueAt: null }) // not mine
+
+    const first = json(await api.get('/api/v1/activities?mine=true&due=none&limit=3', as))
+    const second = json(await api.get(`/api/v1/activities?mine=true&due=none&limit=3&cursor=${first.nextCursor}`, as))
+    expect([...first.items, ...second.items].map((a: { id: string }) => a.id)).toEqual([...undated].reverse())
+    expect(second.nextCursor).toBeNull()
+    // The dated tabs never show them, and due dates are no sort for tasks that have none.
+    for (const due of ['today', 'overdue', 'upcoming']) expect(ids(await api.get(`/api/v1/activities?mine=true&due=${due}&limit=200`, as))).not.toContain(undated[0])
+    expectProblem(await api.get('/api/v1/activities?mine=true&due=none&sort=dueAt', as), 400, ['sort'])
+  })
+
   it('defaults to the user\'s or the company\'s zone and refuses an unknown one', async () => {
     expect((await api.get('/api/v1/activities?mine=true&due=today', sales)).statusCode).toBe(200)
     expectProblem(await api.get('/api/v1/activities?mine=true&due=today&tz=Mars/Olympus', sales), 400, ['tz'])

@@ -5,6 +5,7 @@ import { scopeCondition } from '../../db/scope'
 import type { Scope } from '../../server/permissions'
 import type { ActivitiesTable } from './activities.table'
 import { moveOwnedToTeam } from '../../db/owner-team'
+import type { DueWindow } from './due'
 
 const columns = [
   'a.id', 'a.type', 'a.subject', 'a.body', 'a.dueAt', 'a.completedAt', 'a.customerId', 'a.contactId', 'a.leadId',
@@ -66,8 +67,8 @@ export interface ActivityFilter {
   opportunityId?: string
   ticketId?: string
   open?: boolean
-  /** Open tasks due in [from, to). */
-  due?: { from?: Date; to?: Date }
+  /** Open tasks due in [from, to), or 'none': open tasks without a due date. */
+  due?: DueWindow
   keyset: Keyset
   limit: number
 }
@@ -91,7 +92,9 @@ export async function listActivities(db: Executor, f: ActivityFilter) {
   if (f.ticketId) q = q.where('a.ticketId', '=', f.ticketId)
   if (f.open === true) q = q.where('a.completedAt', 'is', null)
   if (f.open === false) q = q.where('a.completedAt', 'is not', null)
-  if (f.due) {
+  if (f.due === 'none') {
+    q = q.where('a.type', '=', 'task').where('a.completedAt', 'is', null).where('a.dueAt', 'is', null)
+  } else if (f.due) {
     q = q.where('a.type', '=', 'task').where('a.completedAt', 'is', null).where('a.dueAt', 'is not', null)
     if (f.due.from) q = q.where('a.dueAt', '>=', f.due.from)
     if (f.due.to) q = q.where('a.dueAt', '<', f.due.to)

@@ -11,7 +11,7 @@ import {
 export function activityRoutes(app: App, { activities }: { activities: ActivityService }) {
   const tags = ['activities']
   app.get('/activities', {
-    schema: { tags, summary: 'List activities and tasks (keyset pagination); due=today|overdue|upcoming in the tz time zone (default yours, else the company\'s)', querystring: activityListQuerySchema, response: { 200: pageOf(activitySchema) } },
+    schema: { tags, summary: 'List activities and tasks (keyset pagination); due=today|overdue|upcoming in the tz time zone (default yours, else the company\'s), due=none for open tasks without a due date', querystring: activityListQuerySchema, response: { 200: pageOf(activitySchema) } },
   }, (req) => activities.list(ctxOf(req), req.query))
 
   app.post('/activities', { schema: { tags, body: activityCreateSchema, response: { 201: activitySchema } } }, async (req, reply) => {

@@ -65,7 +65,7 @@ export const activityListQuerySchema = z.strictObject({
   type: z.enum(ACTIVITY_TYPES).optional(),
   ownerId: id.optional(),
   mine: z.stringbool().optional().describe('only the caller\'s own'),
-  due: z.enum(['today', 'overdue', 'upcoming']).optional().describe('open tasks by due date, in the caller\'s time zone (tz)'),
+  due: z.enum(['today', 'overdue', 'upcoming', 'none']).optional().describe('open tasks by due date, in the caller\'s time zone (tz); none = open tasks without a due date (newest first)'),
   tz: z.string().max(60).optional().describe('IANA time zone for `due`, e.g. Asia/Shanghai; default your own zone (profile), else the company\'s'),
   open: z.stringbool().optional().describe('true: not completed'),
   customerId: id.optional(),

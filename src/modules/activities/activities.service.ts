@@ -155,7 +155,8 @@ export function createActivityService(deps: ActivityDeps) {
       // Days as the caller's calendar counts them: the zone asked for, else his own, else the company's.
       const zone = async () => (query.tz !== undefined ? assertTimeZone(query.tz) : zoneOf(db, ctx.actor.userId))
       const due = query.due ? dueWindow(query.due, await zone(), new Date()) : undefined
-      const sort = query.sort ?? (query.due ? 'dueAt' : '-createdAt')
+      const sort = query.sort ?? (query.due && query.due !== 'none' ? 'dueAt' : '-createdAt')
+      if (query.due === 'none' && /^-?dueAt$/.test(sort)) throw fieldError('sort', 'Tasks without a due date sort by createdAt')
       const keyset = parseKeyset(sortKeys, sort, query.cursor)
       let scope = scopeFor(ctx.actor, 'read')
       // Every activity of a customer (or lead) the caller may see is visible: no per-row check needed.

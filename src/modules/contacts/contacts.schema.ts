@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { phoneInput } from '../../lib/phone'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
 
 export const CONTACT_SORTS = ['name', 'createdAt'] as const
@@ -23,7 +24,7 @@ const writable = {
   name: requiredText(200),
   title: optionalText(200),
   email: optionalEmail,
-  phone: optionalText(40),
+  phone: phoneInput(40),
   isPrimary: z.boolean().optional(),
 }
 

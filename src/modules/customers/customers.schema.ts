@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { phoneInput } from '../../lib/phone'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
 
 export const CUSTOMER_TYPES = ['company', 'person'] as const
 export const CUSTOMER_STATUSES = ['prospect', 'active', 'inactive'] as const
 export const CUSTOMER_SORTS = ['name', 'createdAt', 'updatedAt'] as const
 
-/** Phone as typed; the service parses it with the default region and stores E.164. */
-const phoneInput = optionalText(40)
+/** Phone as typed, checked against the default region with the rest of the body; the service stores E.164. */
+const phone = phoneInput(40)
 
 const website = z
   .string()
@@ -67,7 +68,7 @@ const writable = {
   type: z.enum(CUSTOMER_TYPES).optional(),
   name: requiredText(200),
   email: optionalEmail,
-  phone: phoneInput,
+  phone,
   company: optionalText(200),
   website,
   industry: optionalText(100),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { phoneInput } from '../../lib/phone'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 import { currencySchema, moneyInput } from '../../lib/money'
 import { customerSchema } from '../customers/customers.schema'
@@ -38,7 +39,7 @@ const writable = {
   company: optionalText(200),
   title: optionalText(200),
   email: optionalEmail,
-  phone: optionalText(40),
+  phone: phoneInput(40),
   source: optionalText(100),
   campaignId: id.nullable().optional(),
   status: z.enum(LEAD_STATUSES).exclude(['converted']).optional().describe('converted is set by POST /leads/{id}/convert'),
@@ -104,7 +105,7 @@ export const publicLeadSchema = z
     name: requiredText(200),
     company: optionalText(200),
     email: optionalEmail,
-    phone: optionalText(40),
+    phone: phoneInput(40),
     message: optionalText(5000),
     source: optionalText(100),
     campaignId: id.optional(),

@@ -31,7 +31,9 @@ export const toOpportunityFields = (r: repo.OpportunityRow): Omit<Opportunity, '
   currency: r.currency,
   probability: r.probability,
   expectedCloseDate: r.expectedCloseDate,
-  lostReason: r.lostReason,
+  lostReasonId: r.lostReasonId ?? null,
+  lostNote: r.lostReason,
+  lostReason: r.lostReason ?? ('lostReasonLabel' in r ? (r.lostReasonLabel as string | null) : null) ?? null,
   campaignId: r.campaignId,
   leadId: r.leadId,
   closedAt: r.closedAt ? iso(r.closedAt) : null,
@@ -74,6 +76,7 @@ export function rangeFilters(query: OpportunityListQuery): Partial<repo.Opportun
     closed: query.closedFrom || query.closedTo ? { from: query.closedFrom, to: query.closedTo, tz } : undefined,
     currency: query.currency,
     lostReason: query.lostReason,
+    lostReasonId: query.lostReasonId,
     campaignId: query.campaignId,
     source: query.source,
   }
@@ -134,12 +137,16 @@ export const lineRows = (opportunityId: string, lines: LineData[], amounts: stri
     quantity: l.quantity, unitPrice: l.unitPrice, discountPercent: l.discountPercent, amount: amounts[i]!,
   }))
 
-/** A lost deal needs its reason; any other has none. */
-export function lostReasonFor(kind: StageRow['kind'], reason: string | null | undefined, required: boolean): string | null {
-  if (kind !== 'lost') {
-    if (reason) throw fieldError('lostReason', 'Only a deal in a lost stage has a lost reason')
-    return null
-  }
-  if (!reason && required) throw fieldError('lostReason', 'Say why the deal was lost')
-  return reason ?? null
+/** What a write says about why a deal was lost (lostReason is the deprecated free text). */
+export interface LostInput {
+  lostReasonId?: string | null
+  lostNote?: string | null
+  lostReason?: string | null
+}
+
+/** A deal outside a lost stage has no lost reason: saying one is a 400. */
+export function assertNoLostReason(kind: StageRow['kind'], input: LostInput): void {
+  if (kind === 'lost') return
+  const path = input.lostReasonId ? 'lostReasonId' : input.lostNote ? 'lostNote' : input.lostReason ? 'lostReason' : null
+  if (path) throw fieldError(path, 'Only a deal in a lost stage has a lost reason')
 }

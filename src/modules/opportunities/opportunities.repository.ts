@@ -10,7 +10,7 @@ import { moveOwnedToTeam } from '../../db/owner-team'
 
 const columns = [
   'o.id', 'o.name', 'o.customerId', 'o.contactId', 'o.ownerId', 'o.teamId', 'o.stage', 'o.amount', 'o.currency',
-  'o.probability', 'o.expectedCloseDate', 'o.lostReason', 'o.campaignId', 'o.leadId', 'o.closedAt',
+  'o.probability', 'o.expectedCloseDate', 'o.lostReason', 'o.lostReasonId', 'o.campaignId', 'o.leadId', 'o.closedAt',
   'o.createdAt', 'o.updatedAt', 'o.createdBy', 'o.version', 'o.deletedAt',
 ] as const
 
@@ -27,6 +27,7 @@ const base = (db: Executor) =>
     .leftJoin('users as u', 'u.id', 'o.ownerId')
     .select(columns)
     .select(['c.name as customerName', 'u.name as ownerName'])
+    .select(sql<string | null>`(SELECT lr.label_en FROM lost_reasons lr WHERE lr.id = o.lost_reason_id)`.as('lostReasonLabel'))
 
 export const findOpportunityById = (db: Executor, id: string) => base(db).where('o.id', '=', id).executeTakeFirst()
 
@@ -114,6 +115,7 @@ export interface OpportunityFilter {
   closed?: { from?: string; to?: string; tz: string }
   currency?: string
   lostReason?: string
+  lostReasonId?: string
   campaignId?: string
   source?: string
   q?: string
@@ -142,6 +144,7 @@ export async function listOpportunities(db: Executor, f: OpportunityFilter) {
   if (f.currency) q = q.where('o.currency', '=', f.currency)
   // As the lost-reasons report groups them: surrounding blanks are not part of the reason.
   if (f.lostReason) q = q.where(sql<boolean>`nullif(trim(o.lost_reason), '') = ${f.lostReason}`)
+  if (f.lostReasonId) q = q.where('o.lostReasonId', '=', f.lostReasonId)
   if (f.campaignId) q = q.where('o.campaignId', '=', f.campaignId)
   if (f.source) q = q.where(sql<boolean>`o.lead_id IN (SELECT l.id FROM leads l WHERE l.source = ${f.source})`)
   if (f.q) q = q.where(textMatch('o.search_text', f.q, 'opportunities'))

@@ -1,10 +1,12 @@
+import type { StageRow } from '../pipeline-stages/pipeline-stages.service'
+import type { LostReasonService } from '../lost-reasons/lost-reasons.service'
 import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { changedFields, type FieldChanges } from '../../lib/diff'
 import { newId } from '../../lib/ids'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
-import { AppError, fieldError } from '../../server/errors'
+import { AppError, fieldError, validationError } from '../../server/errors'
 import { assertAccess, assertCanAssign, assertRole, canCreateOwned, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit, type AuditService } from '../audit/audit.service'
@@ -19,7 +21,7 @@ import { assertAmountFits, moneyOut, priceLines } from './opportunities.money'
 import { createPipelineFunctions } from './opportunities.pipeline'
 import { createQuotingFunctions } from './opportunities.won'
 import { dealDocuments, followDeals } from './opportunities.followers'
-import { auditLines, deletedSortKeys, lineRows, linesFromCatalog, lostReasonFor, rangeFilters, sortKeys, sortValue, toOpportunity, type CatalogProduct, type LineData } from './opportunities.model'
+import { assertNoLostReason, auditLines, deletedSortKeys, lineRows, linesFromCatalog, rangeFilters, type LostInput, sortKeys, sortValue, toOpportunity, type CatalogProduct, type LineData } from './opportunities.model'
 import type { Opportunity, OpportunityCreate, OpportunityLineInput, OpportunityListQuery, OpportunityUpdate } from './opportunities.schema'
 
 /**
@@ -37,6 +39,7 @@ export interface OpportunityDeps {
   customers: CustomerService
   contacts: ContactService
   stages: StageService
+  lostReasons: Pick<LostReasonService, 'resolve'>
   audit: AuditService
   dependents?: OpportunityDependent[]
   /** The catalog, to check the productId of lines and take their default description. */
@@ -47,6 +50,29 @@ type Patch = Partial<Omit<Opportunity, 'closedAt' | 'lines'>> & { closedAt?: Dat
 
 export function createOpportunityService(deps: OpportunityDeps) {
   const { db, users, customers, contacts, stages } = deps
+
+  /**
+   * The lost reason and note a deal gets in a stage of `kind`: none outside lost stages; in one,
+   * what was given (a reason id, or legacy free text), else what it had. `required`: the deal is
+   * entering the lost stage (or the reason is being changed), so it must end up with one.
+   */
+  async function lostFields(trx: Executor, kind: StageRow['kind'], input: LostInput, had: { lostReasonId: string | null; lostReason: string | null } | null, required: boolean) {
+    assertNoLostReason(kind, input)
+    if (kind !== 'lost') return { lostReasonId: null, lostReason: null }
+    const given = input.lostReasonId !== undefined || input.lostNote !== undefined || input.lostReason !== undefined
+    // Both names: API clients of the free-text reason read the error on lostReason.
+    const missing = () => validationError(['lostReasonId', 'lostReason'].map((path) => ({ path, message: 'Say why the deal was lost' })))
+    if (input.lostReason === null && !input.lostReasonId) throw missing() // clearing the free-text reason of a lost deal
+    if (!given && had?.lostReasonId) return had
+    const reasonId = input.lostReasonId ?? (input.lostReason ? undefined : had?.lostReasonId)
+    const note = input.lostNote !== undefined ? input.lostNote : input.lostReasonId === undefined && !input.lostReason ? (had?.lostReason ?? null) : null
+    const choice = await deps.lostReasons.resolve(trx, { reasonId, note, text: input.lostReason }, had?.lostReasonId ?? null)
+    if (!choice) {
+      if (required || given) throw missing()
+      return { lostReasonId: null, lostReason: null }
+    }
+    return { lostReasonId: choice.reasonId, lostReason: choice.note }
+  }
 
   // On PGlite's single connection, a query outside the open transaction would wait forever: pass trx.
   async function owner(ctx: RequestContext, ownerId: string | null, trx: Executor) {
@@ -146,7 +172,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
       currency,
       probability: input.probability ?? stage.probability,
       expectedCloseDate: input.expectedCloseDate ?? null,
-      lostReason: lostReasonFor(stage.kind, input.lostReason, true),
+      ...(await lostFields(trx, stage.kind, input, null, true)),
       campaignId: input.campaignId ?? null,
       leadId: input.leadId ?? null,
       closedAt: stage.kind === 'open' ? null : new Date(),
@@ -224,7 +250,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
         if (row.version !== input.version) {
           throw new AppError('VERSION_CONFLICT', 'This opportunity was changed by someone else since you loaded it', { current })
         }
-        const { version: _v, ownerId, customerId, contactId, stage: stageKey, probability, lostReason, amount, currency: newCurrency, lines: typed, ...rest } = input
+        const { version: _v, ownerId, customerId, contactId, stage: stageKey, probability, lostReason, lostReasonId, lostNote, amount, currency: newCurrency, lines: typed, ...rest } = input
         const patch: Patch = { ...rest }
         if (rest.campaignId !== undefined && rest.campaignId !== row.campaignId) await assertCampaign(trx, rest.campaignId)
 
@@ -252,8 +278,11 @@ export function createOpportunityService(deps: OpportunityDeps) {
         } else if (probability !== undefined) {
           patch.probability = probability
         }
-        const reason = lostReason !== undefined ? lostReason : kind === 'lost' ? row.lostReason : null
-        patch.lostReason = lostReasonFor(kind, reason, moving || lostReason !== undefined)
+        const lostInput = { lostReason, lostReasonId, lostNote }
+        const had = (fromStage?.kind ?? 'open') === 'lost' ? { lostReasonId: row.lostReasonId, lostReason: row.lostReason } : null
+        const lost = await lostFields(trx, kind, lostInput, had, moving || Object.values(lostInput).some((v) => v !== undefined))
+        patch.lostReasonId = lost.lostReasonId
+        patch.lostReason = lost.lostReason
 
         // Money: with lines the amount is their total; without, the amount given.
         const currency = newCurrency ?? row.currency
@@ -320,7 +349,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
         let patch = {}
         if (!(await stages.lookup(trx, row.stage))) {
           const first = await stageOf(trx, undefined)
-          patch = { stage: first.key, probability: first.probability, closedAt: null, lostReason: null }
+          patch = { stage: first.key, probability: first.probability, closedAt: null, lostReason: null, lostReasonId: null }
           changes = changedFields({ stage: row.stage, probability: row.probability, closedAt: row.closedAt ? iso(row.closedAt) : null, lostReason: row.lostReason }, patch)
         }
         await repo.updateOpportunity(trx, id, { ...patch, deletedAt: null })

@@ -15,7 +15,9 @@ export interface OpportunitiesTable {
   probability: number
   /** YYYY-MM-DD (the drivers leave date as text). */
   expectedCloseDate: string | null
+  /** The note of a lost deal (free text; required for the "other" reason). Before lost reasons were a list, the whole reason. */
   lostReason: string | null
+  lostReasonId: string | null
   campaignId: string | null
   leadId: string | null
   closedAt: Date | null

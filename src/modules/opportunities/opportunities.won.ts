@@ -36,7 +36,7 @@ export function createQuotingFunctions({ stages, visible }: Deps) {
       const won = key === undefined ? undefined : await stages.lookup(trx, key)
       if (!won || row.stage === won.key) return
       const closedAt = new Date()
-      await repo.updateOpportunity(trx, id, { stage: won.key, probability: won.probability, closedAt, lostReason: null })
+      await repo.updateOpportunity(trx, id, { stage: won.key, probability: won.probability, closedAt, lostReason: null, lostReasonId: null })
       const changes = changedFields(
         { stage: row.stage, probability: row.probability, closedAt: row.closedAt ? iso(row.closedAt) : null, lostReason: row.lostReason },
         { stage: won.key, probability: won.probability, closedAt: iso(closedAt), lostReason: null },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { phoneInput } from '../../lib/phone'
 import { MAIL_LANGUAGES } from './tickets.mail-templates'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timeZone, timestamp, version } from '../../lib/schema'
 
@@ -63,7 +64,7 @@ const writable = {
   productId: id.nullable().optional(),
   contactName: optionalText(200),
   contactEmail: optionalEmail,
-  contactPhone: optionalText(40),
+  contactPhone: phoneInput(40),
   expectedResolution: optionalText(5000),
   language: z.enum(MAIL_LANGUAGES).nullable().optional().describe("Language of the mail to the customer (zh-CN, en); null: the customer's, else the company's"),
 }
@@ -188,7 +189,7 @@ export const publicTicketSchema = z
     description: requiredText(10000),
     contactName: requiredText(200),
     contactEmail: optionalEmail,
-    contactPhone: optionalText(40),
+    contactPhone: phoneInput(40),
     expectedResolution: optionalText(5000),
     language: z.enum(MAIL_LANGUAGES).optional().describe('The language of the form: the mails answer in it'),
     website2: z.string().max(500).optional(),

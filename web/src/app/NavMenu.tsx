@@ -2,6 +2,7 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  StopOutlined,
   BarChartOutlined,
   HomeOutlined,
   BranchesOutlined,
@@ -108,12 +109,13 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         { key: '/settings/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
         ...(isAdmin ? [{ key: '/settings/company', icon: <ShopOutlined />, label: t('company.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/security', icon: <SafetyOutlined />, label: t('security.nav') }] : []),
+        ...(isAdmin ? [{ key: '/settings/lost-reasons', icon: <StopOutlined />, label: t('lostReasons.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/encryption', icon: <LockOutlined />, label: t('encryption.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/backups', icon: <CloudDownloadOutlined />, label: t('backups.nav') }] : []),
       ],
     },
   ]
-  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/security', '/settings/encryption', '/settings/backups']
+  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/security', '/settings/lost-reasons', '/settings/encryption', '/settings/backups']
   const section = keys.find((k) => pathname === k || pathname.startsWith(`${k}/`))
   // The deals entry opens the board; list, board and a deal's page all light it up.
   const selected = pathname === '/' ? '/' : section === '/opportunities' ? '/opportunities/board' : section

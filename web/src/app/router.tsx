@@ -21,6 +21,7 @@ const OpportunityBoardPage = lazy(() => import('../features/opportunities/compon
 const OpportunityDetailPage = lazy(() => import('../features/opportunities/components/OpportunityDetailPage'))
 const MyTasksPage = lazy(() => import('../features/activities/components/MyTasksPage'))
 const PipelineStagesPage = lazy(() => import('../features/pipeline-stages/components/PipelineStagesPage'))
+const LostReasonsPage = lazy(() => import('../features/lost-reasons/components/LostReasonsPage'))
 const UsersPage = lazy(() => import('../features/users/components/UsersPage'))
 const TeamsPage = lazy(() => import('../features/teams/components/TeamsPage'))
 const AuditLogPage = lazy(() => import('../features/audit/components/AuditLogPage'))
@@ -99,6 +100,7 @@ const router = createBrowserRouter([
       { path: 'settings/profile', element: <ProfilePage /> },
       { path: 'settings/tokens', element: <ApiTokensPage /> },
       { path: 'settings/company', element: <RequireRole roles={['admin']}><CompanyProfilePage /></RequireRole> },
+      { path: 'settings/lost-reasons', element: <RequireRole roles={['admin']}><LostReasonsPage /></RequireRole> },
       { path: 'settings/encryption', element: <RequireRole roles={['admin']}><EncryptionPage /></RequireRole> },
       { path: 'settings/backups', element: <RequireRole roles={['admin']}><BackupsPage /></RequireRole> },
       { path: 'settings/security', element: <RequireRole roles={['admin']}><SecuritySettingsPage /></RequireRole> },

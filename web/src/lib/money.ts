@@ -29,6 +29,16 @@ export function formatMoney(amount: string | null | undefined, currency: string)
   return f.resolvedOptions().style === 'currency' ? text : `${currency} ${text}`
 }
 
+/** The currency's symbol in the UI's language, as narrow as it is unambiguous there ("¥", "$", "€"); the code when Intl has none. */
+export function currencySymbol(currency: string): string {
+  try {
+    const parts = new Intl.NumberFormat(lang(), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0)
+    return parts.find((p) => p.type === 'currency')?.value ?? currency
+  } catch {
+    return currency
+  }
+}
+
 /** The currency's name in the UI's language ("人民币", "US Dollar"). */
 export function currencyName(currency: string): string {
   try {

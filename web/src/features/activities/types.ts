@@ -18,7 +18,7 @@ export type DueBucket = NonNullable<ActivityListQuery['due']>
 /** Colour per type; its keys are also the list of types (checked complete by the type). */
 export const TYPE_COLORS = { call: '#0ea5e9', email: '#6366f1', meeting: '#f59e0b', note: '#64748b', task: '#10b981' } as const satisfies Record<ActivityType, string>
 export const ACTIVITY_TYPES = Object.keys(TYPE_COLORS) as ActivityType[]
-export const DUE_BUCKETS = ['today', 'overdue', 'upcoming'] as const satisfies readonly DueBucket[]
+export const DUE_BUCKETS = ['today', 'overdue', 'upcoming', 'none'] as const satisfies readonly DueBucket[]
 
 /** What an activity is about: the records it is logged on. */
 export interface ActivityLinks {

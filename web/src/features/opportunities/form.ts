@@ -12,7 +12,8 @@ export interface OpportunityFormValues {
   currency: string
   probability?: number | null
   expectedCloseDate?: Dayjs | null
-  lostReason?: string | null
+  lostReasonId?: string | null
+  lostNote?: string | null
   campaignId?: string | null
 }
 
@@ -36,7 +37,8 @@ export function toFormValues(o: Opportunity): OpportunityFormValues {
     currency: o.currency,
     probability: o.probability,
     expectedCloseDate: o.expectedCloseDate ? dayjs(o.expectedCloseDate) : null,
-    lostReason: o.lostReason,
+    lostReasonId: o.lostReasonId,
+    lostNote: o.lostNote,
     campaignId: o.campaignId,
   }
 }
@@ -46,7 +48,7 @@ export function toFormValues(o: Opportunity): OpportunityFormValues {
  * so it is not sent; an empty probability lets the server take the stage's.
  */
 export function toInput(v: OpportunityFormValues, hasLines: boolean): OpportunityInput {
-  const clean = emptyToNull({ name: v.name, contactId: v.contactId, ownerId: v.ownerId, lostReason: v.lostReason }) as Record<string, unknown>
+  const clean = emptyToNull({ name: v.name, contactId: v.contactId, ownerId: v.ownerId, lostReasonId: v.lostReasonId, lostNote: v.lostNote }) as Record<string, unknown>
   const out: Record<string, unknown> = {
     ...clean,
     customerId: v.customerId,

@@ -18,7 +18,9 @@ const isBucket = (v: string | null): v is DueBucket => (DUE_BUCKETS as readonly 
 
 function TaskList({ due }: { due: DueBucket }) {
   const { t } = useTranslation()
-  const params = { mine: true, type: 'task' as const, open: true, due, sort: due === 'overdue' ? '-dueAt' : 'dueAt', limit: 20 }
+  // Undated tasks have no due date to sort by: the newest first.
+  const sort = due === 'none' ? '-createdAt' : due === 'overdue' ? '-dueAt' : 'dueAt'
+  const params = { mine: true, type: 'task' as const, open: true, due, sort, limit: 20 }
   const pager = useCursorPager(due)
   const query = useActivityList({ ...params, cursor: pager.cursor })
   const { toggle, pendingId } = useToggleTask()
@@ -39,7 +41,7 @@ function TaskList({ due }: { due: DueBucket }) {
   )
 }
 
-/** The signed-in user's open tasks: due today, overdue, upcoming (days in the user's own time zone, else the company's: the server counts them). */
+/** The signed-in user's open tasks: due today, overdue, upcoming (days in the user's own time zone, else the company's: the server counts them), and those without a due date. */
 export default function MyTasksPage() {
   const { t } = useTranslation()
   const [search, setSearch] = useSearchParams()

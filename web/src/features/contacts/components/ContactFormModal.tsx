@@ -13,6 +13,7 @@ import { useContactFieldDisplay } from '../hooks/useContactFieldDisplay'
 import { useCreateContact } from '../hooks/useCreateContact'
 import { useUpdateContact } from '../hooks/useUpdateContact'
 import { contactKeys, type Contact, type ContactChanges } from '../types'
+import { useFieldRules } from '../../../hooks/useFieldRules'
 
 interface Props {
   open: boolean
@@ -25,6 +26,7 @@ interface Props {
 
 export function ContactFormModal({ open, contact, customerId, onClose }: Props) {
   const { t } = useTranslation()
+  const rules = useFieldRules()
   const { message } = App.useApp()
   const { defaultRegion } = useAuth()
   const queryClient = useQueryClient()
@@ -97,10 +99,10 @@ export function ContactFormModal({ open, contact, customerId, onClose }: Props) 
         <Form.Item name="title" label={t('contacts.fields.title')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="email" label={t('contacts.fields.email')} rules={[{ type: 'email', message: t('validation.email') }]}>
+        <Form.Item name="email" label={t('contacts.fields.email')} rules={rules.email}>
           <Input type="email" maxLength={254} />
         </Form.Item>
-        <Form.Item name="phone" label={t('contacts.fields.phone')}>
+        <Form.Item name="phone" label={t('contacts.fields.phone')} rules={rules.phone}>
           <Input type="tel" maxLength={40} />
         </Form.Item>
         <Form.Item name="isPrimary" valuePropName="checked">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { UserSelect } from '../../users/components/UserSelect'
 import type { CustomerFormValues } from '../form'
 import { CUSTOMER_STATUSES, CUSTOMER_TYPES } from '../types'
+import { useFieldRules } from '../../../hooks/useFieldRules'
 
 interface Props {
   form: FormInstance<CustomerFormValues>
@@ -14,11 +15,12 @@ interface Props {
 }
 
 /**
- * The customer's fields. Validation here is light (required name, e-mail shape):
- * the server is the authority and its field errors appear under the same fields.
+ * The customer's fields. The shared field rules check name, e-mail, phone and website all at once;
+ * the server is the authority and its field errors (all of them, in one answer) appear under the same fields.
  */
 export function CustomerForm({ form, initialValues, ownerName, onFinish, disabled }: Props) {
   const { t } = useTranslation()
+  const rules = useFieldRules()
   const f = (name: string) => t(`customers.fields.${name}`)
   const half = { xs: 24, sm: 12 }
   return (
@@ -31,12 +33,12 @@ export function CustomerForm({ form, initialValues, ownerName, onFinish, disable
       </Form.Item>
       <Row gutter={16}>
         <Col {...half}>
-          <Form.Item name="email" label={f('email')} rules={[{ type: 'email', message: t('validation.email') }]}>
+          <Form.Item name="email" label={f('email')} rules={rules.email}>
             <Input type="email" maxLength={254} />
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="phone" label={f('phone')}>
+          <Form.Item name="phone" label={f('phone')} rules={rules.phone}>
             <Input type="tel" maxLength={40} />
           </Form.Item>
         </Col>
@@ -46,7 +48,7 @@ export function CustomerForm({ form, initialValues, ownerName, onFinish, disable
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="website" label={f('website')}>
+          <Form.Item name="website" label={f('website')} rules={rules.website}>
             <Input maxLength={500} placeholder="example.com" />
           </Form.Item>
         </Col>

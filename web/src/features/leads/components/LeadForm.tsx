@@ -8,6 +8,7 @@ import type { LeadFormValues } from '../form'
 import { useLeadDuplicates } from '../hooks/useLeadDuplicates'
 import { NEXT_STATUSES, type LeadStatus } from '../types'
 import { DuplicateWarning } from './DuplicateWarning'
+import { useFieldRules } from '../../../hooks/useFieldRules'
 
 interface Props {
   form: FormInstance<LeadFormValues>
@@ -24,6 +25,7 @@ interface Props {
 /** A lead's fields, with a warning as soon as e-mail, phone or company match an existing record. */
 export function LeadForm({ form, initialValues, leadId, status = 'new', ownerName, onFinish, disabled }: Props) {
   const { t } = useTranslation()
+  const rules = useFieldRules()
   const f = (name: string) => t(`leads.fields.${name}`)
   const email = Form.useWatch('email', form)
   const phone = Form.useWatch('phone', form)
@@ -50,12 +52,12 @@ export function LeadForm({ form, initialValues, leadId, status = 'new', ownerNam
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="email" label={f('email')} rules={[{ type: 'email', message: t('validation.email') }]}>
+          <Form.Item name="email" label={f('email')} rules={rules.email}>
             <Input type="email" maxLength={254} />
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="phone" label={f('phone')}>
+          <Form.Item name="phone" label={f('phone')} rules={rules.phone}>
             <Input type="tel" maxLength={40} />
           </Form.Item>
         </Col>

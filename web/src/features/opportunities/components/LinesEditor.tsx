@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
-import { App, Button, Flex, Table, Typography } from 'antd'
-import type { TableProps } from 'antd'
+import { App, Button, Flex, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Money } from '../../../components/Money'
@@ -13,10 +12,13 @@ import { useUpdateOpportunity } from '../hooks/useUpdateOpportunity'
 import { emptyLine, linesChanged, previewLineAmount, previewTotal, toDraft, toLineInputs, type LineDraft } from '../lines'
 import { opportunityKeys, type Opportunity } from '../types'
 import { LineCell } from './LineCell'
+import './LinesEditor.css'
 
 /**
- * The deal's product lines. Amounts shown while editing are a preview (big.js, exact decimals);
- * the deal's amount is what the server computes when the lines are saved.
+ * The deal's product lines: a grid that is one row per line on wide screens, two rows per line in
+ * the deal's tab at 1280–1599 px and one card per line on a phone (LinesEditor.css). Amounts shown
+ * while editing are a preview (big.js, exact decimals); the deal's amount is what the server
+ * computes when the lines are saved.
  */
 export function LinesEditor({ opportunity: o }: { opportunity: Opportunity }) {
   const { t } = useTranslation()
@@ -48,60 +50,62 @@ export function LinesEditor({ opportunity: o }: { opportunity: Opportunity }) {
     )
 
   const busy = update.isPending
-  const cell = (field: 'description' | 'quantity' | 'unitPrice' | 'discountPercent') => (_: unknown, l: LineDraft, i: number) => (
-    <LineCell line={l} field={field} index={i} disabled={busy} onChange={change} />
+  const cell = (l: LineDraft, i: number, field: 'description' | 'quantity' | 'unitPrice' | 'discountPercent', area: string) => (
+    <div className="kith-lines__cell" style={{ gridArea: area }}>
+      <span className="kith-lines__label">{t(`opportunities.lines.head.${field}`)}</span>
+      <LineCell line={l} field={field} index={i} currency={o.currency} disabled={busy} onChange={change} />
+    </div>
   )
-  const columns: TableProps<LineDraft>['columns'] = [
-    {
-      key: 'product',
-      title: t('quotes.lines.product'),
-      width: 170,
-      // Picking a product fills the line from the catalog; the text and price stay editable.
-      render: (_, l, i) => (
-        <ProductSelect
-          value={l.productId ?? undefined}
-          labelRender={(o) => o.label ?? t('products.fromCatalog')}
-          onPick={(p) => change(l.key, { productId: p.id, description: p.name, unitPrice: p.unitPrice })}
-          disabled={busy}
-          aria-label={`${t('quotes.lines.product')} ${i + 1}`}
-          style={{ width: '100%' }}
-        />
-      ),
-    },
-    { key: 'description', title: t('opportunities.lines.description'), render: cell('description') },
-    { key: 'quantity', title: t('opportunities.lines.quantity'), width: 86, render: cell('quantity') },
-    { key: 'unitPrice', title: t('opportunities.lines.unitPrice'), width: 120, render: cell('unitPrice') },
-    { key: 'discountPercent', title: t('opportunities.lines.discountPercent'), width: 92, render: cell('discountPercent') },
-    {
-      key: 'amount',
-      title: t('opportunities.lines.amount'),
-      width: 116,
-      align: 'right',
-      render: (_, l) => {
-        const amount = previewLineAmount(l, o.currency)
-        return amount === null ? <Typography.Text type="secondary">—</Typography.Text> : <Money amount={amount} currency={o.currency} />
-      },
-    },
-    {
-      key: 'remove',
-      width: 40,
-      render: (_, l) => (
-        <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('opportunities.lines.remove')} disabled={busy} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} />
-      ),
-    },
-  ]
+  const head = (key: string, area: string, right = false) => (
+    <div key={key} style={{ gridArea: area }} className={right ? 'kith-lines__right' : undefined}>
+      {t(`opportunities.lines.head.${key}`)}
+    </div>
+  )
 
   return (
-    <div data-testid="lines-editor">
-      <Table<LineDraft>
-        rowKey="key"
-        size="small"
-        columns={columns}
-        dataSource={lines}
-        pagination={false}
-        scroll={{ x: 790 }}
-        locale={{ emptyText: t('opportunities.lines.empty') }}
-      />
+    <div data-testid="lines-editor" className="kith-lines">
+      <div className="kith-lines__head" role="row">
+        {head('product', 'product')}
+        {head('description', 'desc')}
+        {head('quantity', 'qty', true)}
+        {head('unitPrice', 'price', true)}
+        {head('discountPercent', 'disc', true)}
+        {head('amount', 'amount', true)}
+      </div>
+      {lines.length === 0 && <div className="kith-lines__empty">{t('opportunities.lines.empty')}</div>}
+      {lines.map((l, i) => {
+        const amount = previewLineAmount(l, o.currency)
+        return (
+          <div key={l.key} className="kith-lines__row" data-testid="line-row">
+            <span className="kith-lines__num" style={{ gridArea: 'num' }}>
+              {t('opportunities.lines.number', { n: i + 1 })}
+            </span>
+            <div className="kith-lines__cell" style={{ gridArea: 'product' }}>
+              <span className="kith-lines__label">{t('opportunities.lines.head.product')}</span>
+              {/* Picking a product fills the line from the catalog; the text and price stay editable. */}
+              <ProductSelect
+                value={l.productId ?? undefined}
+                labelRender={(p) => p.label ?? t('products.fromCatalog')}
+                onPick={(p) => change(l.key, { productId: p.id, description: p.name, unitPrice: p.unitPrice })}
+                disabled={busy}
+                aria-label={`${t('quotes.lines.product')} ${i + 1}`}
+                style={{ width: '100%' }}
+              />
+            </div>
+            {cell(l, i, 'description', 'desc')}
+            {cell(l, i, 'quantity', 'qty')}
+            {cell(l, i, 'unitPrice', 'price')}
+            {cell(l, i, 'discountPercent', 'disc')}
+            <div className="kith-lines__cell kith-lines__amount" style={{ gridArea: 'amount' }} data-testid="line-amount">
+              <span className="kith-lines__label">{t('opportunities.lines.head.amount')}</span>
+              {amount === null ? <Typography.Text type="secondary">—</Typography.Text> : <Money amount={amount} currency={o.currency} strong />}
+            </div>
+            <div className="kith-lines__rm" style={{ gridArea: 'rm' }}>
+              <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('opportunities.lines.remove')} ${i + 1}`} disabled={busy} onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))} />
+            </div>
+          </div>
+        )
+      })}
       <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginTop: 12 }}>
         <Button icon={<PlusOutlined />} onClick={() => setLines((ls) => [...ls, emptyLine()])} disabled={busy}>
           {t('opportunities.lines.add')}

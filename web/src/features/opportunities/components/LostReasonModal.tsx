@@ -1,38 +1,41 @@
-import { Form, Input, Modal, Typography } from 'antd'
-import { useState } from 'react'
+import { Form, Modal, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { LostReasonFields } from '../../lost-reasons/components/LostReasonFields'
+
+/** Why a deal was lost: a reason from the admin's list, and a note ("other" requires one). */
+export interface LostChoice {
+  lostReasonId: string
+  lostNote: string | null
+}
 
 interface Props {
   /** The deal being closed as lost; null = closed. */
   dealName: string | null
   stageName: string
   loading?: boolean
-  onConfirm: (reason: string) => void
+  onConfirm: (lost: LostChoice) => void
   onCancel: () => void
 }
 
 /** Moving a deal to a lost stage asks why (the server requires it). */
 export function LostReasonModal({ dealName, stageName, loading, onConfirm, onCancel }: Props) {
   const { t } = useTranslation()
-  const [reason, setReason] = useState('')
-  const ok = reason.trim().length > 0
+  const [form] = Form.useForm<{ lostReasonId: string; lostNote?: string }>()
   return (
     <Modal
       open={dealName !== null}
       title={t('opportunities.lost.title', { name: dealName ?? '', stage: stageName })}
       onCancel={onCancel}
-      onOk={() => ok && onConfirm(reason.trim())}
+      onOk={() => form.submit()}
       okText={t('opportunities.lost.confirm')}
-      okButtonProps={{ danger: true, disabled: !ok, loading }}
+      okButtonProps={{ danger: true, loading }}
       cancelText={t('common.cancel')}
-      afterClose={() => setReason('')}
       destroyOnHidden
+      forceRender
     >
       <Typography.Paragraph type="secondary">{t('opportunities.lost.explain')}</Typography.Paragraph>
-      <Form layout="vertical">
-        <Form.Item label={t('opportunities.fields.lostReason')} required>
-          <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} autoFocus aria-label={t('opportunities.fields.lostReason')} />
-        </Form.Item>
+      <Form form={form} layout="vertical" onFinish={(v) => onConfirm({ lostReasonId: v.lostReasonId, lostNote: v.lostNote?.trim() || null })} preserve={false}>
+        <LostReasonFields autoFocus />
       </Form>
     </Modal>
   )

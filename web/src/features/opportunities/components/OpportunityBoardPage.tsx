@@ -107,7 +107,7 @@ export default function OpportunityBoardPage() {
         stageName={losing ? name(losing.stage) : ''}
         loading={move.isPending}
         onCancel={() => setLosing(null)}
-        onConfirm={(lostReason) => losing && send({ ...losing, lostReason })}
+        onConfirm={(lost) => losing && send({ ...losing, lost })}
       />
       <OpportunityFormDrawer open={creating} onClose={() => setCreating(false)} />
     </>

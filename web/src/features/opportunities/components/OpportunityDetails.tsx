@@ -9,6 +9,7 @@ import { Money } from '../../../components/Money'
 import { EMPTY } from '../../../lib/fieldDisplay'
 import { StageTag } from '../../pipeline-stages/components/StageTag'
 import type { Opportunity } from '../types'
+import { LostReasonText } from '../../lost-reasons/components/LostReasonText'
 
 /** Every field of the deal, read-only. */
 export function OpportunityDetails({ opportunity: o }: { opportunity: Opportunity }) {
@@ -22,7 +23,7 @@ export function OpportunityDetails({ opportunity: o }: { opportunity: Opportunit
     { key: 'probability', label: f('probability'), children: `${o.probability}%` },
     { key: 'expectedCloseDate', label: f('expectedCloseDate'), children: or(o.expectedCloseDate && <DayText value={o.expectedCloseDate} />) },
     { key: 'ownerId', label: f('ownerId'), children: or(o.ownerName) },
-    ...(o.lostReason ? [{ key: 'lostReason', label: f('lostReason'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.lostReason}</span> }] : []),
+    ...(o.lostReasonId || o.lostNote ? [{ key: 'lostReason', label: f('lostReason'), children: <LostReasonText reasonId={o.lostReasonId} note={o.lostNote} /> }] : []),
     ...(o.closedAt ? [{ key: 'closedAt', label: f('closedAt'), children: <DateTime value={o.closedAt} /> }] : []),
     ...(o.leadId ? [{ key: 'leadId', label: f('leadId'), children: <Link to={`/leads/${o.leadId}`}>{t('opportunities.fromLead')}</Link> }] : []),
     { key: 'createdAt', label: f('createdAt'), children: <DateTime value={o.createdAt} /> },

@@ -9,6 +9,7 @@ import { useStageLabels } from '../../pipeline-stages/hooks/useStageLabels'
 import { CampaignSelect } from '../../campaigns/components/CampaignSelect'
 import { UserSelect } from '../../users/components/UserSelect'
 import type { OpportunityFormValues } from '../form'
+import { LostReasonFields } from '../../lost-reasons/components/LostReasonFields'
 
 interface Props {
   form: FormInstance<OpportunityFormValues>
@@ -95,11 +96,7 @@ export function OpportunityForm({ form, initialValues, hasLines, customerName, o
           </Form.Item>
         </Col>
       </Row>
-      {isLost && (
-        <Form.Item name="lostReason" label={f('lostReason')} rules={[{ required: true, whitespace: true, message: t('opportunities.lostReasonRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
-        </Form.Item>
-      )}
+      {isLost && <LostReasonFields keep={initialValues.lostReasonId} />}
     </Form>
   )
 }

@@ -8,7 +8,8 @@ import { isApiError } from '../../../lib/ApiError'
 import { useStageLabels } from '../../pipeline-stages/hooks/useStageLabels'
 import { useUpdateOpportunity } from '../hooks/useUpdateOpportunity'
 import { opportunityKeys, type Opportunity } from '../types'
-import { LostReasonModal } from './LostReasonModal'
+import { LostReasonText } from '../../lost-reasons/components/LostReasonText'
+import { LostReasonModal, type LostChoice } from './LostReasonModal'
 
 /**
  * The pipeline as steps with the deal's stage marked; click a step to move the deal there.
@@ -30,9 +31,9 @@ export function StageSteps({ opportunity: o }: { opportunity: Opportunity }) {
   const isLost = current?.kind === 'lost'
   const index = path.findIndex((s) => s.key === o.stage)
 
-  const change = (stage: string, lostReason?: string) =>
+  const change = (stage: string, lost?: LostChoice) =>
     update.mutate(
-      { id: o.id, patch: { stage, version: o.version, ...(lostReason ? { lostReason } : {}) } },
+      { id: o.id, patch: { stage, version: o.version, ...lost } },
       {
         onSuccess: (next) => {
           setLosing(null)
@@ -67,7 +68,12 @@ export function StageSteps({ opportunity: o }: { opportunity: Opportunity }) {
       {isLost ? (
         <Typography.Text type="danger">
           <CloseCircleOutlined /> {name(o.stage)}
-          {o.lostReason && <Typography.Text type="secondary">{` · ${o.lostReason}`}</Typography.Text>}
+          {(o.lostReasonId || o.lostNote) && (
+            <Typography.Text type="secondary">
+              {' · '}
+              <LostReasonText reasonId={o.lostReasonId} note={o.lostNote} />
+            </Typography.Text>
+          )}
         </Typography.Text>
       ) : (
         lost.length > 0 &&
@@ -86,7 +92,7 @@ export function StageSteps({ opportunity: o }: { opportunity: Opportunity }) {
         stageName={losing ? name(losing) : ''}
         loading={update.isPending}
         onCancel={() => setLosing(null)}
-        onConfirm={(reason) => losing && change(losing, reason)}
+        onConfirm={(lost) => losing && change(losing, lost)}
       />
     </Flex>
   )

@@ -3,11 +3,12 @@ import { opportunitiesApi } from '../api'
 import { moveCard } from '../board'
 import { opportunityKeys, type Board, type BoardCard, type BoardParams } from '../types'
 import { invalidateOpportunity } from './invalidateOpportunity'
+import type { LostChoice } from '../components/LostReasonModal'
 
 export interface Move {
   card: BoardCard
   stage: string
-  lostReason?: string
+  lost?: LostChoice
 }
 
 /**
@@ -18,8 +19,7 @@ export function useMoveOpportunity(params: BoardParams) {
   const queryClient = useQueryClient()
   const key = opportunityKeys.board(params)
   return useMutation({
-    mutationFn: ({ card, stage, lostReason }: Move) =>
-      opportunitiesApi.update(card.id, { stage, version: card.version, ...(lostReason ? { lostReason } : {}) }),
+    mutationFn: ({ card, stage, lost }: Move) => opportunitiesApi.update(card.id, { stage, version: card.version, ...lost }),
     onMutate: async ({ card, stage }) => {
       await queryClient.cancelQueries({ queryKey: opportunityKeys.boards() })
       const before = queryClient.getQueryData<Board>(key)

@@ -5,6 +5,7 @@ import { applyFieldErrors, changedFields, emptyToNull } from '../../../lib/forms
 import { useServerMessage } from '../../../hooks/useServerMessage'
 import { useTicketMutation } from '../hooks/useTicketMutation'
 import type { Ticket, TicketChanges } from '../types'
+import { useFieldRules } from '../../../hooks/useFieldRules'
 
 interface Values {
   subject: string
@@ -27,6 +28,7 @@ const valuesOf = (tk: Ticket): Values => ({
 /** Correct what was written down: the subject, the problem, the expected resolution, the caller's details. */
 export function EditTicketModal({ open, ticket, onClose }: { open: boolean; ticket: Ticket; onClose: () => void }) {
   const { t } = useTranslation()
+  const rules = useFieldRules()
   const [form] = Form.useForm<Values>()
   const mutation = useTicketMutation(ticket)
   const serverMessage = useServerMessage()
@@ -72,12 +74,12 @@ export function EditTicketModal({ open, ticket, onClose }: { open: boolean; tick
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="contactPhone" label={t('tickets.fields.callerPhone')}>
+            <Form.Item name="contactPhone" label={t('tickets.fields.callerPhone')} rules={rules.phone}>
               <Input type="tel" maxLength={40} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item name="contactEmail" label={t('tickets.fields.callerEmail')} rules={[{ type: 'email', message: t('validation.email') }]}>
+            <Form.Item name="contactEmail" label={t('tickets.fields.callerEmail')} rules={rules.email}>
               <Input type="email" maxLength={254} />
             </Form.Item>
           </Col>

@@ -7,6 +7,7 @@ import type { TicketFormValues } from '../form'
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '../types'
 import { OrderProductFields } from './OrderProductFields'
 import { SupportUserSelect } from './SupportUserSelect'
+import { useFieldRules } from '../../../hooks/useFieldRules'
 
 interface Props {
   form: FormInstance<TicketFormValues>
@@ -20,6 +21,7 @@ interface Props {
 /** A phone or in-person inquiry, complaint or after-sales request; unknown callers are recorded as given. */
 export function TicketForm({ form, initialValues, onFinish, disabled, customerName }: Props) {
   const { t } = useTranslation()
+  const rules = useFieldRules()
   const f = (name: string) => t(`tickets.fields.${name}`)
   const who = Form.useWatch('who', form) ?? initialValues.who
   const type = Form.useWatch('type', form) ?? initialValues.type
@@ -87,12 +89,12 @@ export function TicketForm({ form, initialValues, onFinish, disabled, customerNa
             </Form.Item>
           </Col>
           <Col {...third}>
-            <Form.Item name="contactPhone" label={f('callerPhone')}>
+            <Form.Item name="contactPhone" label={f('callerPhone')} rules={rules.phone}>
               <Input type="tel" maxLength={40} />
             </Form.Item>
           </Col>
           <Col {...third}>
-            <Form.Item name="contactEmail" label={f('callerEmail')} rules={[{ type: 'email', message: t('validation.email') }]}>
+            <Form.Item name="contactEmail" label={f('callerEmail')} rules={rules.email}>
               <Input type="email" maxLength={254} />
             </Form.Item>
           </Col>
