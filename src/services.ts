@@ -50,7 +50,7 @@ export interface Infra {
   jobs: Jobs
 }
 
-type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl' | 'encryptionKey'>>
+type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl' | 'encryptionKey' | 'importDraftHours'>>
 
 /**
  * The CLI, seed and bench wire services without SMTP; a job they enqueue waits in the shared
