@@ -1,35 +1,60 @@
-import { Alert, Space, Tag } from 'antd'
+import { Alert, Checkbox, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { Duplicate } from '../types'
 
-const hrefOf = (d: Duplicate) => (d.kind === 'lead' ? `/leads/${d.id}` : d.kind === 'customer' ? `/customers/${d.id}` : `/contacts/${d.id}`)
+export interface DuplicateMatch {
+  kind: 'lead' | 'customer' | 'contact'
+  id: string
+  name: string
+  matchedOn: string[]
+  /** What tells same-named records apart (owner, city, created…), already formatted. */
+  details?: string[]
+}
 
-/** "These look like the same person or company": leads, customers and contacts matching what is typed. */
-export function DuplicateWarning({ matches }: { matches: Duplicate[] }) {
+const hrefOf = (d: DuplicateMatch) => (d.kind === 'lead' ? `/leads/${d.id}` : d.kind === 'customer' ? `/customers/${d.id}` : `/contacts/${d.id}`)
+
+interface Props {
+  matches: DuplicateMatch[]
+  /** With a handler: a "save anyway" choice the form waits for before saving. */
+  acknowledged?: boolean
+  onAcknowledge?: (ok: boolean) => void
+  /** The user tried to save without choosing: the choice is pointed out. */
+  insist?: boolean
+}
+
+/** "These look like the same person or company": records matching what is typed, each a link. */
+export function DuplicateWarning({ matches, acknowledged, onAcknowledge, insist }: Props) {
   const { t, i18n } = useTranslation()
   if (matches.length === 0) return null
   const sep = i18n.language.startsWith('zh') ? '、' : ', '
   return (
     <Alert
-      type="warning"
+      type={insist && !acknowledged ? 'error' : 'warning'}
       showIcon
       data-testid="duplicate-warning"
       style={{ marginBottom: 16 }}
-      message={t('leads.duplicates.title', { count: matches.length })}
+      message={t('duplicates.title', { count: matches.length })}
       description={
-        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        <Space direction="vertical" size={6} style={{ width: '100%' }}>
           {matches.slice(0, 8).map((d) => (
-            <div key={`${d.kind}-${d.id}`}>
-              <Tag bordered={false}>{t(`leads.duplicates.kind.${d.kind}`)}</Tag>
+            <div key={`${d.kind}-${d.id}`} data-testid="duplicate-candidate">
+              <Tag bordered={false}>{t(`duplicates.kind.${d.kind}`)}</Tag>
               <Link to={hrefOf(d)} target="_blank" rel="noopener">
                 {d.name}
               </Link>
-              <span style={{ color: 'rgba(0,0,0,0.45)', marginInlineStart: 8, fontSize: 12 }}>
-                {t('leads.duplicates.matchedOn', { fields: d.matchedOn.map((f) => t(`leads.fields.${f}`)).join(sep) })}
-              </span>
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+                {t('duplicates.matchedOn', { fields: d.matchedOn.map((f) => t(`duplicates.fields.${f}`)).join(sep) })}
+              </Typography.Text>
+              {d.details && d.details.length > 0 && (
+                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', marginTop: 2 }}>{d.details.filter(Boolean).join(' · ')}</div>
+              )}
             </div>
           ))}
+          {onAcknowledge && (
+            <Checkbox checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} data-testid="duplicate-save-anyway">
+              {t('duplicates.saveAnyway')}
+            </Checkbox>
+          )}
         </Space>
       }
     />
