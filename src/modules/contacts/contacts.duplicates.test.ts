@@ -22,15 +22,16 @@ describe('contact duplicate check (before saving a form)', () => {
     const acme = await insertCustomer(t.db, { name: 'Acme' })
     const other = await insertCustomer(t.db, { name: 'Other' })
     const zhang = await insertContact(t.db, acme.id, { name: '张伟', email: 'Zhang.Wei@acme.example', phone: '+8613811112222' })
-    await insertContact(t.db, other.id, { name: '张伟' })
+    const namesake = await insertContact(t.db, other.id, { name: '张伟' })
 
     expect(idsAndMatches(await check({ name: '张伟', customerId: acme.id }))).toEqual([[zhang.id, ['name']]])
     expect(idsAndMatches(await check({ name: ' 张伟 ', customerId: acme.id, email: 'zhang.wei@ACME.example ', phone: '138-1111-2222' }))).toEqual([
       [zhang.id, ['name', 'email', 'phone']],
     ])
-    // The same name at another customer is another person: only the e-mail says it is him.
+    // The same name at another customer is another person: only the e-mail says it is him (and that customer's 张伟 by name).
     expect(idsAndMatches(await check({ name: '张伟', customerId: other.id, email: 'zhang.wei@acme.example' }))).toEqual([
       [zhang.id, ['email']],
+      [namesake.id, ['name']],
     ])
     expect(idsAndMatches(await check({ email: 'zhang.wei@acme.example', excludeId: zhang.id }))).toEqual([])
     expect(json(await check({})).items).toEqual([])
