@@ -145,13 +145,15 @@ export function MergeCustomerModal({ open, target, onClose }: Props) {
           <Radio.Group value={sourceId} onChange={(e) => setSourceId(e.target.value as string)} style={{ width: '100%' }} data-testid="merge-candidates">
             <Space direction="vertical" style={{ width: '100%' }}>
               {candidates.data.items.map((c) => (
-                <Radio key={c.id} value={c.id} data-testid="merge-candidate">
-                  <Typography.Text strong>{c.name}</Typography.Text>{' '}
-                  <Tag bordered={false} color="orange">
-                    {t('duplicates.matchedOn', { fields: c.matchedOn.map((f) => t(`duplicates.fields.${f}`)).join(t('customers.merge.sep')) })}
-                  </Tag>
-                  <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{candidateDetails(t, c).join(' · ')}</div>
-                </Radio>
+                <div key={c.id} data-testid="merge-candidate">
+                  <Radio value={c.id}>
+                    <Typography.Text strong>{c.name}</Typography.Text>{' '}
+                    <Tag bordered={false} color="orange">
+                      {t('duplicates.matchedOn', { fields: c.matchedOn.map((f) => t(`duplicates.fields.${f}`)).join(t('customers.merge.sep')) })}
+                    </Tag>
+                    <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{candidateDetails(t, c).join(' · ')}</div>
+                  </Radio>
+                </div>
               ))}
             </Space>
           </Radio.Group>
