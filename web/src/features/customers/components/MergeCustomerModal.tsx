@@ -162,7 +162,7 @@ export function MergeCustomerModal({ open, target, onClose }: Props) {
         )}
         <Flex align="center" gap={8} style={{ margin: '12px 0 16px' }}>
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{t('customers.merge.searchOther')}</Typography.Text>
-          <CustomerSelect excludeId={target.id} value={listed ? undefined : sourceId} onChange={(id) => setSourceId(id)} style={{ flex: 1 }} allowClear />
+          <CustomerSelect excludeId={target.id} value={listed ? undefined : sourceId} knownLabel={listed ? undefined : source.data?.name} onChange={(id) => setSourceId(id)} style={{ flex: 1 }} allowClear />
         </Flex>
         {sourceId && !source.data && <Spin />}
         {source.data && (
