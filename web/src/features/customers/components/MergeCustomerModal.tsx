@@ -103,11 +103,12 @@ export function MergeCustomerModal({ open, target, onClose }: Props) {
   type Row = { key: string; label: string; field?: MergeField; target: ReactNode; source: ReactNode }
   const rows: Row[] = source.data
     ? [
-        ...FIELDS.map((f) => ({ key: f, label: t(`customers.fields.${f}`), field: differing.includes(f) ? f : undefined, target: show(f, target), source: show(f, source.data) })),
-        { key: 'tags', label: t('customers.fields.tags'), target: show('tags', target), source: show('tags', source.data) },
+        // First what tells the two apart at a glance, then a choice per field.
         { key: 'createdAt', label: t('customers.fields.createdAt'), target: formatDate(target.createdAt), source: formatDate(source.data.createdAt) },
         { key: 'contacts', label: t('customers.merge.contacts'), target: counts(targetSummary, 'contacts'), source: counts(sourceSummary, 'contacts') },
         { key: 'opportunities', label: t('customers.merge.opportunities'), target: counts(targetSummary, 'opportunities'), source: counts(sourceSummary, 'opportunities') },
+        ...FIELDS.map((f) => ({ key: f, label: t(`customers.fields.${f}`), field: differing.includes(f) ? f : undefined, target: show(f, target), source: show(f, source.data) })),
+        { key: 'tags', label: t('customers.fields.tags'), target: show('tags', target), source: show('tags', source.data) },
       ]
     : []
 
