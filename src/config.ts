@@ -35,6 +35,7 @@ const envSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     KITH_MAIL_FROM: z.string().min(3).default('Kith <no-reply@localhost>'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    KITH_IMPORT_DRAFT_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
     KITH_BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
     NODE_ENV: z.string().optional(),
   })
@@ -77,6 +78,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number]
   /** Marks cookies Secure when the public URL is https. */
   secureCookies: boolean
+  /** Hours after which an import analysed but never started leaves the history, its file deleted. */
+  importDraftHours: number
   /** Encrypts scheduled backups (and is the default key of `kith backup --encrypt`). */
   backupPassphrase?: string
 }
@@ -109,6 +112,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
     backupPassphrase: e.KITH_BACKUP_PASSPHRASE,
+    importDraftHours: e.KITH_IMPORT_DRAFT_HOURS,
   }
 }
 

@@ -55,7 +55,7 @@ export interface Infra {
   jobs: Jobs
 }
 
-type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl' | 'encryptionKey' | 'secret'>>
+type ServiceConfig = Pick<Config, 'defaultRegion' | 'loginMaxAttempts'> & Partial<Pick<Config, 'publicUrl' | 'mailFrom' | 'sessionCacheSeconds' | 'smtpUrl' | 'encryptionKey' | 'importDraftHours' | 'secret'>>
 
 /**
  * The CLI, seed and bench wire services without SMTP; a job they enqueue waits in the shared
@@ -134,7 +134,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const search = createSearchService({ customers, contacts, leads, opportunities, tickets })
   const exports = createExportService({ db, customers, contacts, leads, opportunities, pipelineStages })
   const marketing = createMarketingServices({ db, users, mailer, jobs, publicUrl: config.publicUrl, mailFrom: config.mailFrom, smtpUrl: config.smtpUrl })
-  const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion })
+  const imports = createImportService({ db, jobs, defaultRegion: config.defaultRegion, draftHours: config.importDraftHours })
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
   const privacy = createPrivacyService({ db, encryption })

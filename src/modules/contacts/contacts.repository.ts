@@ -1,4 +1,5 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
+import { countByCustomer as countLive } from '../../db/count-by-customer'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { scopeCondition } from '../../db/scope'
@@ -129,15 +130,27 @@ export const hasPrimary = async (db: Executor, customerId: string) =>
     .executeTakeFirst()) !== undefined
 
 /** Visible contacts (through their customer) with this e-mail (lower-cased) or phone (E.164); index lookups. */
-export function findContactsMatching(db: Executor, f: { scope: Scope; email?: string | null; phone?: string | null; limit: number }) {
+/**
+ * Live contacts the scope sees that match a duplicate probe (normalised: name and e-mail trimmed and
+ * lower-cased, phone E.164) on e-mail or phone anywhere, or on name at the same customer (a name
+ * alone is no evidence across customers: there are many 张伟). Each arm is an index look-up
+ * (lower(email), phone, customer_id). The one place duplicate look-ups of contacts are made: an
+ * encrypted e-mail or phone with a blind index changes only these arms.
+ */
+export function findDuplicateCandidates(
+  db: Executor,
+  f: { scope: Scope; name?: string | null; customerId?: string | null; email?: string | null; phone?: string | null; exceptId?: string; limit: number },
+) {
   let q = base(db).where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
   const scope = scopeCondition(f.scope, 'c')
   if (scope) q = q.where(scope)
+  if (f.exceptId) q = q.where('p.id', '!=', f.exceptId)
   return q
     .where((eb) => {
       const arms = []
-      if (f.email) arms.push(eb(sql`lower(p.email)`, '=', f.email.toLowerCase()))
+      if (f.email) arms.push(eb(sql`lower(p.email)`, '=', f.email))
       if (f.phone) arms.push(eb('p.phone', '=', f.phone))
+      if (f.name && f.customerId) arms.push(eb.and([eb('p.customerId', '=', f.customerId), eb(sql`lower(p.name)`, '=', f.name)]))
       return arms.length ? eb.or(arms) : sql<boolean>`false`
     })
     .orderBy('p.name')
@@ -145,5 +158,8 @@ export function findContactsMatching(db: Executor, f: { scope: Scope; email?: st
     .limit(f.limit)
     .execute()
 }
+
+/** Live contacts per customer (duplicate candidates, the merge dialog). */
+export const countByCustomer = (db: Executor, customerIds: string[]) => countLive(db, 'contacts', customerIds)
 
 export type ContactRow = NonNullable<Awaited<ReturnType<typeof findContactById>>>

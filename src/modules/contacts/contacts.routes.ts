@@ -4,7 +4,7 @@ import { ctxOf } from '../../server/auth'
 import { idParams, pageOf } from '../../lib/schema'
 import { deleteQuerySchema } from '../customers/customers.schema'
 import type { ContactService } from './contacts.service'
-import { contactCreateSchema, contactListQuerySchema, contactSchema, contactUpdateSchema } from './contacts.schema'
+import { contactCreateSchema, contactDuplicateQuerySchema, contactDuplicatesSchema, contactListQuerySchema, contactSchema, contactUpdateSchema } from './contacts.schema'
 
 export function contactRoutes(app: App, { contacts }: { contacts: ContactService }) {
   const tags = ['contacts']
@@ -14,6 +14,14 @@ export function contactRoutes(app: App, { contacts }: { contacts: ContactService
     const contact = await contacts.create(ctxOf(req), req.body)
     return reply.status(201).header('Location', `/api/v1/contacts/${contact.id}`).send(contact)
   })
+  app.get('/contacts/duplicates', {
+    schema: {
+      tags,
+      summary: 'Contacts that look like what a form holds (same e-mail or phone, or same name at the customer), checked before saving',
+      querystring: contactDuplicateQuerySchema,
+      response: { 200: contactDuplicatesSchema },
+    },
+  }, (req) => contacts.checkDuplicates(ctxOf(req), req.query))
   app.get('/contacts/:id', { schema: { tags, params: idParams, response: { 200: contactSchema } } }, (req) =>
     contacts.get(ctxOf(req), req.params.id))
   app.patch('/contacts/:id', { schema: { tags, params: idParams, body: contactUpdateSchema, response: { 200: contactSchema } } }, (req) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { matchedOnSchema } from '../../lib/duplicates'
 import { phoneInput } from '../../lib/phone'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
 
@@ -44,3 +45,28 @@ export const contactListQuerySchema = z.strictObject({
   deleted: z.stringbool().optional(),
 })
 export type ContactListQuery = z.infer<typeof contactListQuerySchema>
+
+/** `GET /contacts/duplicates`: what a contact form holds, checked before saving. */
+export const contactDuplicateQuerySchema = z.strictObject({
+  name: z.string().trim().max(200).optional().describe('Matches a contact of the same name at customerId'),
+  customerId: id.optional(),
+  email: z.string().trim().max(254).optional(),
+  phone: z.string().trim().max(40).optional().describe('As typed; parsed with the default region'),
+  excludeId: id.optional().describe('The contact being edited, left out of the answer'),
+})
+export type ContactDuplicateQuery = z.infer<typeof contactDuplicateQuerySchema>
+
+export const contactCandidateSchema = z
+  .object({
+    id,
+    name: z.string(),
+    title: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    customerId: id,
+    customerName: z.string(),
+    createdAt: timestamp,
+    matchedOn: matchedOnSchema,
+  })
+  .meta({ id: 'ContactDuplicate' })
+export const contactDuplicatesSchema = z.object({ items: z.array(contactCandidateSchema) }).meta({ id: 'ContactDuplicates' })

@@ -2,7 +2,8 @@ import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { changedFields } from '../../lib/diff'
 import { newId } from '../../lib/ids'
-import { phoneField } from '../../lib/phone'
+import { isEmptyProbe, matchedOn, normalizeProbe } from '../../lib/duplicates'
+import { phoneField, toE164 } from '../../lib/phone'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
 import { AppError, fieldError } from '../../server/errors'
@@ -11,7 +12,7 @@ import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import type { CustomerDependent, CustomerService } from '../customers/customers.service'
 import * as repo from './contacts.repository'
-import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from './contacts.schema'
+import type { Contact, ContactCreate, ContactDuplicateQuery, ContactListQuery, ContactUpdate } from './contacts.schema'
 
 const toContact = (r: repo.ContactRow): Contact => ({
   id: r.id,
@@ -75,6 +76,7 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
   const dependent: CustomerDependent = {
     name: 'contacts',
     moveToCustomer: (trx, _ctx, sourceId, targetId) => repo.moveContacts(trx, sourceId, targetId),
+    countByCustomer: (exec, ids) => repo.countByCustomer(exec, ids),
     purgeForCustomer: async (trx, customerId) => {
       await repo.purgeContactsOfCustomer(trx, customerId)
     },
@@ -126,7 +128,25 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
 
     /** Contacts the caller may see with this e-mail or phone (E.164): duplicate warnings of other modules. */
     duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null }, limit = 20) {
-      return repo.findContactsMatching(db, { ...match, scope: scopeFor(ctx.actor, 'read'), limit })
+      const probe = normalizeProbe(match)
+      if (isEmptyProbe(probe)) return Promise.resolve([])
+      return repo.findDuplicateCandidates(db, { ...probe, scope: scopeFor(ctx.actor, 'read'), limit })
+    },
+
+    /** Before saving a contact form: contacts with its e-mail or phone, or its name at the same customer. */
+    async checkDuplicates(ctx: RequestContext, q: ContactDuplicateQuery) {
+      // The form is still being typed: a phone that does not parse yet matches nothing, it is no error.
+      const probe = normalizeProbe({ name: q.name, email: q.email, phone: q.phone ? toE164(q.phone, defaultRegion) : null })
+      if (isEmptyProbe(probe)) return { items: [] }
+      const rows = await repo.findDuplicateCandidates(db, { ...probe, customerId: q.customerId, exceptId: q.excludeId, scope: scopeFor(ctx.actor, 'read'), limit: 20 })
+      return {
+        items: rows.map((r) => ({
+          id: r.id, name: r.name, title: r.title, email: r.email, phone: r.phone, customerId: r.customerId, customerName: r.customerName,
+          createdAt: iso(r.createdAt),
+          // A same name elsewhere was not looked up: it only counts at the same customer.
+          matchedOn: matchedOn({ ...probe, name: r.customerId === q.customerId ? probe.name : null }, r),
+        })),
+      }
     },
 
     async update(ctx: RequestContext, id: string, input: ContactUpdate): Promise<Contact> {

@@ -128,4 +128,59 @@ describe('merging customers', () => {
     expectProblem(await api.post(`/api/v1/customers/${c.id}/merge`, { sourceId: 'abc' }, admin), 400, ['sourceId'])
     expectProblem(await api.post(`/api/v1/customers/${c.id}/merge`, { sourceId: c.id, keep: 'both' }, admin), 400, ['keep'])
   })
+
+  it('takes each field from the side the user chose, side by side, and audits what changed', async () => {
+    const rep = await insertUser(t.db, { role: 'sales', name: 'Owner of source' })
+    const target = await insertCustomer(t.db, { name: 'Acme Ltd', email: 'old@acme.example', phone: '+8613812345678', industry: 'Retail', status: 'prospect' })
+    const source = await insertCustomer(t.db, { name: 'ACME Limited', email: 'sales@acme.example', phone: null, industry: 'Manufacturing', status: 'active', ownerId: rep.id })
+    await t.db.updateTable('customers').set({ address: JSON.stringify({ city: '苏州市' }) }).where('id', '=', source.id).execute()
+
+    const res = await api.post(`/api/v1/customers/${target.id}/merge`, {
+      sourceId: source.id,
+      version: 1,
+      sourceVersion: 1,
+      fields: { name: 'source', email: 'source', phone: 'source', industry: 'target', status: 'source', address: 'source', ownerId: 'source' },
+    }, admin)
+    expect(res.statusCode).toBe(200)
+    expect(json(res)).toMatchObject({
+      name: 'ACME Limited',
+      email: 'sales@acme.example',
+      phone: null, // chosen: the source's blank wins over the target's number
+      industry: 'Retail',
+      status: 'active',
+      address: { city: '苏州市' },
+      ownerId: rep.id,
+      ownerName: 'Owner of source',
+      version: 2,
+    })
+    const audit = await t.db.selectFrom('auditLog').select('changes').where('entityId', '=', target.id).where('action', '=', 'merge').executeTakeFirstOrThrow()
+    expect((audit.changes as { fields: Record<string, unknown> }).fields).toMatchObject({
+      name: { before: 'Acme Ltd', after: 'ACME Limited' },
+      phone: { before: '+8613812345678', after: null },
+      ownerId: { before: null, after: rep.id },
+    })
+  })
+
+  it('a side changed since the choices were made is a 409 with the current record, and nothing moves', async () => {
+    const target = await insertCustomer(t.db, { name: 'Stale T' })
+    const source = await insertCustomer(t.db, { name: 'Stale S' })
+    await insertContact(t.db, source.id)
+    const r1 = await api.post(`/api/v1/customers/${target.id}/merge`, { sourceId: source.id, version: 2, fields: { name: 'source' } }, admin)
+    expectProblem(r1, 409)
+    expect(json(r1).current).toMatchObject({ id: target.id, version: 1 })
+    const r2 = await api.post(`/api/v1/customers/${target.id}/merge`, { sourceId: source.id, version: 1, sourceVersion: 5 }, admin)
+    expectProblem(r2, 409)
+    expect(json(r2).current).toMatchObject({ id: source.id })
+    expect(await customerRow(target.id)).toMatchObject({ name: 'Stale T', version: 1 })
+    expect(await customerRow(source.id)).toMatchObject({ deletedAt: null, mergedInto: null })
+    expect(await contactsOf(source.id)).toHaveLength(1)
+  })
+
+  it('validates the choices: a side is target or source, and only mergeable fields', async () => {
+    const a = await insertCustomer(t.db)
+    const b = await insertCustomer(t.db)
+    expectProblem(await api.post(`/api/v1/customers/${a.id}/merge`, { sourceId: b.id, fields: { name: 'both' } }, admin), 400, ['fields.name'])
+    expectProblem(await api.post(`/api/v1/customers/${a.id}/merge`, { sourceId: b.id, fields: { createdBy: 'source' } }, admin), 400)
+    expect(await customerRow(b.id)).toMatchObject({ deletedAt: null })
+  })
 })

@@ -110,30 +110,46 @@ export async function searchCustomers(db: Executor, f: CustomerFilter & { q: str
 }
 
 /** Visible customers with this e-mail (lower-cased), phone (E.164) or company name (any case); each arm is an index lookup. */
-export function findCustomersMatching(db: Executor, f: { scope: Scope; email?: string | null; phone?: string | null; company?: string | null; limit: number }) {
+/**
+ * Live customers the scope sees that match a duplicate probe (already normalised: name and e-mail
+ * trimmed and lower-cased, phone E.164) on any of name, e-mail, phone or company — each arm an
+ * index look-up (lower(name), lower(company), lower(email), phone), never a scan. The one place
+ * duplicate look-ups of customers are made: when e-mail and phone become encrypted with a blind
+ * index, only these arms change (to the HMAC columns).
+ */
+export const findDuplicateCandidates = (db: Executor, f: DuplicateFilter) => duplicateCandidatesQuery(db, f).execute()
+
+type DuplicateFilter = { scope: Scope; name?: string | null; email?: string | null; phone?: string | null; company?: string | null; exceptId?: string; limit: number }
+
+/** The query of findDuplicateCandidates, unexecuted: tests EXPLAIN it. */
+export function duplicateCandidatesQuery(db: Executor, f: DuplicateFilter) {
   let q = db
     .selectFrom('customers as c')
-    .select(['c.id', 'c.name', 'c.email', 'c.phone', 'c.company'])
+    .leftJoin('users as o', 'o.id', 'c.ownerId')
+    .select(['c.id', 'c.type', 'c.name', 'c.email', 'c.phone', 'c.company', 'c.ownerId', 'c.teamId', 'c.createdAt', 'c.status'])
+    .select(['o.name as ownerName', sql<string | null>`c.address->>'city'`.as('city')])
     .where('c.deletedAt', 'is', null)
     .where('c.mergedInto', 'is', null)
   const scope = scopeCondition(f.scope, 'c')
   if (scope) q = q.where(scope)
+  if (f.exceptId) q = q.where('c.id', '!=', f.exceptId)
   return q
     .where((eb) => {
       const arms = []
-      if (f.email) arms.push(eb(sql`lower(c.email)`, '=', f.email.toLowerCase()))
+      if (f.name) arms.push(eb(sql`lower(c.name)`, '=', f.name))
+      if (f.email) arms.push(eb(sql`lower(c.email)`, '=', f.email))
       if (f.phone) arms.push(eb('c.phone', '=', f.phone))
       if (f.company) {
-        arms.push(eb(sql`lower(c.company)`, '=', f.company.toLowerCase()))
-        arms.push(eb(sql`lower(c.name)`, '=', f.company.toLowerCase()))
+        arms.push(eb(sql`lower(c.company)`, '=', f.company))
+        arms.push(eb(sql`lower(c.name)`, '=', f.company))
       }
       return arms.length ? eb.or(arms) : sql<boolean>`false`
     })
     .orderBy('c.name')
     .orderBy('c.id')
     .limit(f.limit)
-    .execute()
 }
+export type DuplicateCandidateRow = Awaited<ReturnType<typeof findDuplicateCandidates>>[number]
 
 /** A user who changes team takes his customers with him. */
 export const moveOwnerTeam = (db: Executor, ownerId: string, teamId: string | null) => moveOwnedToTeam(db, 'customers', ownerId, teamId)

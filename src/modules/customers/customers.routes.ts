@@ -5,7 +5,8 @@ import { idParams, listQueryBase, pageOf } from '../../lib/schema'
 import { auditEntrySchema } from '../audit/audit.schema'
 import type { CustomerService } from './customers.service'
 import {
-  customerCreateSchema, customerListQuerySchema, customerSchema, customerUpdateSchema, deleteQuerySchema, mergeSchema,
+  customerCreateSchema, customerDuplicateQuerySchema, customerDuplicatesSchema, customerListQuerySchema, customerMergeCandidatesSchema,
+  customerSchema, customerUpdateSchema, deleteQuerySchema, mergeSchema,
 } from './customers.schema'
 
 export function customerRoutes(app: App, { customers }: { customers: CustomerService }) {
@@ -18,6 +19,19 @@ export function customerRoutes(app: App, { customers }: { customers: CustomerSer
     const customer = await customers.create(ctxOf(req), req.body)
     return reply.status(201).header('Location', `/api/v1/customers/${customer.id}`).send(customer)
   })
+
+  app.get('/customers/duplicates', {
+    schema: {
+      tags,
+      summary: 'Customers that look like what a form holds (same name, e-mail or phone), checked before saving; creating stays possible',
+      querystring: customerDuplicateQuerySchema,
+      response: { 200: customerDuplicatesSchema },
+    },
+  }, (req) => customers.checkDuplicates(ctxOf(req), req.query))
+
+  app.get('/customers/:id/duplicates', {
+    schema: { tags, summary: 'This customer and those that look like it (merge candidates), each with owner, city, created and related counts', params: idParams, response: { 200: customerMergeCandidatesSchema } },
+  }, (req) => customers.mergeCandidates(ctxOf(req), req.params.id))
 
   app.get('/customers/:id', { schema: { tags, params: idParams, response: { 200: customerSchema } } }, (req) =>
     customers.get(ctxOf(req), req.params.id))
@@ -37,8 +51,8 @@ export function customerRoutes(app: App, { customers }: { customers: CustomerSer
     customers.restore(ctxOf(req), req.params.id))
 
   app.post('/customers/:id/merge', {
-    schema: { tags, summary: 'Merge the duplicate sourceId into this customer', params: idParams, body: mergeSchema, response: { 200: customerSchema } },
-  }, (req) => customers.merge(ctxOf(req), req.params.id, req.body.sourceId))
+    schema: { tags, summary: 'Merge the duplicate sourceId into this customer, field by field as `fields` chooses', params: idParams, body: mergeSchema, response: { 200: customerSchema } },
+  }, (req) => customers.merge(ctxOf(req), req.params.id, req.body))
 
   app.get('/customers/:id/history', {
     schema: { tags, summary: 'Audit trail of the customer, newest first', params: idParams, querystring: z.strictObject(listQueryBase), response: { 200: pageOf(auditEntrySchema) } },

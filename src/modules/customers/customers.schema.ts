@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { matchedOnSchema } from '../../lib/duplicates'
 import { phoneInput } from '../../lib/phone'
 import { id, listQueryBase, optionalEmail, optionalText, recordMeta, requiredText, timestamp, version } from '../../lib/schema'
 
@@ -103,4 +104,59 @@ export type CustomerListQuery = z.infer<typeof customerListQuerySchema>
 
 export const deleteQuerySchema = z.strictObject({ purge: z.stringbool().optional() })
 
-export const mergeSchema = z.strictObject({ sourceId: id }).meta({ id: 'CustomerMerge' })
+/** The fields a merge lets the user take from either side (tags are always united). */
+export const MERGE_FIELDS = ['type', 'name', 'email', 'phone', 'company', 'website', 'industry', 'address', 'status', 'source', 'ownerId', 'description'] as const
+export type MergeField = (typeof MERGE_FIELDS)[number]
+const side = z.enum(['target', 'source'])
+const mergeFieldsSchema = z
+  .strictObject({
+    type: side, name: side, email: side, phone: side, company: side, website: side, industry: side,
+    address: side, status: side, source: side, ownerId: side, description: side,
+  } satisfies Record<MergeField, typeof side>)
+  .partial()
+  .describe('Per field, which side\'s value the merged customer keeps; a field left out keeps the target\'s, or the source\'s where the target\'s is blank')
+
+export const mergeSchema = z
+  .strictObject({
+    sourceId: id,
+    fields: mergeFieldsSchema.optional(),
+    version: version.optional().describe('The target\'s version the choices were made on: 409 if it changed since'),
+    sourceVersion: version.optional().describe('The source\'s version the choices were made on: 409 if it changed since'),
+  })
+  .meta({ id: 'CustomerMerge' })
+export type CustomerMerge = z.infer<typeof mergeSchema>
+
+/** `GET /customers/duplicates`: what a create or edit form holds, checked before saving. */
+export const customerDuplicateQuerySchema = z.strictObject({
+  name: z.string().trim().max(200).optional(),
+  email: z.string().trim().max(254).optional(),
+  phone: z.string().trim().max(40).optional().describe('As typed; parsed with the default region (a half-typed number matches nothing)'),
+  excludeId: id.optional().describe('The customer being edited, left out of the answer'),
+})
+export type CustomerDuplicateQuery = z.infer<typeof customerDuplicateQuerySchema>
+
+/** A possible duplicate with enough to tell same-named customers apart. */
+export const customerCandidateSchema = z
+  .object({
+    id,
+    type: z.enum(CUSTOMER_TYPES),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    company: z.string().nullable(),
+    city: z.string().nullable(),
+    status: z.enum(CUSTOMER_STATUSES),
+    ownerId: id.nullable(),
+    ownerName: z.string().nullable(),
+    createdAt: timestamp,
+    related: z.record(z.string(), z.number().int()).describe('Live records hanging off it: contacts, opportunities'),
+    matchedOn: matchedOnSchema,
+  })
+  .meta({ id: 'CustomerDuplicate' })
+export type CustomerCandidate = z.infer<typeof customerCandidateSchema>
+
+export const customerDuplicatesSchema = z.object({ items: z.array(customerCandidateSchema) }).meta({ id: 'CustomerDuplicates' })
+/** `GET /customers/{id}/duplicates`: the record itself (summarised alike) and its likely duplicates. */
+export const customerMergeCandidatesSchema = z
+  .object({ record: customerCandidateSchema, items: z.array(customerCandidateSchema) })
+  .meta({ id: 'CustomerMergeCandidates' })

@@ -12,7 +12,8 @@ import { recordAudit } from '../audit/audit.service'
 import type { AuditService } from '../audit/audit.service'
 import type { UserService } from '../users/users.service'
 import * as repo from './customers.repository'
-import type { Customer, CustomerCreate, CustomerListQuery, CustomerUpdate } from './customers.schema'
+import { createCustomerDuplicates } from './customers.duplicates'
+import { MERGE_FIELDS, type Customer, type CustomerCreate, type CustomerDuplicateQuery, type CustomerListQuery, type CustomerMerge, type CustomerUpdate } from './customers.schema'
 
 /**
  * A module whose rows hang off a customer (contacts, later deals, tickets…). It moves them to
@@ -22,6 +23,8 @@ export interface CustomerDependent {
   name: string
   moveToCustomer(trx: Executor, ctx: RequestContext, sourceId: string, targetId: string): Promise<number>
   purgeForCustomer(trx: Executor, customerId: string): Promise<void>
+  /** Live records per customer, shown beside duplicate candidates so same-named ones can be told apart. */
+  countByCustomer?(db: Executor, customerIds: string[]): Promise<Map<string, number>>
 }
 
 export interface CustomerDeps {
@@ -59,6 +62,7 @@ export function createCustomerService(deps: CustomerDeps) {
   const { db, users, defaultRegion } = deps
 
   const phone = (input: string | null | undefined) => phoneField(input, defaultRegion)
+  const dups = createCustomerDuplicates({ db, defaultRegion, dependents: deps.dependents })
 
   // On PGlite's single connection, a query outside the open transaction would wait forever: pass trx.
   async function owner(ctx: RequestContext, ownerId: string | null, trx: Executor = db) {
@@ -144,7 +148,17 @@ export function createCustomerService(deps: CustomerDeps) {
 
     /** Customers the caller may see with this e-mail, phone (E.164) or company name: duplicate warnings of other modules. */
     duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null; company?: string | null }, limit = 20) {
-      return repo.findCustomersMatching(db, { ...match, scope: scopeFor(ctx.actor, 'read'), limit })
+      return dups.find(ctx, match, undefined, limit)
+    },
+
+    /** Before saving a create or edit form: customers that look like the same one. */
+    checkDuplicates(ctx: RequestContext, query: CustomerDuplicateQuery) {
+      return dups.check(ctx, query)
+    },
+
+    /** The merge dialog's candidates: this customer summarised, and those that look like it. */
+    async mergeCandidates(ctx: RequestContext, id: string) {
+      return dups.ofRecord(ctx, await visible(ctx, id, 'read'))
     },
 
     async create(ctx: RequestContext, input: CustomerCreate): Promise<Customer> {
@@ -209,11 +223,14 @@ export function createCustomerService(deps: CustomerDeps) {
     },
 
     /**
-     * Merges a duplicate (source) into the customer that stays (target): blank fields of the
-     * target are filled from the source, tags are united, dependent records move over, and the
-     * source is soft-deleted pointing at the target. Both sides get an audit row.
+     * Merges a duplicate (source) into the customer that stays (target). Each field takes the side
+     * `fields` chose; a field not chosen keeps the target's value, or the source's where the
+     * target's is blank. Tags are united, dependent records move over, and the source is
+     * soft-deleted pointing at the target. Both sides get an audit row; with `version` /
+     * `sourceVersion`, a side changed since the choices were made is a 409.
      */
-    async merge(ctx: RequestContext, targetId: string, sourceId: string): Promise<Customer> {
+    async merge(ctx: RequestContext, targetId: string, input: CustomerMerge): Promise<Customer> {
+      const { sourceId, fields: choices = {} } = input
       if (targetId === sourceId) throw fieldError('sourceId', 'A customer cannot be merged into itself')
       return db.transaction().execute(async (trx) => {
         // Lock in id order so two opposite merges cannot deadlock.
@@ -222,18 +239,27 @@ export function createCustomerService(deps: CustomerDeps) {
         for (const id of [first!, second!]) locked.set(id, await visible(ctx, id, 'write', trx))
         const target = locked.get(targetId)!
         const source = locked.get(sourceId)!
-        const fill: Partial<CustomerFields> = {}
-        for (const key of ['email', 'phone', 'company', 'website', 'industry', 'source', 'description'] as const) {
-          if (target[key] === null && source[key] !== null) fill[key] = source[key]
+        if (input.version !== undefined && target.version !== input.version) {
+          throw new AppError('VERSION_CONFLICT', 'This customer was changed by someone else since you compared it', { current: toCustomer(target) })
         }
-        if (!target.address && source.address) fill.address = source.address
+        if (input.sourceVersion !== undefined && source.version !== input.sourceVersion) {
+          throw new AppError('VERSION_CONFLICT', 'The duplicate was changed by someone else since you compared it', { current: toCustomer(source) })
+        }
+        const fill: Partial<CustomerFields> = {}
+        for (const key of MERGE_FIELDS) {
+          const choice = choices[key]
+          const takeSource = choice === 'source' || (choice === undefined && key !== 'ownerId' && (target[key] === null || target[key] === undefined) && source[key] !== null)
+          if (!takeSource || JSON.stringify(source[key]) === JSON.stringify(target[key])) continue
+          if (key === 'ownerId') Object.assign(fill, await owner(ctx, source.ownerId, trx))
+          else (fill as Record<string, unknown>)[key] = source[key]
+        }
         const tags = [...new Set([...target.tags, ...source.tags])]
         if (tags.length !== target.tags.length) fill.tags = tags
         const changes = changedFields(toCustomer(target), fill)
         const { address, ...columns } = fill
         await repo.updateCustomer(trx, targetId, {
           ...columns,
-          ...(address !== undefined ? { address: JSON.stringify(address) } : {}),
+          ...(address !== undefined ? { address: address === null ? null : JSON.stringify(address) } : {}),
         })
         const moved: Record<string, number> = {}
         for (const d of deps.dependents ?? []) moved[d.name] = await d.moveToCustomer(trx, ctx, sourceId, targetId)

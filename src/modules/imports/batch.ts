@@ -151,7 +151,10 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   const { ctx, entity } = env
   const errors: Issue[] = [...r.errors]
   const result: Planned = { row: r.row, cells: r.cells, outcome: 'invalid', errors, record: {} }
-  if (errors.length) return result
+  // A row is checked whole: every problem of it is said at once (the preview, errors.csv), not only the first.
+  const add = (issue: Issue) => {
+    if (!errors.some((e) => e.path === issue.path)) errors.push(issue)
+  }
   // `country` (contacts, leads) only says where the row's phone is: no column stores it.
   const { owner, customer, closedAt, createdAt, country, ...values } = r.values
   const lineValues = entity === 'opportunities' ? splitLineValues(values) : {}
@@ -166,8 +169,10 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   let customerRef: CustomerRef | undefined
   if (entity === 'contacts' || entity === 'opportunities') {
     const res = customers.get(keyOf(customer))
-    if (!res) errors.push(missingCustomer(env.options.lang ?? 'en'))
-    else if (!res.ok) errors.push({ path: 'customer', message: res.message })
+    // A row that failed to read was not looked up (nor its customer created): no verdict on its customer.
+    if (!res) {
+      if (r.errors.length === 0) errors.push(missingCustomer(env.options.lang ?? 'en'))
+    } else if (!res.ok) errors.push({ path: 'customer', message: res.message })
     else {
       customerRef = res.value
       input.customerId = customerRef!.id
@@ -178,20 +183,19 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
   }
   const parsed = SCHEMAS[entity].safeParse(input)
   if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const issue = rowIssue(i as Parameters<typeof rowIssue>[0], env.options.lang ?? 'en')
-      // The customer's own problem was said already; the schema would add "customerId missing".
-      if (!errors.some((e) => e.path === issue.path)) errors.push(issue)
-    }
-    return result
+    // The customer's own problem was said already; the schema would add "customerId missing".
+    for (const i of parsed.error.issues) add(rowIssue(i as Parameters<typeof rowIssue>[0], env.options.lang ?? 'en'))
   }
-  // zod's output is a fresh object already: no copy needed.
-  const record = parsed.data as Record<string, unknown>
+  // zod's output is a fresh object already: no copy needed. An invalid row's phone and owner are checked as read.
+  const record = (parsed.success ? parsed.data : { ...input }) as Record<string, unknown>
   const warnings: Issue[] = []
+  const later: Issue[] = []
   const region = phoneRegion(country ?? values['address.country'], env.options.region ?? env.defaultRegion)
-  importPhone(record, region, env.options.invalidPhone === 'drop-phone', errors, warnings)
+  importPhone(record, region, env.options.invalidPhone === 'drop-phone', later, warnings)
   if (warnings.length) result.warnings = warnings
-  if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, errors))
+  if (OWNED.has(entity)) Object.assign(record, ownership(env, owner, owners, later))
+  later.forEach(add)
+  if (errors.length) return result
   if (entity === 'products') record.currency ??= env.currency
   if (entity === 'opportunities') result.line = takeDealLine(lineValues, record, products, env.options.valueMapping, errors, env.currency)
   if (entity === 'opportunities') opportunityDefaults(env, record, closedAt as string | undefined, createdAt as string | undefined, errors)

@@ -76,6 +76,24 @@ export const readChunk = async (db: Executor, importId: string, seq: number) =>
 export const readChunks = async (db: Executor, importId: string, first: number, last: number) =>
   (await db.selectFrom('importChunks').select('data').where('importId', '=', importId).where('seq', '>=', first).where('seq', '<=', last).orderBy('seq').execute()).map((r) => Buffer.from(r.data))
 
+/** Statuses of a wizard attempt that was analysed (or began to be) but never started. */
+export const DRAFT_STATUSES = ['analyzing', 'ready']
+
+/**
+ * Deletes up to `limit` drafts untouched since `before`, their stored file and journal with them
+ * (ON DELETE CASCADE), oldest first, by imports_draft_idx. A draft started meanwhile is no longer
+ * one when the DELETE rechecks its row, and stays.
+ */
+export const deleteDrafts = (db: Executor, before: Date, limit: number) =>
+  db
+    .deleteFrom('imports')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('imports').select('id').where('status', 'in', DRAFT_STATUSES).where('updatedAt', '<', before).orderBy('updatedAt').limit(limit),
+    )
+    .where('status', 'in', DRAFT_STATUSES)
+    .returning(['id', 'fileName', 'createdBy'])
+    .execute()
+
 export const deleteChunks = (db: Executor, importId: string) => db.deleteFrom('importChunks').where('importId', '=', importId).execute()
 
 export const insertJournal = (db: Executor, rows: Insertable<ImportRowsTable>[]) =>

@@ -36,7 +36,12 @@ export interface ImportDeps {
   defaultRegion: string
   /** Largest upload accepted (bytes). */
   maxBytes?: number
+  /** Hours after which an attempt analysed but never started expires (KITH_IMPORT_DRAFT_HOURS, default 24). */
+  draftHours?: number
 }
+
+/** The hourly sweep of abandoned wizard attempts. */
+export const IMPORT_DRAFTS_JOB = 'imports.expire-drafts'
 
 /** 1 GiB: a bigger export is better split (or loaded with `kith import`, which reads from disk the same way). */
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024
@@ -60,6 +65,21 @@ export function createImportService(deps: ImportDeps) {
   const { db, jobs } = deps
   // Retried jobs resume after the last committed batch; an hour without finishing counts as a crash.
   jobs.define<{ id: string }>(IMPORT_JOB, (data) => runImport({ db, defaultRegion: deps.defaultRegion }, data.id), { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 3600 })
+
+  /**
+   * Abandoned wizard attempts (analysed, never started) leave the history after `draftHours`,
+   * their stored upload deleted with them, in batches so a backlog holds no long lock.
+   */
+  async function expireDrafts(now: Date = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - (deps.draftHours ?? 24) * 3600_000)
+    let total = 0
+    for (;;) {
+      const gone = await repo.deleteDrafts(db, before, 100)
+      total += gone.length
+      if (gone.length < 100) return total
+    }
+  }
+  jobs.define(IMPORT_DRAFTS_JOB, async () => void (await expireDrafts()), { policy: 'singleton', retryLimit: 2, expireInSeconds: 15 * 60, cron: '23 * * * *' })
 
   async function mine(ctx: RequestContext, id: string): Promise<ImportRow> {
     const row = await repo.findImport(db, id)
@@ -132,6 +152,7 @@ export function createImportService(deps: ImportDeps) {
   }
 
   return {
+    expireDrafts,
     /**
      * Stores the upload chunk by chunk as it arrives (never the whole file in memory), then
      * detects format, encoding, delimiter, sheets and header. A file that cannot be read is a 400.

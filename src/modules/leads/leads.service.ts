@@ -2,6 +2,7 @@ import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { changedFields } from '../../lib/diff'
 import { newId } from '../../lib/ids'
+import { matchedOn, normalizeProbe } from '../../lib/duplicates'
 import { phoneField, toE164 } from '../../lib/phone'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
@@ -114,14 +115,9 @@ export function createLeadService(deps: LeadDeps) {
       deps.customers.duplicates(ctx, m),
       deps.contacts.duplicates(ctx, { email: m.email, phone: m.phone }),
     ])
-    const on = (r: { email: string | null; phone: string | null; company?: string | null; name?: string }, kind: Duplicate['kind']) => {
-      const matched: Duplicate['matchedOn'] = []
-      if (m.email && r.email?.toLowerCase() === m.email.toLowerCase()) matched.push('email')
-      if (m.phone && r.phone === m.phone) matched.push('phone')
-      const company = m.company?.toLowerCase()
-      if (company && (r.company?.toLowerCase() === company || (kind === 'customer' && r.name?.toLowerCase() === company))) matched.push('company')
-      return matched
-    }
+    const probe = normalizeProbe(m)
+    const on = (r: { name?: string; email: string | null; phone: string | null; company?: string | null }, kind: Duplicate['kind']) =>
+      matchedOn(probe, r, { companyIsName: kind === 'customer' }) as Duplicate['matchedOn']
     const items: Duplicate[] = [
       ...leads.map((r) => ({ kind: 'lead' as const, id: r.id, name: r.name, matchedOn: on(r, 'lead') })),
       ...customers.map((r) => ({ kind: 'customer' as const, id: r.id, name: r.name, matchedOn: on(r, 'customer') })),

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
+import { countByCustomer as countLive } from '../../db/count-by-customer'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { dayRange } from '../../db/day-range'
@@ -88,6 +89,9 @@ export const countInStage = async (db: Executor, stage: string) =>
 /** Every deal of a customer, deleted ones too (merge and purge take them all). */
 export const idsOfCustomer = async (db: Executor, customerId: string) =>
   (await db.selectFrom('opportunities').select('id').where('customerId', '=', customerId).orderBy('id').execute()).map((r) => r.id)
+
+/** Live opportunities per customer (duplicate candidates, the merge dialog). */
+export const countByCustomer = (db: Executor, customerIds: string[]) => countLive(db, 'opportunities', customerIds)
 
 export const moveToCustomer = (db: Executor, fromId: string, toId: string) =>
   db

@@ -195,6 +195,7 @@ export function createOpportunityService(deps: OpportunityDeps) {
       return moved.length
     },
     purgeForCustomer: async (trx, customerId) => purge(trx, await repo.idsOfCustomer(trx, customerId)),
+    countByCustomer: (exec, ids) => repo.countByCustomer(exec, ids),
   }
 
   const stageUsage: StageUsage = { name: 'opportunities', countInStage: (trx, key) => repo.countInStage(trx, key) }

@@ -1,5 +1,5 @@
 import { api, type Page } from '../../lib/api'
-import type { AuditEntry, Customer, CustomerInput, CustomerListParams, CustomerPatch } from './types'
+import type { AuditEntry, Customer, CustomerCandidate, CustomerInput, CustomerListParams, CustomerPatch, MergeField } from './types'
 
 const path = (id: string) => `/customers/${encodeURIComponent(id)}`
 
@@ -11,7 +11,13 @@ export const customersApi = {
   remove: (id: string) => api.delete(path(id)),
   purge: (id: string) => api.delete(path(id), { purge: true }),
   restore: (id: string) => api.post<Customer>(`${path(id)}/restore`),
-  /** Merges `sourceId` into `targetId`: the source is deleted, its contacts move to the target. */
-  merge: (targetId: string, sourceId: string) => api.post<Customer>(`${path(targetId)}/merge`, { sourceId }),
+  /**
+   * Merges `sourceId` into `targetId` with the side chosen per field: the source is deleted, its
+   * contacts and deals move to the target; a side changed since `version`/`sourceVersion` is a 409.
+   */
+  merge: (targetId: string, body: { sourceId: string; fields?: Partial<Record<MergeField, 'target' | 'source'>>; version?: number; sourceVersion?: number }) =>
+    api.post<Customer>(`${path(targetId)}/merge`, body),
+  /** The customer summarised beside those that look like it: the merge dialog's candidates. */
+  mergeCandidates: (id: string) => api.get<{ record: CustomerCandidate; items: CustomerCandidate[] }>(`${path(id)}/duplicates`),
   history: (id: string, cursor?: string) => api.get<Page<AuditEntry>>(`${path(id)}/history`, { limit: 20, cursor }),
 }

@@ -1,13 +1,15 @@
 import type { z } from 'zod'
 import type {
   Customer,
+  CustomerCandidate,
   CustomerListQuery,
+  MergeField,
   customerCreateSchema,
   customerUpdateSchema,
 } from '@server/modules/customers/customers.schema'
 import type { AuditEntry } from '@server/modules/audit/audit.schema'
 
-export type { Customer, AuditEntry }
+export type { Customer, AuditEntry, CustomerCandidate, MergeField }
 /** What the form sends on create (the schema's input side: phone as typed, '' allowed). */
 export type CustomerInput = z.input<typeof customerCreateSchema>
 /** A PATCH body: the changed fields and the version the user saw. */

@@ -1,5 +1,5 @@
 import { api, type Page } from '../../lib/api'
-import type { Duplicate, DuplicateQuery, Lead, LeadConversion, LeadConvert, LeadInput, LeadListParams, LeadPatch, LeadRouting } from './types'
+import type { Lead, LeadConversion, LeadConvert, LeadInput, LeadListParams, LeadPatch, LeadRouting } from './types'
 
 const path = (id: string) => `/leads/${encodeURIComponent(id)}`
 
@@ -11,7 +11,6 @@ export const leadsApi = {
   remove: (id: string) => api.delete(path(id)),
   restore: (id: string) => api.post<Lead>(`${path(id)}/restore`),
   /** Leads, customers and contacts sharing an e-mail, phone or company with what is typed. */
-  findDuplicates: (query: DuplicateQuery, signal?: AbortSignal) => api.get<{ items: Duplicate[] }>('/leads/duplicates', { ...query }, signal),
   /** In one transaction: customer + contact (+ deal); 409 when already converted. */
   convert: (id: string, body: LeadConvert) => api.post<LeadConversion>(`${path(id)}/convert`, body),
   assign: (ids: string[], ownerId: string) => api.post<unknown>('/leads/assign', { ids, ownerId }),

@@ -20,12 +20,6 @@ export type LeadConvert = z.input<typeof leadConvertSchema>
 export type LeadConversion = z.infer<typeof leadConversionSchema>
 export type LeadRouting = z.infer<typeof leadRoutingSchema>
 export type LeadSort = 'name' | 'createdAt' | 'updatedAt' | 'score'
-export interface DuplicateQuery {
-  email?: string
-  phone?: string
-  company?: string
-}
-
 /** Colour per status; its keys are also the list of statuses (checked complete by the type). */
 export const LEAD_STATUS_COLORS = { new: 'blue', contacted: 'cyan', qualified: 'green', unqualified: 'default', converted: 'purple' } as const satisfies Record<LeadStatus, string>
 export const LEAD_STATUSES = Object.keys(LEAD_STATUS_COLORS) as LeadStatus[]
@@ -44,6 +38,5 @@ export const leadKeys = {
   lists: () => [...leadKeys.all, 'list'] as const,
   list: (params: LeadListParams) => [...leadKeys.lists(), params] as const,
   detail: (id: string) => [...leadKeys.all, 'detail', id] as const,
-  duplicates: (query: DuplicateQuery) => [...leadKeys.all, 'duplicates', query] as const,
   routing: () => [...leadKeys.all, 'routing'] as const,
 }

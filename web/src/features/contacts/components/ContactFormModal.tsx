@@ -2,7 +2,9 @@ import { useQueryClient } from '@tanstack/react-query'
 import { App, Checkbox, Form, Input, Modal } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DuplicateWarning, type DuplicateMatch } from '../../../components/DuplicateWarning'
 import { VersionConflictModal, type Conflict } from '../../../components/VersionConflictModal'
+import { useDuplicateCheck } from '../../../hooks/useDuplicateCheck'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
 import { isApiError } from '../../../lib/ApiError'
 import { formatPhone } from '../../../lib/phone'
@@ -12,7 +14,7 @@ import { toChanges, toFormValues, toInput, type ContactFormValues } from '../for
 import { useContactFieldDisplay } from '../hooks/useContactFieldDisplay'
 import { useCreateContact } from '../hooks/useCreateContact'
 import { useUpdateContact } from '../hooks/useUpdateContact'
-import { contactKeys, type Contact, type ContactChanges } from '../types'
+import { contactKeys, type Contact, type ContactCandidate, type ContactChanges } from '../types'
 import { useFieldRules } from '../../../hooks/useFieldRules'
 
 interface Props {
@@ -37,9 +39,22 @@ export function ContactFormModal({ open, contact, customerId, onClose }: Props) 
   const display = useContactFieldDisplay()
   const [conflict, setConflict] = useState<Conflict<Contact> | null>(null)
   const fixedCustomer = Boolean(customerId)
+  const [name, email, phone, customerOf] = [Form.useWatch('name', form), Form.useWatch('email', form), Form.useWatch('phone', form), Form.useWatch('customerId', form)]
+  const duplicates = useDuplicateCheck<ContactCandidate>('/contacts/duplicates', { name, email, phone }, defaultRegion, { customerId: customerOf, excludeId: contact?.id })
+  const matches: DuplicateMatch[] = (duplicates.data ?? []).map((c) => ({
+    kind: 'contact', id: c.id, name: c.name, matchedOn: c.matchedOn,
+    details: [t('duplicates.atCustomer', { name: c.customerName }), c.title ?? '', c.email ?? ''].filter(Boolean),
+  }))
+  const [saveAnyway, setSaveAnyway] = useState(false)
+  const [insist, setInsist] = useState(false)
+  const identityChanged = (v: ContactFormValues) =>
+    !contact || v.name?.trim() !== contact.name || (v.email || null) !== contact.email || v.customerId !== contact.customerId ||
+    formatPhone(v.phone ?? '', defaultRegion) !== formatPhone(contact.phone ?? '', defaultRegion)
 
   useEffect(() => {
     if (!open) return
+    setSaveAnyway(false)
+    setInsist(false)
     form.resetFields()
     form.setFieldsValue(contact ? toFormValues(contact, defaultRegion) : { customerId, name: '', isPrimary: false })
   }, [open, contact, customerId, defaultRegion, form])
@@ -61,7 +76,12 @@ export function ContactFormModal({ open, contact, customerId, onClose }: Props) 
       },
     )
 
-  const submit = (values: ContactFormValues) => {
+  const submit = async (values: ContactFormValues) => {
+    if (identityChanged(values) && !saveAnyway && (await duplicates.checkNow().catch(() => [])).length > 0) {
+      setInsist(true)
+      message.warning(t('duplicates.chooseFirst'))
+      return
+    }
     if (!contact) {
       create.mutate(toInput(values), {
         onSuccess: () => {
@@ -89,7 +109,8 @@ export function ContactFormModal({ open, contact, customerId, onClose }: Props) 
       confirmLoading={busy}
       forceRender
     >
-      <Form<ContactFormValues> form={form} layout="vertical" onFinish={submit} disabled={busy}>
+      <DuplicateWarning matches={matches} acknowledged={saveAnyway} onAcknowledge={setSaveAnyway} insist={insist} />
+      <Form<ContactFormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy}>
         <Form.Item name="customerId" label={t('contacts.fields.customerId')} hidden={fixedCustomer} rules={[{ required: true, message: t('validation.required') }]}>
           <CustomerSelect knownLabel={contact?.customerName} />
         </Form.Item>

@@ -3,6 +3,7 @@ import { App, Form } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { DuplicateWarning } from '../../../components/DuplicateWarning'
 import { FormDrawer } from '../../../components/FormDrawer'
 import { VersionConflictModal, type Conflict } from '../../../components/VersionConflictModal'
 import { useFormErrorHandler } from '../../../hooks/useFormErrorHandler'
@@ -11,6 +12,7 @@ import { formatPhone } from '../../../lib/phone'
 import { useAuth } from '../../auth/hooks/useAuth'
 import { newCustomerValues, toChanges, toFormValues, toInput, type CustomerFormValues } from '../form'
 import { useCreateCustomer } from '../hooks/useCreateCustomer'
+import { useCustomerDuplicates } from '../hooks/useCustomerDuplicates'
 import { useCustomerFieldDisplay } from '../hooks/useCustomerFieldDisplay'
 import { useUpdateCustomer } from '../hooks/useUpdateCustomer'
 import { customerKeys, type Customer, type CustomerChanges } from '../types'
@@ -35,11 +37,22 @@ export function CustomerFormDrawer({ open, customer, onClose }: Props) {
   const display = useCustomerFieldDisplay()
   const queryClient = useQueryClient()
   const [conflict, setConflict] = useState<Conflict<Customer> | null>(null)
+  const name = Form.useWatch('name', form)
+  const email = Form.useWatch('email', form)
+  const phone = Form.useWatch('phone', form)
+  const duplicates = useCustomerDuplicates({ name, email, phone }, defaultRegion, customer?.id)
+  // "Save anyway" is asked once the name, e-mail or phone is new: an edit of other fields goes through.
+  const [saveAnyway, setSaveAnyway] = useState(false)
+  const [insist, setInsist] = useState(false)
+  const identityChanged = (v: CustomerFormValues) =>
+    !customer || v.name?.trim() !== customer.name || (v.email || null) !== customer.email || formatPhone(v.phone ?? '', defaultRegion) !== formatPhone(customer.phone ?? '', defaultRegion)
 
   const initialValues = customer ? toFormValues(customer, defaultRegion) : newCustomerValues(user.id)
   // The form instance outlives the drawer's content: start from the record each time it opens.
   useEffect(() => {
     if (open) form.resetFields()
+    setSaveAnyway(false)
+    setInsist(false)
   }, [open, customer?.id, customer?.version, form])
 
   const save = (changes: CustomerChanges, version: number) => {
@@ -60,7 +73,12 @@ export function CustomerFormDrawer({ open, customer, onClose }: Props) {
     )
   }
 
-  const submit = (values: CustomerFormValues) => {
+  const submit = async (values: CustomerFormValues) => {
+    if (identityChanged(values) && !saveAnyway && (await duplicates.checkNow().catch(() => [])).length > 0) {
+      setInsist(true)
+      message.warning(t('duplicates.chooseFirst'))
+      return
+    }
     if (!customer) {
       create.mutate(toInput(values), {
         onSuccess: (created) => {
@@ -86,7 +104,8 @@ export function CustomerFormDrawer({ open, customer, onClose }: Props) {
   const title = customer ? t('customers.editTitle', { name: customer.name }) : t('customers.new')
   return (
     <FormDrawer open={open} onClose={onClose} width={640} title={title} busy={busy} onSave={() => form.submit()}>
-      <CustomerForm form={form} initialValues={initialValues} ownerName={customer?.ownerName} onFinish={submit} disabled={busy} />
+      <DuplicateWarning matches={duplicates.matches} acknowledged={saveAnyway} onAcknowledge={setSaveAnyway} insist={insist} />
+      <CustomerForm form={form} initialValues={initialValues} ownerName={customer?.ownerName} onFinish={(v) => void submit(v)} disabled={busy} />
       <VersionConflictModal<Customer>
         conflict={conflict}
         entityName={t('customers.entity')}

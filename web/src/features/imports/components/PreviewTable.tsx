@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, WarningTwoTone, InfoCircleTwoTone } from '@ant-design/icons'
-import { Table, Tooltip, Typography } from 'antd'
+import { Descriptions, Table, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { fieldLabel } from '../fieldLabel'
 import type { ImportAnalysis, ImportPreview, Mapping } from '../types'
@@ -40,6 +40,48 @@ function raw(analysis: ImportAnalysis, mapping: Mapping, row: number): Values {
   return out
 }
 
+/** An invalid row in full: every problem of it, and every cell of the file's row under its column name. */
+function RowProblems({ row, analysis, mapping, errors }: { row: number; analysis: ImportAnalysis; mapping: Mapping; errors: { path: string; message: string }[] }) {
+  const { t } = useTranslation()
+  const cells = analysis.sampleRows[row - analysis.headerRow - 1] ?? []
+  const bad = new Set(errors.map((e) => e.path))
+  return (
+    <div data-testid={`preview-row-errors-${row}`} style={{ padding: '4px 8px' }}>
+      <Typography.Text strong>{t('imports.preview.rowProblems', { count: errors.length })}</Typography.Text>
+      <ul style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>
+        {errors.map((e, i) => (
+          <li key={i}>
+            <Typography.Text type="danger">
+              <Typography.Text type="danger" strong>{fieldLabel(t, e.path)}</Typography.Text>
+              {t('imports.preview.colon')}
+              {e.message}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        title={<Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('imports.preview.wholeRow')}</Typography.Text>}
+        items={analysis.columns.map((column, i) => {
+          const field = mapping[column]
+          const wrong = field ? bad.has(field) || [...bad].some((p) => p.startsWith(`${field}.`)) : false
+          return {
+            key: `${i}`,
+            label: field ? `${column} → ${fieldLabel(t, field)}` : column,
+            children: cells[i] ? (
+              <Typography.Text type={wrong ? 'danger' : undefined} strong={wrong}>{cells[i]}</Typography.Text>
+            ) : (
+              <Typography.Text type={wrong ? 'danger' : 'secondary'}>{t('imports.preview.emptyCell')}</Typography.Text>
+            ),
+          }
+        })}
+      />
+    </div>
+  )
+}
+
 const show = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v))
 
 /** The first rows as they will be stored (parsed dates, E.164 phones), invalid ones as read. */
@@ -60,6 +102,12 @@ export function PreviewTable({ preview, analysis, mapping }: Props) {
         scroll={{ x: 'max-content' }}
         pagination={false}
         dataSource={rows}
+        expandable={{
+          // Invalid rows open with every problem and the whole row as the file has it.
+          defaultExpandedRowKeys: rows.filter((r) => r.errors.length > 0).map((r) => r.row),
+          rowExpandable: (r) => r.errors.length > 0,
+          expandedRowRender: (r) => <RowProblems row={r.row} analysis={analysis} mapping={mapping} errors={r.errors} />,
+        }}
         columns={[
           { key: 'row', title: t('imports.preview.row'), dataIndex: 'row', width: 64, fixed: 'left' },
           {

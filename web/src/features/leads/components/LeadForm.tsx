@@ -7,7 +7,7 @@ import { UserSelect } from '../../users/components/UserSelect'
 import type { LeadFormValues } from '../form'
 import { useLeadDuplicates } from '../hooks/useLeadDuplicates'
 import { NEXT_STATUSES, type LeadStatus } from '../types'
-import { DuplicateWarning } from './DuplicateWarning'
+import { DuplicateWarning } from '../../../components/DuplicateWarning'
 import { useFieldRules } from '../../../hooks/useFieldRules'
 
 interface Props {
