@@ -10,8 +10,8 @@ import { escapeLike } from '../lib/text'
  * short "words" share trigrams with a large part of any big table, so word similarity finds noise
  * (other numbers with the same digits) and costs a scan of thousands of rows.
  */
-export function textMatch(column: string, term: string): RawBuilder<boolean> {
-  const { substring, fuzzy } = matchArms(column, term)
+export function textMatch(column: string, term: string, blind?: BlindTerm | null): RawBuilder<boolean> {
+  const { substring, fuzzy } = matchArms(column, term, blind)
   if (substring && fuzzy) return sql<boolean>`(${substring} OR ${fuzzy})`
   return (substring ?? fuzzy)!
 }
@@ -20,12 +20,29 @@ export const isLiteralTerm = (term: string): boolean =>
   term.length >= 3 && (/^\d+$/.test(term) || term.includes('@') || (/^[\w.+-]+$/.test(term) && /[a-z0-9][._+][a-z0-9]/.test(term)))
 
 /** The match as separate conditions (at least one is set), so each can be answered and capped on its own. */
-export function matchArms(column: string, term: string): { substring: RawBuilder<boolean> | null; fuzzy: RawBuilder<boolean> | null } {
+export function matchArms(column: string, term: string, blind?: BlindTerm | null): { substring: RawBuilder<boolean> | null; fuzzy: RawBuilder<boolean> | null } {
   const col = sql.raw(column)
+  const like = term.length >= 3 ? sql<boolean>`${col} LIKE ${`%${escapeLike(term)}%`}` : null
+  const exact = blind ? blindMatch(column.slice(0, column.indexOf('.') + 1), blind) : null
   return {
-    substring: term.length >= 3 ? sql<boolean>`${col} LIKE ${`%${escapeLike(term)}%`}` : null,
+    substring: like && exact ? sql<boolean>`(${like} OR ${exact})` : like ?? exact,
     fuzzy: isLiteralTerm(term) ? null : sql<boolean>`${col} %> ${term}`,
   }
+}
+
+/** The blind indexes (of a table with e-mail and phone fields) that are exactly the term: each an index lookup. */
+export interface BlindTerm {
+  email: string[]
+  phone: string[]
+  tails: string[]
+}
+
+export function blindMatch(alias: string, b: BlindTerm): RawBuilder<boolean> {
+  const arms: RawBuilder<boolean>[] = []
+  if (b.email.length) arms.push(sql<boolean>`${sql.raw(`${alias}email_bidx`)} = ANY(${b.email}::text[])`)
+  if (b.phone.length) arms.push(sql<boolean>`${sql.raw(`${alias}phone_bidx`)} = ANY(${b.phone}::text[])`)
+  if (b.tails.length) arms.push(sql<boolean>`${sql.raw(`${alias}phone_tails`)} && ${b.tails}::text[]`)
+  return arms.length ? sql<boolean>`(${sql.join(arms, sql` OR `)})` : sql<boolean>`false`
 }
 
 /**

@@ -10,6 +10,7 @@ import { assertAccess, assertRole, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import type { CustomerDependent, CustomerService } from '../customers/customers.service'
+import type { EncryptionService } from '../encryption/encryption.service'
 import * as repo from './contacts.repository'
 import type { Contact, ContactCreate, ContactListQuery, ContactUpdate } from './contacts.schema'
 
@@ -36,12 +37,15 @@ const sortKeys = {
 const deletedSortKeys = { deletedAt: { column: 'p.deleted_at', type: 'timestamptz' as const } }
 
 /** Contacts belong to a customer: whoever may see or change the customer may see or change its contacts. */
-export function createContactService({ db, customers, defaultRegion }: { db: Db; customers: CustomerService; defaultRegion: string }) {
+export function createContactService({ db, customers, defaultRegion, encryption }: { db: Db; customers: CustomerService; defaultRegion: string; encryption: EncryptionService }) {
   const phone = (input: string | null | undefined) => phoneField(input, defaultRegion)
+  const open = <T extends { id: string }>(row: T, trx?: Executor) => encryption.openRow('contacts', row.id, row, trx)
+  const openAll = <T extends { id: string }>(rows: T[], trx?: Executor) => encryption.openRows('contacts', rows, trx)
 
   async function visible(ctx: RequestContext, id: string, access: 'read' | 'write', trx: Executor = db, deleted = false) {
-    const row = access === 'write' ? await repo.lockContact(trx, id) : await repo.findContactById(trx, id)
-    if (!row || row.customerDeletedAt || (deleted ? !row.deletedAt : !!row.deletedAt)) throw new AppError('CONTACT_NOT_FOUND')
+    const found = access === 'write' ? await repo.lockContact(trx, id) : await repo.findContactById(trx, id)
+    if (!found || found.customerDeletedAt || (deleted ? !found.deletedAt : !!found.deletedAt)) throw new AppError('CONTACT_NOT_FOUND')
+    const row = await open(found, trx)
     assertAccess(ctx.actor, row, access, 'CONTACT_NOT_FOUND')
     return row
   }
@@ -56,18 +60,18 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
     }
   }
 
-  const reload = async (trx: Executor, id: string) => toContact((await repo.findContactById(trx, id))!)
+  const reload = async (trx: Executor, id: string) => toContact(await open((await repo.findContactById(trx, id))!, trx))
 
   /** The insert and audit row of a new contact, inside the caller's transaction. */
   async function insert(trx: Executor, ctx: RequestContext, input: ContactCreate): Promise<Contact> {
     await parent(ctx, trx, input.customerId)
     const id = newId()
     if (input.isPrimary) await repo.clearPrimary(trx, input.customerId, id)
-    await repo.insertContact(trx, { ...input, id, phone: phone(input.phone) ?? null, createdBy: ctx.actor.userId })
+    await repo.insertContact(trx, await encryption.sealRow('contacts', id, { ...input, id, email: input.email ?? null, phone: phone(input.phone) ?? null, createdBy: ctx.actor.userId }, trx))
     const created = await reload(trx, id)
     const { customerId, name, title, email, phone: p, isPrimary } = created
     await recordAudit(trx, ctx, [
-      { action: 'create', entity: 'contact', entityId: id, changes: changedFields({}, { customerId, name, title, email, phone: p, isPrimary }) },
+      { action: 'create', entity: 'contact', entityId: id, changes: await encryption.sealChanges('contacts', id, changedFields({}, { customerId, name, title, email, phone: p, isPrimary }), trx) },
     ])
     return created
   }
@@ -88,11 +92,13 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
       const deleted = query.deleted ?? false
       const sort = query.sort ?? (deleted ? '-deletedAt' : 'name')
       const keyset = parseKeyset(deleted ? deletedSortKeys : sortKeys, sort, query.cursor)
+      const q = query.q ? normalizeSearchTerm(query.q) : undefined
       const rows = await repo.listContacts(db, {
         scope: scopeFor(ctx.actor, deleted ? 'write' : 'read'),
         deleted,
         customerId: query.customerId,
-        q: query.q ? normalizeSearchTerm(query.q) : undefined,
+        q,
+        blind: q ? await encryption.searchIndexes('contacts', q, defaultRegion) : null,
         keyset,
         limit: query.limit,
       })
@@ -100,11 +106,12 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
       const page = finishPage(rows, query.limit, keyset, (r) =>
         field === 'name' ? r.name : (field === 'deletedAt' ? r.deletedAt! : r.createdAt).toISOString(),
       )
-      return { items: page.rows.map(toContact), nextCursor: page.nextCursor }
+      return { items: (await openAll(page.rows)).map(toContact), nextCursor: page.nextCursor }
     },
 
     async search(ctx: RequestContext, q: string, limit: number) {
-      return (await repo.searchContacts(db, { scope: scopeFor(ctx.actor, 'read'), q, limit })).map(toContact)
+      const blind = await encryption.searchIndexes('contacts', q, defaultRegion)
+      return (await openAll(await repo.searchContacts(db, { scope: scopeFor(ctx.actor, 'read'), q, blind, limit }))).map(toContact)
     },
 
     async get(ctx: RequestContext, id: string) {
@@ -125,8 +132,9 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
     },
 
     /** Contacts the caller may see with this e-mail or phone (E.164): duplicate warnings of other modules. */
-    duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null }, limit = 20) {
-      return repo.findContactsMatching(db, { ...match, scope: scopeFor(ctx.actor, 'read'), limit })
+    async duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null }, limit = 20) {
+      const blind = await encryption.matchIndexes('contacts', match)
+      return openAll(await repo.findContactsMatching(db, { ...match, ...blind, scope: scopeFor(ctx.actor, 'read'), limit }))
     },
 
     async update(ctx: RequestContext, id: string, input: ContactUpdate): Promise<Contact> {
@@ -144,8 +152,8 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
         const changes = changedFields(toContact(current), patch)
         if (Object.keys(changes).length === 0) return toContact(current)
         if (patch.isPrimary) await repo.clearPrimary(trx, patch.customerId ?? current.customerId, id)
-        await repo.updateContact(trx, id, patch)
-        await recordAudit(trx, ctx, [{ action: 'update', entity: 'contact', entityId: id, changes }])
+        await repo.updateContact(trx, id, await encryption.sealRow('contacts', id, patch, trx))
+        await recordAudit(trx, ctx, [{ action: 'update', entity: 'contact', entityId: id, changes: await encryption.sealChanges('contacts', id, changes, trx) }])
         return reload(trx, id)
       })
     },
