@@ -50,7 +50,7 @@ beforeAll(async () => {
   api = http(t)
   admin = await sessionFor(t, (await insertUser(t.db, { role: 'admin' })).id)
   support = await sessionFor(t, (await insertUser(t.db, { role: 'support' })).id)
-})
+}, 180_000)
 afterAll(() => t.close())
 
 describe('field encryption', () => {
