@@ -32,6 +32,7 @@ import * as auditRedactions from './migrations/2026_12_08_0240_audit_redactions'
 import * as cjkSearch from './migrations/2026_12_09_0300_cjk_search'
 import * as importDrafts from './migrations/2026_12_09_0300_import_drafts'
 import * as lostReasons from './migrations/2026_12_09_0310_lost_reasons'
+import * as piiBlindIndexes from './migrations/2026_12_09_0300_pii_blind_indexes'
 import * as tasksWithoutDueDate from './migrations/2026_12_09_0300_tasks_without_due_date'
 import * as ticketMail from './migrations/2026_12_09_0300_ticket_mail'
 import * as timeZones from './migrations/2026_12_09_0300_time_zones'
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0240_audit_redactions': auditRedactions,
   '2026_12_09_0300_cjk_search': cjkSearch,
   '2026_12_09_0300_import_drafts': importDrafts,
+  '2026_12_09_0300_pii_blind_indexes': piiBlindIndexes,
   '2026_12_09_0300_tasks_without_due_date': tasksWithoutDueDate,
   '2026_12_09_0300_ticket_mail': ticketMail,
   '2026_12_09_0300_time_zones': timeZones,

@@ -16,8 +16,8 @@ import { escapeLike } from '../lib/text'
  * MAX_CJK_TYPO characters also matches text that has it with one character replaced (杭洲云帆 finds
  * 杭州云帆…), which trigrams cannot do for short names.
  */
-export function textMatch(column: string, term: string, grams?: GramSource): RawBuilder<boolean> {
-  const { substring, fuzzy } = matchArms(column, term, grams)
+export function textMatch(column: string, term: string, grams?: GramSource, blind?: BlindTerm | null): RawBuilder<boolean> {
+  const { substring, fuzzy } = matchArms(column, term, grams, blind)
   if (substring && fuzzy) return sql<boolean>`(${substring} OR ${fuzzy})`
   return (substring ?? fuzzy)!
 }
@@ -87,18 +87,41 @@ function oneCharacterWrong(column: string, grams: GramSource, term: string): Raw
 }
 
 /** The match as separate conditions (at least one is set), so each can be answered and capped on its own. */
-export function matchArms(column: string, term: string, grams?: GramSource): { substring: RawBuilder<boolean> | null; fuzzy: RawBuilder<boolean> | null } {
+export function matchArms(
+  column: string,
+  term: string,
+  grams?: GramSource,
+  blind?: BlindTerm | null,
+): { substring: RawBuilder<boolean> | null; fuzzy: RawBuilder<boolean> | null } {
   const col = sql.raw(column)
   const cjk = grams !== undefined && isCjkTerm(term)
   const length = [...term].length
-  // One or two CJK characters: the gram index holds exactly these, anywhere in the name.
+  // One or two CJK characters: the gram index holds exactly these, anywhere in the name (no e-mail or phone is CJK).
   if (cjk && length <= 2) return { substring: containsAll(column, grams, [term]), fuzzy: null }
   const wordSimilar = isLiteralTerm(term) ? null : sql<boolean>`${col} %> ${term}`
   const typo = cjk && length <= MAX_CJK_TYPO ? oneCharacterWrong(column, grams, term) : null
+  const like = term.length >= 3 ? sql<boolean>`${col} LIKE ${`%${escapeLike(term)}%`}` : null
+  // An encrypted e-mail or phone is out of search_text: found by its blind index, exactly.
+  const exact = blind ? blindMatch(column.slice(0, column.indexOf('.') + 1), blind) : null
   return {
-    substring: term.length >= 3 ? sql<boolean>`${col} LIKE ${`%${escapeLike(term)}%`}` : null,
+    substring: like && exact ? sql<boolean>`(${like} OR ${exact})` : like ?? exact,
     fuzzy: wordSimilar && typo ? sql<boolean>`(${wordSimilar} OR ${typo})` : wordSimilar ?? typo,
   }
+}
+
+/** The blind indexes (of a table with e-mail and phone fields) that are exactly the term: each an index lookup. */
+export interface BlindTerm {
+  email: string[]
+  phone: string[]
+  tails: string[]
+}
+
+export function blindMatch(alias: string, b: BlindTerm): RawBuilder<boolean> {
+  const arms: RawBuilder<boolean>[] = []
+  if (b.email.length) arms.push(sql<boolean>`${sql.raw(`${alias}email_bidx`)} = ANY(${b.email}::text[])`)
+  if (b.phone.length) arms.push(sql<boolean>`${sql.raw(`${alias}phone_bidx`)} = ANY(${b.phone}::text[])`)
+  if (b.tails.length) arms.push(sql<boolean>`${sql.raw(`${alias}phone_tails`)} && ${b.tails}::text[]`)
+  return arms.length ? sql<boolean>`(${sql.join(arms, sql` OR `)})` : sql<boolean>`false`
 }
 
 /**

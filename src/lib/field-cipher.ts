@@ -48,6 +48,12 @@ export function open(keyBytes: Buffer, value: string, aad: string): string {
 export const fingerprint = (key: Buffer): string =>
   createHmac('sha256', key).update('kith key fingerprint').digest('hex').slice(0, 16)
 
+/**
+ * A key for one purpose derived from the master key (HKDF-style HMAC expansion): the blind
+ * index key is not a data key, so rotating data keys never changes an index value.
+ */
+export const deriveKey = (master: Buffer, purpose: string): Buffer => createHmac('sha256', master).update(`kith derived key: ${purpose}`).digest()
+
 /** A keyed hash for exact-match lookups of an encrypted value (blind index). */
 export const blindIndex = (key: Buffer, normalised: string): string =>
   createHmac('sha256', key).update(normalised).digest('base64url').slice(0, 22)

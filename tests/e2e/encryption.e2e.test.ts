@@ -1,7 +1,8 @@
 /**
  * Field encryption in a real browser: a server started with KITH_ENCRYPTION_KEY shows its key's
  * fingerprint; the admin chooses the ticket fields to encrypt, saves, and the choice holds after
- * a reload; a ticket written afterwards reads back in the clear. Screenshots in 中文 and English.
+ * a reload; a ticket written afterwards reads back in the clear; with customer e-mail and phone
+ * encrypted, a customer is found by the exact address and by the number's last digits. Screenshots in 中文 and English.
  */
 import { randomBytes } from 'node:crypto'
 import type { Browser, Page } from 'playwright-core'
@@ -38,6 +39,9 @@ describe('field encryption settings in the browser', () => {
     await page.getByText(/指纹 [0-9a-f]{16}/).waitFor()
     await page.getByRole('checkbox', { name: '工单描述' }).check()
     await page.getByRole('checkbox', { name: '工单回复与内部备注' }).check()
+    await page.getByRole('checkbox', { name: '客户邮箱' }).check()
+    await page.getByRole('checkbox', { name: '客户电话' }).check()
+    await page.getByText('仅能按完整值查找（完整邮箱、完整号码或尾号 4–8 位），不支持片段和模糊搜索').first().waitFor()
     await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).click()
     await page.getByText('已保存。已有数据正在后台加密（或解密）。').waitFor()
     await screenshot(page, 'encryption-settings-zh')
@@ -50,6 +54,14 @@ describe('field encryption settings in the browser', () => {
     expect(ticket.description).toBe('客户称发票金额多开了 200 元')
     await page.goto(`/tickets/${ticket.id}`)
     await page.getByText('客户称发票金额多开了 200 元').waitFor()
+
+    // An encrypted customer e-mail is still found by the exact address, and shown in the clear.
+    const customer = await apiCall<{ id: string }>(page, 'POST', '/customers', { name: '冯清', type: 'person', email: 'feng.qing@e2e.example.cn', phone: '13812340099' })
+    const found = await apiCall<{ items: { id: string; email: string }[] }>(page, 'GET', `/customers?q=${encodeURIComponent('Feng.Qing@e2e.example.cn')}`)
+    expect(found.items.map((c) => c.id)).toEqual([customer.id])
+    expect((await apiCall<{ items: { id: string }[] }>(page, 'GET', '/customers?q=0099')).items.map((c) => c.id)).toEqual([customer.id])
+    await page.goto(`/customers/${customer.id}`)
+    await page.getByText('feng.qing@e2e.example.cn').first().waitFor()
   })
 
   it('reads in English', async () => {

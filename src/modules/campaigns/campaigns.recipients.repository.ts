@@ -16,7 +16,7 @@ export async function materialise(db: Executor, campaignId: string, list: Audien
     WITH src AS (
       SELECT e.email, e.email ~ ${VALID_EMAIL} AS valid, a.name, a.company, a.kind, a.entity_id
         FROM (${audience(list)}) a CROSS JOIN LATERAL (SELECT lower(trim(a.email)) AS email) e
-       WHERE coalesce(trim(a.email), '') <> ''
+       WHERE coalesce(trim(a.email), '') <> '' AND a.email NOT LIKE 'kenc:%'
     ), ins AS (
       INSERT INTO campaign_recipients (campaign_id, email, name, company, member_kind, member_id, state, skip_reason)
       SELECT ${campaignId}::uuid, src.email, src.name, src.company, src.kind, src.entity_id,
@@ -28,6 +28,32 @@ export async function materialise(db: Executor, campaignId: string, list: Audien
     )
     SELECT (SELECT count(*) FROM src)::int AS members, (SELECT count(*) FROM ins)::int AS inserted`.execute(db)
   return rows[0]!
+}
+
+/**
+ * Members whose e-mail was sealed (field encryption), opened by the caller: materialised like the
+ * rest — once per address, invalid and suppressed ones kept as skipped — from the opened values.
+ */
+export async function materialiseOpened(db: Executor, campaignId: string, members: { kind: string; entityId: string; email: string; name: string; company: string | null }[]) {
+  if (!members.length) return { members: 0, inserted: 0 }
+  const { rows } = await sql<{ inserted: number }>`
+    WITH src AS (
+      SELECT e.email, e.email ~ ${VALID_EMAIL} AS valid, u.name, u.company, u.kind, u.entity_id
+        FROM unnest(${members.map((m) => m.email)}::text[], ${members.map((m) => m.name)}::text[], ${members.map((m) => m.company)}::text[],
+                    ${members.map((m) => m.kind)}::text[], ${members.map((m) => m.entityId)}::uuid[]) AS u(email, name, company, kind, entity_id)
+        CROSS JOIN LATERAL (SELECT lower(trim(u.email)) AS email) e
+       WHERE coalesce(trim(u.email), '') <> ''
+    ), ins AS (
+      INSERT INTO campaign_recipients (campaign_id, email, name, company, member_kind, member_id, state, skip_reason)
+      SELECT ${campaignId}::uuid, src.email, src.name, src.company, src.kind, src.entity_id,
+             CASE WHEN src.valid AND s.email IS NULL THEN 'pending' ELSE 'skipped' END,
+             CASE WHEN NOT src.valid THEN 'invalid' WHEN s.email IS NOT NULL THEN 'suppressed' END
+        FROM src LEFT JOIN suppressions s ON s.email IN (src.email, ${erasedKey(sql`src.email`)})
+      ON CONFLICT (campaign_id, email) DO NOTHING
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM ins)::int AS inserted`.execute(db)
+  return { members: members.length, inserted: rows[0]!.inserted }
 }
 
 export interface ClaimedRecipient {

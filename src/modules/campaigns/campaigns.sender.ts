@@ -71,7 +71,10 @@ export function createCampaignSender(deps: {
         // A job of a send that was cancelled and scheduled again for another time is not this send's.
         if (scheduledFor && c.scheduledAt?.toISOString() !== scheduledFor) return null
         const src = c.mailingListId ? await mailingLists.source(c.mailingListId, trx) : null
-        const counts = src ? await rcp.materialise(trx, campaignId, src) : { members: 0, inserted: 0 }
+        const plain = src ? await rcp.materialise(trx, campaignId, src) : { members: 0, inserted: 0 }
+        // Sealed customer and contact e-mails are opened here and go through the same suppression check.
+        const opened = src ? await rcp.materialiseOpened(trx, campaignId, (await mailingLists.sealedMembers(src, trx)).map((m) => ({ ...m, email: m.email! }))) : { members: 0, inserted: 0 }
+        const counts = { members: plain.members + opened.members, inserted: plain.inserted + opened.inserted }
         await repo.touchCampaign(trx, campaignId, {
           sendStatus: 'sending', materializedAt: new Date(), sendStartedAt: new Date(), audienceSize: counts.members, duplicatesSkipped: counts.members - counts.inserted,
         })

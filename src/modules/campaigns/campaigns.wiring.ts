@@ -1,3 +1,4 @@
+import type { EncryptionService } from '../encryption/encryption.service'
 import type { Db } from '../../db/database'
 import type { Jobs } from '../../server/jobs'
 import type { Mailer } from '../../server/mailer'
@@ -25,10 +26,12 @@ export function createMarketingServices(deps: {
   mailFrom?: string
   smtpUrl?: string
   sender?: SenderOptions
+  /** Opens sealed customer and contact e-mails of an audience (field encryption). */
+  encryption?: EncryptionService
 }) {
   const { db, users, mailer, jobs } = deps
   const composer = createComposer({ publicUrl: deps.publicUrl ?? 'http://localhost:3000', mailFrom: deps.mailFrom ?? 'Kith <no-reply@localhost>' })
-  const mailingLists = createMailingListService({ db })
+  const mailingLists = createMailingListService({ db, encryption: deps.encryption })
   const suppressions = createSuppressionService({ db })
   const campaigns = createCampaignService({ db, users, mailingLists, mailer, composer })
   const bulk = createBulkTransport({ smtpUrl: deps.smtpUrl, from: deps.mailFrom ?? 'Kith <no-reply@localhost>', fallback: mailer })

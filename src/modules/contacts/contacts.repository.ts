@@ -3,7 +3,7 @@ import { countByCustomer as countLive } from '../../db/count-by-customer'
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { scopeCondition } from '../../db/scope'
-import { byRelevance, matchArms, rankedCandidates, textMatch } from '../../db/text-search'
+import { blindMatch, byRelevance, matchArms, rankedCandidates, textMatch, type BlindTerm } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { ContactsTable } from './contacts.table'
 
@@ -77,6 +77,8 @@ export interface ContactFilter {
   deleted: boolean
   customerId?: string
   q?: string
+  /** The term's blind indexes, when e-mail or phone is encrypted. */
+  blind?: BlindTerm | null
   keyset: Keyset
   limit: number
 }
@@ -87,21 +89,21 @@ export async function listContacts(db: Executor, f: ContactFilter) {
   const scope = scopeCondition(f.scope, 'c')
   if (scope) q = q.where(scope)
   if (f.customerId) q = q.where('p.customerId', '=', f.customerId)
-  if (f.q) q = q.where(textMatch('p.search_text', f.q, 'contacts'))
+  if (f.q) q = q.where(textMatch('p.search_text', f.q, 'contacts', f.blind))
   const after = afterCondition(f.keyset, 'p.id')
   if (after) q = q.where(after)
   return q.orderBy(orderBy(f.keyset, 'p.id')).limit(f.limit + 1).execute()
 }
 
 /** Best matches first, the way searchCustomers ranks them (capped candidates, fuzzy only when needed). */
-export async function searchContacts(db: Executor, f: { scope: Scope; q: string; limit: number }) {
+export async function searchContacts(db: Executor, f: { scope: Scope; q: string; blind?: BlindTerm | null; limit: number }) {
   const arm = (match: RawBuilder<boolean>) => {
     let q = base(db).clearSelect().select('p.id').where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
     const scope = scopeCondition(f.scope, 'c', { asFilter: true })
     if (scope) q = q.where(scope)
     return q.where(match).limit(rankedCandidates(f.limit))
   }
-  const { substring, fuzzy } = matchArms('p.search_text', f.q, 'contacts')
+  const { substring, fuzzy } = matchArms('p.search_text', f.q, 'contacts', f.blind)
   const q = !fuzzy
     ? base(db).where('p.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
     : substring
@@ -139,7 +141,7 @@ export const hasPrimary = async (db: Executor, customerId: string) =>
  */
 export function findDuplicateCandidates(
   db: Executor,
-  f: { scope: Scope; name?: string | null; customerId?: string | null; email?: string | null; phone?: string | null; exceptId?: string; limit: number },
+  f: { scope: Scope; name?: string | null; customerId?: string | null; email?: string | null; phone?: string | null; emailBidx?: string; phoneBidx?: string; exceptId?: string; limit: number },
 ) {
   let q = base(db).where('p.deletedAt', 'is', null).where('c.deletedAt', 'is', null)
   const scope = scopeCondition(f.scope, 'c')
@@ -151,6 +153,7 @@ export function findDuplicateCandidates(
       if (f.email) arms.push(eb(sql`lower(p.email)`, '=', f.email))
       if (f.phone) arms.push(eb('p.phone', '=', f.phone))
       if (f.name && f.customerId) arms.push(eb.and([eb('p.customerId', '=', f.customerId), eb(sql`lower(p.name)`, '=', f.name)]))
+      if (f.emailBidx || f.phoneBidx) arms.push(blindMatch('p.', { email: f.emailBidx ? [f.emailBidx] : [], phone: f.phoneBidx ? [f.phoneBidx] : [], tails: [] }))
       return arms.length ? eb.or(arms) : sql<boolean>`false`
     })
     .orderBy('p.name')

@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { changedFields } from '../../lib/diff'
 import { newId } from '../../lib/ids'
-import { isEmptyProbe, matchedOn, normalizeProbe } from '../../lib/duplicates'
+import { isEmptyProbe, matchedOn, normalizeProbe, type DuplicateProbe } from '../../lib/duplicates'
 import { phoneField, toE164 } from '../../lib/phone'
 import { iso } from '../../lib/schema'
 import { normalizeSearchTerm } from '../../lib/text'
@@ -11,6 +11,7 @@ import { assertAccess, assertRole, scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import type { CustomerDependent, CustomerService } from '../customers/customers.service'
+import type { EncryptionService } from '../encryption/encryption.service'
 import * as repo from './contacts.repository'
 import type { Contact, ContactCreate, ContactDuplicateQuery, ContactListQuery, ContactUpdate } from './contacts.schema'
 
@@ -37,12 +38,18 @@ const sortKeys = {
 const deletedSortKeys = { deletedAt: { column: 'p.deleted_at', type: 'timestamptz' as const } }
 
 /** Contacts belong to a customer: whoever may see or change the customer may see or change its contacts. */
-export function createContactService({ db, customers, defaultRegion }: { db: Db; customers: CustomerService; defaultRegion: string }) {
+export function createContactService({ db, customers, defaultRegion, encryption }: { db: Db; customers: CustomerService; defaultRegion: string; encryption: EncryptionService }) {
   const phone = (input: string | null | undefined) => phoneField(input, defaultRegion)
+  const open = <T extends { id: string }>(row: T, trx?: Executor) => encryption.openRow('contacts', row.id, row, trx)
+  const openAll = <T extends { id: string }>(rows: T[], trx?: Executor) => encryption.openRows('contacts', rows, trx)
+  /** Duplicate look-ups: an encrypted e-mail or phone is matched by its blind index, and opened for the warning. */
+  const candidates = async (ctx: RequestContext, probe: DuplicateProbe, more: { customerId?: string | null; exceptId?: string; limit: number }) =>
+    openAll(await repo.findDuplicateCandidates(db, { ...probe, ...(await encryption.matchIndexes('contacts', probe)), ...more, scope: scopeFor(ctx.actor, 'read') }))
 
   async function visible(ctx: RequestContext, id: string, access: 'read' | 'write', trx: Executor = db, deleted = false) {
-    const row = access === 'write' ? await repo.lockContact(trx, id) : await repo.findContactById(trx, id)
-    if (!row || row.customerDeletedAt || (deleted ? !row.deletedAt : !!row.deletedAt)) throw new AppError('CONTACT_NOT_FOUND')
+    const found = access === 'write' ? await repo.lockContact(trx, id) : await repo.findContactById(trx, id)
+    if (!found || found.customerDeletedAt || (deleted ? !found.deletedAt : !!found.deletedAt)) throw new AppError('CONTACT_NOT_FOUND')
+    const row = await open(found, trx)
     assertAccess(ctx.actor, row, access, 'CONTACT_NOT_FOUND')
     return row
   }
@@ -57,18 +64,18 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
     }
   }
 
-  const reload = async (trx: Executor, id: string) => toContact((await repo.findContactById(trx, id))!)
+  const reload = async (trx: Executor, id: string) => toContact(await open((await repo.findContactById(trx, id))!, trx))
 
   /** The insert and audit row of a new contact, inside the caller's transaction. */
   async function insert(trx: Executor, ctx: RequestContext, input: ContactCreate): Promise<Contact> {
     await parent(ctx, trx, input.customerId)
     const id = newId()
     if (input.isPrimary) await repo.clearPrimary(trx, input.customerId, id)
-    await repo.insertContact(trx, { ...input, id, phone: phone(input.phone) ?? null, createdBy: ctx.actor.userId })
+    await repo.insertContact(trx, await encryption.sealRow('contacts', id, { ...input, id, email: input.email ?? null, phone: phone(input.phone) ?? null, createdBy: ctx.actor.userId }, trx))
     const created = await reload(trx, id)
     const { customerId, name, title, email, phone: p, isPrimary } = created
     await recordAudit(trx, ctx, [
-      { action: 'create', entity: 'contact', entityId: id, changes: changedFields({}, { customerId, name, title, email, phone: p, isPrimary }) },
+      { action: 'create', entity: 'contact', entityId: id, changes: await encryption.sealChanges('contacts', id, changedFields({}, { customerId, name, title, email, phone: p, isPrimary }), trx) },
     ])
     return created
   }
@@ -90,11 +97,13 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
       const deleted = query.deleted ?? false
       const sort = query.sort ?? (deleted ? '-deletedAt' : 'name')
       const keyset = parseKeyset(deleted ? deletedSortKeys : sortKeys, sort, query.cursor)
+      const q = query.q ? normalizeSearchTerm(query.q) : undefined
       const rows = await repo.listContacts(db, {
         scope: scopeFor(ctx.actor, deleted ? 'write' : 'read'),
         deleted,
         customerId: query.customerId,
-        q: query.q ? normalizeSearchTerm(query.q) : undefined,
+        q,
+        blind: q ? await encryption.searchIndexes('contacts', q, defaultRegion) : null,
         keyset,
         limit: query.limit,
       })
@@ -102,11 +111,12 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
       const page = finishPage(rows, query.limit, keyset, (r) =>
         field === 'name' ? r.name : (field === 'deletedAt' ? r.deletedAt! : r.createdAt).toISOString(),
       )
-      return { items: page.rows.map(toContact), nextCursor: page.nextCursor }
+      return { items: (await openAll(page.rows)).map(toContact), nextCursor: page.nextCursor }
     },
 
     async search(ctx: RequestContext, q: string, limit: number) {
-      return (await repo.searchContacts(db, { scope: scopeFor(ctx.actor, 'read'), q, limit })).map(toContact)
+      const blind = await encryption.searchIndexes('contacts', q, defaultRegion)
+      return (await openAll(await repo.searchContacts(db, { scope: scopeFor(ctx.actor, 'read'), q, blind, limit }))).map(toContact)
     },
 
     async get(ctx: RequestContext, id: string) {
@@ -127,10 +137,9 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
     },
 
     /** Contacts the caller may see with this e-mail or phone (E.164): duplicate warnings of other modules. */
-    duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null }, limit = 20) {
+    async duplicates(ctx: RequestContext, match: { email?: string | null; phone?: string | null }, limit = 20) {
       const probe = normalizeProbe(match)
-      if (isEmptyProbe(probe)) return Promise.resolve([])
-      return repo.findDuplicateCandidates(db, { ...probe, scope: scopeFor(ctx.actor, 'read'), limit })
+      return isEmptyProbe(probe) ? [] : candidates(ctx, probe, { limit })
     },
 
     /** Before saving a contact form: contacts with its e-mail or phone, or its name at the same customer. */
@@ -138,7 +147,7 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
       // The form is still being typed: a phone that does not parse yet matches nothing, it is no error.
       const probe = normalizeProbe({ name: q.name, email: q.email, phone: q.phone ? toE164(q.phone, defaultRegion) : null })
       if (isEmptyProbe(probe)) return { items: [] }
-      const rows = await repo.findDuplicateCandidates(db, { ...probe, customerId: q.customerId, exceptId: q.excludeId, scope: scopeFor(ctx.actor, 'read'), limit: 20 })
+      const rows = await candidates(ctx, probe, { customerId: q.customerId, exceptId: q.excludeId, limit: 20 })
       return {
         items: rows.map((r) => ({
           id: r.id, name: r.name, title: r.title, email: r.email, phone: r.phone, customerId: r.customerId, customerName: r.customerName,
@@ -164,8 +173,8 @@ export function createContactService({ db, customers, defaultRegion }: { db: Db;
         const changes = changedFields(toContact(current), patch)
         if (Object.keys(changes).length === 0) return toContact(current)
         if (patch.isPrimary) await repo.clearPrimary(trx, patch.customerId ?? current.customerId, id)
-        await repo.updateContact(trx, id, patch)
-        await recordAudit(trx, ctx, [{ action: 'update', entity: 'contact', entityId: id, changes }])
+        await repo.updateContact(trx, id, await encryption.sealRow('contacts', id, patch, trx))
+        await recordAudit(trx, ctx, [{ action: 'update', entity: 'contact', entityId: id, changes: await encryption.sealChanges('contacts', id, changes, trx) }])
         return reload(trx, id)
       })
     },

@@ -13,5 +13,9 @@ export interface ContactsTable {
   createdBy: string | null
   version: Generated<number>
   deletedAt: Date | null
+  /** Blind indexes of a sealed e-mail and phone (field encryption, src/modules/encryption/blind.ts); null when in the clear. */
+  emailBidx: string | null
+  phoneBidx: string | null
+  phoneTails: string[] | null
   searchText: Generated<string>
 }

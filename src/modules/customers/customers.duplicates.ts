@@ -4,6 +4,7 @@ import { toE164 } from '../../lib/phone'
 import { iso } from '../../lib/schema'
 import { scopeFor } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
+import type { EncryptionService } from '../encryption/encryption.service'
 import * as repo from './customers.repository'
 import type { CustomerCandidate, CustomerDuplicateQuery } from './customers.schema'
 import type { CustomerDependent } from './customers.service'
@@ -14,8 +15,8 @@ const LIMIT = 20
  * Possible duplicates of a customer: for the create/edit form (what it holds, before saving),
  * for the merge dialog (those of a stored record) and for other modules' warnings (leads).
  */
-export function createCustomerDuplicates(deps: { db: Db; defaultRegion: string; dependents?: CustomerDependent[] }) {
-  const { db } = deps
+export function createCustomerDuplicates(deps: { db: Db; defaultRegion: string; encryption: EncryptionService; dependents?: CustomerDependent[] }) {
+  const { db, encryption } = deps
 
   /** The rows summarised for a side-by-side choice: matched fields and the records hanging off each. */
   async function summarise(rows: repo.DuplicateCandidateRow[], probe: DuplicateProbe): Promise<CustomerCandidate[]> {
@@ -44,10 +45,13 @@ export function createCustomerDuplicates(deps: { db: Db; defaultRegion: string; 
   }
 
   /** Customers the caller sees matching the probe (name, e-mail, phone E.164, company), normalised here. */
-  function find(ctx: RequestContext, match: DuplicateProbe, exceptId?: string, limit = LIMIT) {
+  async function find(ctx: RequestContext, match: DuplicateProbe, exceptId?: string, limit = LIMIT) {
     const probe = normalizeProbe(match)
-    if (isEmptyProbe(probe)) return Promise.resolve([])
-    return repo.findDuplicateCandidates(db, { ...probe, exceptId, scope: scopeFor(ctx.actor, 'read'), limit })
+    if (isEmptyProbe(probe)) return []
+    // An encrypted e-mail or phone is matched by its blind index, and opened for the comparison side by side.
+    const blind = await encryption.matchIndexes('customers', probe)
+    const rows = await repo.findDuplicateCandidates(db, { ...probe, ...blind, exceptId, scope: scopeFor(ctx.actor, 'read'), limit })
+    return encryption.openRows('customers', rows)
   }
 
   return {

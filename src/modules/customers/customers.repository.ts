@@ -2,7 +2,7 @@ import { sql, type CompiledQuery, type Insertable, type RawBuilder, type Updatea
 import type { Executor } from '../../db/database'
 import { afterCondition, orderBy, type Keyset } from '../../db/keyset'
 import { scopeCondition } from '../../db/scope'
-import { byRelevance, matchArms, rankedCandidates, textMatch } from '../../db/text-search'
+import { blindMatch, byRelevance, matchArms, rankedCandidates, textMatch, type BlindTerm } from '../../db/text-search'
 import type { Scope } from '../../server/permissions'
 import type { CustomersTable } from './customers.table'
 import { moveOwnedToTeam } from '../../db/owner-team'
@@ -56,6 +56,8 @@ export interface CustomerFilter {
   tag?: string
   industry?: string
   q?: string
+  /** The term's blind indexes, when e-mail or phone is encrypted: exact matches of sealed values. */
+  blind?: BlindTerm | null
 }
 
 /** Shared WHERE of list and search: visibility, soft delete, filters, text match. */
@@ -69,7 +71,7 @@ function filtered(db: Executor, f: CustomerFilter, opts: { scopeAsFilter?: boole
   if (f.type) q = q.where('c.type', '=', f.type as 'company')
   if (f.industry) q = q.where('c.industry', '=', f.industry)
   if (f.tag) q = q.where(sql<boolean>`c.tags @> ARRAY[${f.tag}]::text[]`)
-  if (f.q) q = q.where(textMatch('c.search_text', f.q, 'customers'))
+  if (f.q) q = q.where(textMatch('c.search_text', f.q, 'customers', f.blind))
   return q
 }
 
@@ -89,8 +91,8 @@ export async function listCustomers(db: Executor, f: CustomerFilter & { keyset: 
  */
 export async function searchCustomers(db: Executor, f: CustomerFilter & { q: string; limit: number }) {
   const arm = (match: RawBuilder<boolean>) =>
-    filtered(db, { ...f, q: undefined }, { scopeAsFilter: true }).clearSelect().select('c.id').where(match).limit(rankedCandidates(f.limit))
-  const { substring, fuzzy } = matchArms('c.search_text', f.q, 'customers')
+    filtered(db, { ...f, q: undefined, blind: undefined }, { scopeAsFilter: true }).clearSelect().select('c.id').where(match).limit(rankedCandidates(f.limit))
+  const { substring, fuzzy } = matchArms('c.search_text', f.q, 'customers', f.blind)
   const q = !fuzzy
     ? base(db).where('c.id', 'in', db.selectFrom(arm(substring!).as('s')).select('s.id'))
     : substring
@@ -119,7 +121,7 @@ export async function searchCustomers(db: Executor, f: CustomerFilter & { q: str
  */
 export const findDuplicateCandidates = (db: Executor, f: DuplicateFilter) => duplicateCandidatesQuery(db, f).execute()
 
-type DuplicateFilter = { scope: Scope; name?: string | null; email?: string | null; phone?: string | null; company?: string | null; exceptId?: string; limit: number }
+type DuplicateFilter = { scope: Scope; name?: string | null; email?: string | null; phone?: string | null; company?: string | null; emailBidx?: string; phoneBidx?: string; exceptId?: string; limit: number }
 
 /** The query of findDuplicateCandidates, unexecuted: tests EXPLAIN it. */
 export function duplicateCandidatesQuery(db: Executor, f: DuplicateFilter) {
@@ -139,6 +141,8 @@ export function duplicateCandidatesQuery(db: Executor, f: DuplicateFilter) {
       if (f.name) arms.push(eb(sql`lower(c.name)`, '=', f.name))
       if (f.email) arms.push(eb(sql`lower(c.email)`, '=', f.email))
       if (f.phone) arms.push(eb('c.phone', '=', f.phone))
+      // Sealed values are found by their blind index.
+      if (f.emailBidx || f.phoneBidx) arms.push(blindMatch('c.', { email: f.emailBidx ? [f.emailBidx] : [], phone: f.phoneBidx ? [f.phoneBidx] : [], tails: [] }))
       if (f.company) {
         arms.push(eb(sql`lower(c.company)`, '=', f.company))
         arms.push(eb(sql`lower(c.name)`, '=', f.company))

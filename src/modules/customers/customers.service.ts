@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
-import { changedFields } from '../../lib/diff'
+import { changedFields, type FieldChanges } from '../../lib/diff'
 import { newId } from '../../lib/ids'
 import { phoneField } from '../../lib/phone'
 import { iso } from '../../lib/schema'
@@ -11,6 +11,7 @@ import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
 import type { AuditService } from '../audit/audit.service'
 import type { UserService } from '../users/users.service'
+import type { EncryptionService } from '../encryption/encryption.service'
 import * as repo from './customers.repository'
 import { createCustomerDuplicates } from './customers.duplicates'
 import { MERGE_FIELDS, type Customer, type CustomerCreate, type CustomerDuplicateQuery, type CustomerListQuery, type CustomerMerge, type CustomerUpdate } from './customers.schema'
@@ -32,6 +33,8 @@ export interface CustomerDeps {
   users: UserService
   audit: AuditService
   defaultRegion: string
+  /** Seals the e-mail, phone and address when an admin chose them (Settings → Encryption), and opens them. */
+  encryption: EncryptionService
   dependents?: CustomerDependent[]
 }
 
@@ -59,10 +62,14 @@ const sortValue = (sort: string) => (r: repo.CustomerRow) => {
 }
 
 export function createCustomerService(deps: CustomerDeps) {
-  const { db, users, defaultRegion } = deps
+  const { db, users, defaultRegion, encryption } = deps
+  const open = <T extends { id: string }>(row: T, trx?: Executor) => encryption.openRow('customers', row.id, row, trx)
+  const openAll = <T extends { id: string }>(rows: T[], trx?: Executor) => encryption.openRows('customers', rows, trx)
+  /** Exact matches of a sealed e-mail or phone (blind indexes), when the term is one and the field is chosen. */
+  const blindOf = (q: string | undefined) => (q ? encryption.searchIndexes('customers', q, defaultRegion) : Promise.resolve(null))
 
   const phone = (input: string | null | undefined) => phoneField(input, defaultRegion)
-  const dups = createCustomerDuplicates({ db, defaultRegion, dependents: deps.dependents })
+  const dups = createCustomerDuplicates({ db, defaultRegion, encryption, dependents: deps.dependents })
 
   // On PGlite's single connection, a query outside the open transaction would wait forever: pass trx.
   async function owner(ctx: RequestContext, ownerId: string | null, trx: Executor = db) {
@@ -77,30 +84,32 @@ export function createCustomerService(deps: CustomerDeps) {
 
   /** The record if the caller may see it (404 otherwise) — and change it, for `write` (403). */
   async function visible(ctx: RequestContext, id: string, access: 'read' | 'write', trx: Executor = db, opts: { deleted?: boolean } = {}) {
-    const row = access === 'write' ? await repo.lockCustomer(trx, id) : await repo.findCustomerById(trx, id)
-    if (!row || (!opts.deleted && row.deletedAt) || row.mergedInto) throw new AppError('CUSTOMER_NOT_FOUND')
+    const found = access === 'write' ? await repo.lockCustomer(trx, id) : await repo.findCustomerById(trx, id)
+    if (!found || (!opts.deleted && found.deletedAt) || found.mergedInto) throw new AppError('CUSTOMER_NOT_FOUND')
+    const row = await open(found, trx)
     assertAccess(ctx.actor, row, access, 'CUSTOMER_NOT_FOUND')
     if (opts.deleted && !row.deletedAt) throw new AppError('NOT_DELETED', 'This customer is not deleted')
     return row
   }
 
-  const reload = async (trx: Executor, id: string) => toCustomer((await repo.findCustomerById(trx, id))!)
+  const reload = async (trx: Executor, id: string) => toCustomer(await open((await repo.findCustomerById(trx, id))!, trx))
 
   /** The insert and audit row of a new customer, inside the caller's transaction. */
   async function insert(trx: Executor, ctx: RequestContext, input: CustomerCreate, ownership: { ownerId: string | null; teamId: string | null }) {
     const id = newId()
     const { address, ...rest } = input
-    await repo.insertCustomer(trx, {
+    await repo.insertCustomer(trx, await encryption.sealRow('customers', id, {
       ...rest,
       ...ownership,
       id,
+      email: rest.email ?? null,
       phone: phone(input.phone) ?? null,
       address: address ? JSON.stringify(address) : null,
       createdBy: ctx.actor.userId,
-    })
+    }, trx))
     const created = await reload(trx, id)
     const { id: _i, createdAt: _c, updatedAt: _u, version: _v, createdBy: _b, ownerName: _o, deletedAt: _d, ...fields } = created
-    await recordAudit(trx, ctx, [{ action: 'create', entity: 'customer', entityId: id, changes: changedFields({}, fields) }])
+    await recordAudit(trx, ctx, [{ action: 'create', entity: 'customer', entityId: id, changes: await encryption.sealChanges('customers', id, changedFields({}, fields), trx) }])
     return created
   }
 
@@ -126,20 +135,21 @@ export function createCustomerService(deps: CustomerDeps) {
       const deleted = query.deleted ?? false
       const q = query.q ? normalizeSearchTerm(query.q) : undefined
       const filter = { ...query, q, deleted, scope: scopeFor(ctx.actor, deleted ? 'write' : 'read') }
+      const blind = await blindOf(q)
       if (q && !query.sort && !query.cursor && !deleted) {
-        const rows = await repo.searchCustomers(db, { ...filter, q, limit: query.limit })
-        return { items: rows.map(toCustomer), nextCursor: null }
+        const rows = await repo.searchCustomers(db, { ...filter, q, blind, limit: query.limit })
+        return { items: (await openAll(rows)).map(toCustomer), nextCursor: null }
       }
       const sort = query.sort ?? (deleted ? '-deletedAt' : '-createdAt')
       const keyset = parseKeyset(deleted ? deletedSortKeys : sortKeys, sort, query.cursor)
-      const rows = await repo.listCustomers(db, { ...filter, keyset, limit: query.limit })
+      const rows = await repo.listCustomers(db, { ...filter, blind, keyset, limit: query.limit })
       const page = finishPage(rows, query.limit, keyset, sortValue(sort))
-      return { items: page.rows.map(toCustomer), nextCursor: page.nextCursor }
+      return { items: (await openAll(page.rows)).map(toCustomer), nextCursor: page.nextCursor }
     },
 
     async search(ctx: RequestContext, q: string, limit: number) {
-      const rows = await repo.searchCustomers(db, { scope: scopeFor(ctx.actor, 'read'), deleted: false, q, limit })
-      return rows.map(toCustomer)
+      const rows = await repo.searchCustomers(db, { scope: scopeFor(ctx.actor, 'read'), deleted: false, q, blind: await blindOf(q), limit })
+      return (await openAll(rows)).map(toCustomer)
     },
 
     async get(ctx: RequestContext, id: string) {
@@ -187,11 +197,11 @@ export function createCustomerService(deps: CustomerDeps) {
         const changes = changedFields(toCustomer(current), patch)
         if (Object.keys(changes).length === 0) return toCustomer(current)
         const { address, ...columns } = patch
-        await repo.updateCustomer(trx, id, {
+        await repo.updateCustomer(trx, id, await encryption.sealRow('customers', id, {
           ...columns,
           ...(address !== undefined ? { address: address === null ? null : JSON.stringify(address) } : {}),
-        })
-        await recordAudit(trx, ctx, [{ action: 'update', entity: 'customer', entityId: id, changes }])
+        }, trx))
+        await recordAudit(trx, ctx, [{ action: 'update', entity: 'customer', entityId: id, changes: await encryption.sealChanges('customers', id, changes, trx) }])
         return reload(trx, id)
       })
     },
@@ -257,15 +267,16 @@ export function createCustomerService(deps: CustomerDeps) {
         if (tags.length !== target.tags.length) fill.tags = tags
         const changes = changedFields(toCustomer(target), fill)
         const { address, ...columns } = fill
-        await repo.updateCustomer(trx, targetId, {
+        // The source's values were opened (visible): sealed again for the target's row, whose id the ciphertext is bound to.
+        await repo.updateCustomer(trx, targetId, await encryption.sealRow('customers', targetId, {
           ...columns,
           ...(address !== undefined ? { address: address === null ? null : JSON.stringify(address) } : {}),
-        })
+        }, trx))
         const moved: Record<string, number> = {}
         for (const d of deps.dependents ?? []) moved[d.name] = await d.moveToCustomer(trx, ctx, sourceId, targetId)
         await repo.updateCustomer(trx, sourceId, { deletedAt: new Date(), mergedInto: targetId })
         await recordAudit(trx, ctx, [
-          { action: 'merge', entity: 'customer', entityId: targetId, changes: { mergedFrom: { id: sourceId, name: source.name }, moved, fields: changes } },
+          { action: 'merge', entity: 'customer', entityId: targetId, changes: { mergedFrom: { id: sourceId, name: source.name }, moved, fields: await encryption.sealChanges('customers', targetId, changes, trx) } },
           { action: 'merge', entity: 'customer', entityId: sourceId, changes: { mergedInto: { id: targetId, name: target.name }, moved } },
         ])
         return reload(trx, targetId)
@@ -276,7 +287,9 @@ export function createCustomerService(deps: CustomerDeps) {
       const row = await repo.findCustomerById(db, id)
       if (!row) throw new AppError('CUSTOMER_NOT_FOUND')
       assertAccess(ctx.actor, row, 'read', 'CUSTOMER_NOT_FOUND')
-      return deps.audit.forEntity('customer', id, limit, cursor)
+      const page = await deps.audit.forEntity('customer', id, limit, cursor)
+      const items = await Promise.all(page.items.map(async (a) => ({ ...a, changes: a.changes ? await encryption.openChanges('customers', id, a.changes as FieldChanges) : a.changes })))
+      return { ...page, items }
     },
   }
 }

@@ -12,7 +12,16 @@ export interface FieldDef {
   /** A stored credential: sealed whenever a master key is set, not an admin's choice. */
   always?: boolean
   parts?: readonly string[]
-  loses: 'none' | 'substring'
+  /**
+   * Kept searchable by exact value through a keyed blind index (columns `email_bidx`, or
+   * `phone_bidx` and `phone_tails`), filled while the field is chosen and cleared when it is not.
+   */
+  blind?: 'email' | 'phone'
+  /**
+   * What search loses: `substring` — only the exact value is found (no fragments, no typos);
+   * `search` — the sealed parts are not searched or filtered at all.
+   */
+  loses: 'none' | 'substring' | 'search'
 }
 
 const CATALOG = {
@@ -20,6 +29,11 @@ const CATALOG = {
   'tickets.expectedResolution': { table: 'tickets', column: 'expected_resolution', loses: 'none' },
   'tickets.resolution': { table: 'tickets', column: 'resolution', loses: 'none' },
   'ticketComments.body': { table: 'ticket_comments', column: 'body', loses: 'none' },
+  'customers.email': { table: 'customers', column: 'email', blind: 'email', loses: 'substring' },
+  'customers.phone': { table: 'customers', column: 'phone', blind: 'phone', loses: 'substring' },
+  'customers.address': { table: 'customers', column: 'address', parts: ['street', 'postalCode'], loses: 'search' },
+  'contacts.email': { table: 'contacts', column: 'email', blind: 'email', loses: 'substring' },
+  'contacts.phone': { table: 'contacts', column: 'phone', blind: 'phone', loses: 'substring' },
   'userTwoFactor.secret': { table: 'user_two_factor', column: 'secret', key: 'user_id', always: true, loses: 'none' },
 } as const satisfies Record<string, FieldDef>
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../db/database'
 import { ENCRYPTABLE, type EncryptableField } from './encryption.fields'
+import type { BlindColumns } from './blind'
 
 const SEALED = 'kenc:v1:'
 
@@ -13,7 +14,13 @@ function needsWork(field: EncryptableField, chosen: boolean, keyId: string) {
   const texts = def.parts ? def.parts.map((p) => sql`(${sql.ref(def.column)} ->> ${p})`) : [sql.ref(def.column)]
   const one = (t: ReturnType<typeof sql>) =>
     chosen ? sql`(${t} IS NOT NULL AND ${t} NOT LIKE ${`${SEALED}${keyId}:%`})` : sql`(${t} LIKE ${`${SEALED}%`})`
-  return sql.join(texts.map(one), sql` OR `)
+  const arms = texts.map(one)
+  // A blind index missing (chosen) or left over (not chosen) is work too.
+  if (def.blind) {
+    const bidx = sql.ref(def.blind === 'email' ? 'email_bidx' : 'phone_bidx')
+    arms.push(chosen ? sql`(${sql.ref(def.column)} IS NOT NULL AND ${bidx} IS NULL)` : sql`(${bidx} IS NOT NULL)`)
+  }
+  return sql.join(arms, sql` OR `)
 }
 
 /** The next rows (by id) whose field is not yet as the pass wants it. */
@@ -33,14 +40,19 @@ export async function pendingValues(db: Executor, field: EncryptableField, chose
  * in between wins (and was sealed with the current key), nothing is overwritten with stale text.
  * Not a user edit, so neither version nor updated_at moves.
  */
-export async function replaceValues(trx: Executor, field: EncryptableField, rows: { id: string; old: string; new: string }[]): Promise<number> {
+export async function replaceValues(trx: Executor, field: EncryptableField, rows: { id: string; old: string; new: string; blind?: BlindColumns }[]): Promise<number> {
   if (!rows.length) return 0
   const def = ENCRYPTABLE[field]
   const col = sql.ref(def.column)
   const cast = def.parts ? sql`::jsonb` : sql``
+  // The blind index travels with the value: one text each, phone endings space-separated (base64url has no space).
+  const index = rows.map((r) => (def.blind === 'email' ? r.blind?.emailBidx : r.blind?.phoneBidx) ?? null)
+  const tails = rows.map((r) => r.blind?.phoneTails?.join(' ') ?? null)
+  const setBlind =
+    def.blind === 'email' ? sql`, email_bidx = v.bidx` : def.blind === 'phone' ? sql`, phone_bidx = v.bidx, phone_tails = string_to_array(v.tails, ' ')` : sql``
   const result = await sql`
-    UPDATE ${sql.table(def.table)} AS t SET ${col} = v.new${cast}
-    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.old)}::text[], ${rows.map((r) => r.new)}::text[]) AS v(id, old, new)
+    UPDATE ${sql.table(def.table)} AS t SET ${col} = v.new${cast}${setBlind}
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.old)}::text[], ${rows.map((r) => r.new)}::text[], ${index}::text[], ${tails}::text[]) AS v(id, old, new, bidx, tails)
     WHERE t.${sql.ref(def.key ?? 'id')} = v.id AND t.${col} = v.old${cast}`.execute(trx)
   return Number(result.numAffectedRows ?? 0)
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database'
 import { getSetting, putSetting } from '../../db/settings.repository'
-import { ENCRYPTABLE, ENCRYPTABLE_FIELDS, type EncryptableField } from './encryption.fields'
+import { ENCRYPTABLE, ENCRYPTABLE_FIELDS, type EncryptableField, type FieldDef } from './encryption.fields'
+import { blindColumns } from './blind'
 import { pendingValues, replaceValues } from './encryption.repository'
 import type { EncryptionService } from './encryption.service'
 
@@ -65,7 +66,9 @@ export async function reseal(db: Db, enc: EncryptionService, opts: ResealOptions
         const next = await Promise.all(rows.map(async (r) => {
           const plain = (await enc.convert(field, r.id, r.value, 'open')) as string
           const value = chosen.has(field) ? ((await enc.convert(field, r.id, plain, 'sealed')) as string) : plain
-          return { id: r.id, old: r.value, new: value }
+          const def: FieldDef = ENCRYPTABLE[field]
+          const blind = def.blind ? blindColumns(chosen.has(field) ? enc.keyring.blindKey : null, def.blind, plain) : undefined
+          return { id: r.id, old: r.value, new: value, blind }
         }))
         afterId = rows[rows.length - 1]!.id
         const p: ResealProgress = { ...progress, field, afterId }

@@ -9,7 +9,7 @@ export const encryptionStatusSchema = z
     configured: z.boolean(),
     fingerprint: z.string().nullable(),
     keys: z.array(z.object({ id: z.string(), active: z.boolean(), createdAt: z.string() })),
-    fields: z.array(z.object({ field: encryptableFieldSchema, chosen: z.boolean(), always: z.boolean().describe('a stored credential, encrypted whenever a master key is set'), loses: z.enum(['none', 'substring']) })),
+    fields: z.array(z.object({ field: encryptableFieldSchema, chosen: z.boolean(), always: z.boolean().describe('a stored credential, encrypted whenever a master key is set'), loses: z.enum(['none', 'substring', 'search']).describe('what search loses: substring = exact value only; search = not searched') })),
     version: z.number().int(),
     reseal: z
       .object({ keyId: z.string(), changed: z.number().int(), startedAt: z.string(), finishedAt: z.string().nullable() })

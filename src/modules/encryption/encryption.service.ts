@@ -6,16 +6,17 @@ import { AppError, fieldError } from '../../server/errors'
 import { assertRole } from '../../server/permissions'
 import type { RequestContext } from '../../server/context'
 import { recordAudit } from '../audit/audit.service'
-import { ENCRYPTABLE, ENCRYPTABLE_FIELDS, entityOf, propertyOf, type EncryptableField } from './encryption.fields'
+import { ENCRYPTABLE, ENCRYPTABLE_FIELDS, entityOf, propertyOf, type EncryptableField, type FieldDef } from './encryption.fields'
 import type { Jobs } from '../../server/jobs'
 import type { Keyring } from './keyring'
 import { readResealProgress, reseal } from './encryption.reseal'
 import { listKeys } from './encryption.repository'
 import type { EncryptionStatus } from './encryption.schema'
+import { blindColumns, emailIndex, phoneIndex, termIndexes, type BlindColumns, type BlindTerm } from './blind'
 
 const SETTING = 'encryption_fields'
 export const RESEAL_JOB = 'encryption-reseal'
-export type Entity = 'tickets' | 'ticketComments' | 'userTwoFactor'
+export type Entity = 'tickets' | 'ticketComments' | 'userTwoFactor' | 'customers' | 'contacts'
 
 interface FieldsSetting {
   fields: EncryptableField[]
@@ -24,7 +25,7 @@ interface FieldsSetting {
 
 const aad = (field: EncryptableField, rowId: string, part?: string) => `${field}${part ? `.${part}` : ''}:${rowId}`
 /** The audit log's entity names of the records whose fields may be sealed. */
-const AUDITED: Record<string, Entity> = { ticket: 'tickets', ticket_comment: 'ticketComments' }
+const AUDITED: Record<string, Entity> = { ticket: 'tickets', ticket_comment: 'ticketComments', customer: 'customers', contact: 'contacts' }
 const fieldsOf = (entity: Entity) => ENCRYPTABLE_FIELDS.filter((f) => entityOf(f) === entity)
 
 /**
@@ -60,13 +61,30 @@ export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_0
     return typeof v === 'string' ? JSON.stringify(out) : out
   }
 
-  async function sealRow<T extends object>(entity: Entity, rowId: string, row: T, trx?: Executor): Promise<T> {
+  /**
+   * The row as stored: chosen fields sealed, and the blind index of every e-mail or phone it
+   * writes filled (chosen) or cleared (not chosen).
+   */
+  async function sealRow<T extends object>(entity: Entity, rowId: string, row: T, trx?: Executor): Promise<T & BlindColumns> {
     const chosen = (await setting(trx)).fields
     const out = { ...row } as Record<string, unknown>
     for (const f of fieldsOf(entity)) {
-      if (chosen.includes(f) && propertyOf(f) in out) out[propertyOf(f)] = await convert(f, rowId, out[propertyOf(f)], 'sealed', trx)
+      const prop = propertyOf(f)
+      if (!(prop in out)) continue
+      const def: FieldDef = ENCRYPTABLE[f]
+      if (def.blind) Object.assign(out, blindColumns(chosen.includes(f) ? keyring.blindKey : null, def.blind, out[prop] as string | null))
+      if (chosen.includes(f)) out[prop] = await convert(f, rowId, out[prop], 'sealed', trx)
     }
-    return out as T
+    return out as T & BlindColumns
+  }
+
+  /** A search term's blind indexes for the chosen e-mail and phone fields of an entity (null: none apply). */
+  async function searchIndexes(entity: 'customers' | 'contacts', term: string, region: string): Promise<BlindTerm | null> {
+    if (!keyring.blindKey) return null
+    const chosen = (await setting()).fields
+    const on = (kind: 'email' | 'phone') => fieldsOf(entity).some((f) => ENCRYPTABLE[f].blind === kind && chosen.includes(f))
+    const kinds = { email: on('email'), phone: on('phone') }
+    return kinds.email || kinds.phone ? termIndexes(keyring.blindKey, term, region, kinds) : null
   }
 
   /** Opens every sealed field, chosen or not (a field turned off is opened until the reseal pass clears it). */
@@ -76,11 +94,75 @@ export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_0
     return out as T
   }
 
+  async function openChanges(entity: Entity, rowId: string, changes: FieldChanges, trx?: Executor): Promise<FieldChanges> {
+    const out = { ...changes }
+    for (const f of fieldsOf(entity)) {
+      const c = out[propertyOf(f)]
+      if (c && typeof c === 'object' && 'before' in c) out[propertyOf(f)] = { before: await convert(f, rowId, c.before, 'open', trx), after: await convert(f, rowId, c.after, 'open', trx) }
+    }
+    // A merge's audit row keeps the fields it filled under `fields`.
+    const nested = out.fields as unknown
+    if (nested && typeof nested === 'object' && !('before' in nested)) out.fields = (await openChanges(entity, rowId, nested as FieldChanges, trx)) as never
+    return out
+  }
+
   const service = {
     keyring,
     setting,
     sealRow,
     openRow,
+    searchIndexes,
+    /**
+     * An import's journal row of customers or contacts while one of their fields is chosen: the
+     * file's cells, the duplicate key and the error messages (which may quote a cell) sealed,
+     * bound to the import and row. openJournal opens them for the status and the CSV downloads.
+     */
+    async sealJournal<T extends Record<string, unknown>>(entity: string, row: T, trx?: Executor): Promise<T> {
+      if ((entity !== 'customers' && entity !== 'contacts') || !keyring.configured) return row
+      const chosen = (await setting(trx)).fields
+      if (!fieldsOf(entity).some((f) => chosen.includes(f))) return row
+      const place = (what: string) => `imports.${what}:${String(row.importId)}:${String(row.rowNumber)}`
+      const key = await keyring.active(trx)
+      const out: Record<string, unknown> = { ...row }
+      if (Array.isArray(row.cells)) out.cells = seal(key, JSON.stringify(row.cells), place('cells'))
+      if (typeof row.matchKey === 'string') out.matchKey = seal(key, row.matchKey, place('matchKey'))
+      if (Array.isArray(row.errors)) out.errors = (row.errors as { path: string; message: string }[]).map((e, i) => ({ ...e, message: seal(key, e.message, place(`error${i}`)) }))
+      return out as T
+    },
+    async openJournal<T extends { importId: string; rowNumber: number; cells: unknown; matchKey: string | null; errors: { path: string; message: string }[] | null }>(row: T, trx?: Executor): Promise<T> {
+      const place = (what: string) => `imports.${what}:${row.importId}:${row.rowNumber}`
+      const text = async (v: string, what: string) => (isSealed(v) ? open(await keyring.byId(sealedKeyId(v), trx), v, place(what)) : v)
+      return {
+        ...row,
+        cells: typeof row.cells === 'string' ? JSON.parse(await text(row.cells, 'cells')) : row.cells,
+        matchKey: row.matchKey === null ? null : await text(row.matchKey, 'matchKey'),
+        errors: row.errors ? await Promise.all(row.errors.map(async (e, i) => ({ ...e, message: await text(e.message, `error${i}`) }))) : row.errors,
+      }
+    },
+
+    /** Blind indexes of many e-mails or phones (an import batch's keys), when that field of the entity is chosen; else none. */
+    async indexesOf(entity: 'customers' | 'contacts', kind: 'email' | 'phone', keys: string[], trx?: Executor): Promise<string[]> {
+      const key = keyring.blindKey
+      const field = `${entity}.${kind}` as EncryptableField
+      if (!key || !keys.length || !(await setting(trx)).fields.includes(field)) return []
+      return keys.map((k) => (kind === 'email' ? emailIndex(key, k) : phoneIndex(key, k)))
+    },
+    /**
+     * A duplicate check's e-mail and phone as blind indexes, for the chosen fields of an entity:
+     * sealed values are matched by these, values in the clear as before.
+     */
+    async matchIndexes(entity: 'customers' | 'contacts', m: { email?: string | null; phone?: string | null }, trx?: Executor): Promise<{ emailBidx?: string; phoneBidx?: string }> {
+      const key = keyring.blindKey
+      if (!key) return {}
+      const chosen = (await setting(trx)).fields
+      const on = (kind: 'email' | 'phone') => fieldsOf(entity).some((f) => ENCRYPTABLE[f].blind === kind && chosen.includes(f))
+      return {
+        ...(m.email && on('email') ? { emailBidx: emailIndex(key, m.email) } : {}),
+        ...(m.phone && on('phone') ? { phoneBidx: phoneIndex(key, m.phone) } : {}),
+      }
+    },
+    /** Whether a field is chosen now (within the settings cache's few seconds). */
+    chosen: async (field: EncryptableField, trx?: Executor) => (await setting(trx)).fields.includes(field),
     openRows: <T extends { id: string }>(entity: Entity, rows: T[], trx?: Executor) => Promise.all(rows.map((r) => openRow(entity, r.id, r, trx))),
     convert,
 
@@ -95,16 +177,12 @@ export function createEncryptionService({ db, keyring, jobs, settingsTtlMs = 5_0
         if (def.table === table && def.column in out) out[def.column] = await convert(f, String(out.id), out[def.column], 'open')
       }
       const entity = table === 'audit_log' ? AUDITED[String(out.entity)] : undefined
-      if (entity && out.changes && typeof out.changes === 'object') {
-        const changes = { ...(out.changes as FieldChanges) }
-        for (const f of fieldsOf(entity)) {
-          const c = changes[propertyOf(f)]
-          if (c) changes[propertyOf(f)] = { before: await convert(f, String(out.entity_id), c.before, 'open'), after: await convert(f, String(out.entity_id), c.after, 'open') }
-        }
-        out.changes = changes
-      }
+      if (entity && out.changes && typeof out.changes === 'object') out.changes = await openChanges(entity, String(out.entity_id), out.changes as FieldChanges)
       return out
     },
+
+    /** An audit row's changes with the sealed before/after of an entity's fields opened (a record's history). */
+    openChanges,
 
     /** A stored credential (ENCRYPTABLE `always`): sealed whenever a master key is set, opened for its one use. */
     credential(field: EncryptableField) {

@@ -10,6 +10,7 @@ import { Secret, TOTP } from 'otpauth'
 import { unzip } from '../privacy/privacy.fixtures'
 import { reseal } from './encryption.reseal'
 import { KeyringError } from './keyring'
+import { importApi } from '../imports/imports.test-support'
 
 const KEY = randomBytes(32).toString('base64')
 let t: TestApp
@@ -17,14 +18,15 @@ let api: ReturnType<typeof http>
 let admin: AuthHeaders
 let support: AuthHeaders
 
-/** Every text, JSON and array column of every table, read raw: where does this text appear? */
-async function whereStored(needle: string): Promise<string[]> {
+/** Every text, JSON and array column of every table, read raw: where does this text (any of these texts, any case) appear? */
+async function whereStored(needle: string | string[]): Promise<string[]> {
+  const patterns = (Array.isArray(needle) ? needle : [needle]).map((n) => `%${n}%`)
   const { rows: cols } = await sql<{ table: string; column: string }>`
     SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
     WHERE table_schema = 'public' AND data_type IN ('text', 'jsonb', 'json', 'character varying', 'ARRAY')`.execute(t.db)
   const found: string[] = []
   for (const c of cols) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)}::text LIKE ${`%${needle}%`}`.execute(t.db)
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(c.table)} WHERE ${sql.ref(c.column)}::text ILIKE ANY(${patterns}::text[])`.execute(t.db)
     if (rows[0]!.n) found.push(`${c.table}.${c.column}`)
   }
   return found.sort()
@@ -48,7 +50,7 @@ beforeAll(async () => {
   api = http(t)
   admin = await sessionFor(t, (await insertUser(t.db, { role: 'admin' })).id)
   support = await sessionFor(t, (await insertUser(t.db, { role: 'support' })).id)
-})
+}, 180_000)
 afterAll(() => t.close())
 
 describe('field encryption', () => {
@@ -156,4 +158,134 @@ describe('without a master key', () => {
       await plain.close()
     }
   })
+})
+
+describe('encrypted customer and contact e-mail, phone and address', () => {
+  const PII = ['customers.address', 'customers.email', 'customers.phone', 'contacts.email', 'contacts.phone']
+  const get = async (url: string) => {
+    const res = await api.get(url, admin)
+    expect(res.statusCode, res.body).toBe(200)
+    return json(res)
+  }
+  const ids = (items: { id: string }[]) => items.map((i) => i.id)
+
+  it('keeps them out of every column of every table (rows, search text, audit) and still finds them by exact e-mail and phone', async () => {
+    await choose(PII)
+    const c = json(await api.post('/api/v1/customers', {
+      name: '周敏', type: 'person', email: 'Zhou.Min+pii7c@Example.cn', phone: '138 1234 7788',
+      address: { country: 'CN', region: '北京', city: '北京', street: '中关村大街 27 号 st-8d1e', postalCode: '100080' },
+    }, admin))
+    expect(c).toMatchObject({ email: 'zhou.min+pii7c@example.cn', phone: '+8613812347788', address: { city: '北京', street: '中关村大街 27 号 st-8d1e' } })
+    const p = json(await api.post('/api/v1/contacts', { customerId: c.id, name: '周先生', email: 'mr.zhou.pii9k@example.cn', phone: '13912349966' }, admin))
+    expect(p).toMatchObject({ email: 'mr.zhou.pii9k@example.cn', phone: '+8613912349966' })
+    const upd = await api.patch(`/api/v1/customers/${c.id}`, { version: c.version, phone: '+86 138 1234 7799' }, admin)
+    expect(upd.statusCode, upd.body).toBe(200)
+
+    expect(await whereStored(['pii7c', 'pii9k', '12347788', '12347799', '12349966', 'st-8d1e'])).toEqual([])
+    const raw = await t.db.selectFrom('customers').select(['email', 'phone', 'address', 'searchText', 'emailBidx', 'phoneTails']).where('id', '=', c.id).executeTakeFirstOrThrow()
+    expect(raw.email).toMatch(/^kenc:v1:/)
+    expect(raw.address).toMatchObject({ city: '北京', country: 'CN', street: expect.stringMatching(/^kenc:v1:/) }) // city stays usable by segments
+    expect(raw.searchText).toBe('周敏   ') // no plaintext, no ciphertext
+    expect(raw.emailBidx).toBeTruthy()
+    expect(raw.phoneTails).toHaveLength(5)
+
+    // Exact e-mail (any case), whole phone (any writing) and its ending still find them.
+    for (const q of ['zhou.min+pii7c@example.cn', 'ZHOU.MIN+PII7C@EXAMPLE.CN', '13812347799', '+86 138 1234 7799', '7799', '2347799']) {
+      expect(ids((await get(`/api/v1/customers?q=${encodeURIComponent(q)}`)).items), q).toEqual([c.id])
+    }
+    expect(ids((await get(`/api/v1/customers?q=${encodeURIComponent('7788')}`)).items)).toEqual([]) // the old number is gone
+    expect(ids((await get(`/api/v1/customers?q=pii7c&sort=name`)).items)).toEqual([]) // a fragment is not searched any more
+    for (const q of ['mr.zhou.pii9k@example.cn', '139 1234 9966', '9966']) expect(ids((await get(`/api/v1/contacts?q=${encodeURIComponent(q)}`)).items), q).toEqual([p.id])
+    const hits = (await get(`/api/v1/search?q=${encodeURIComponent('Zhou.Min+pii7c@example.cn')}`)).items
+    expect(hits.find((h: { id: string }) => h.id === c.id)).toMatchObject({ kind: 'customer', subtitle: expect.stringContaining('zhou.min+pii7c@example.cn') })
+    expect((await get(`/api/v1/search?q=9966`)).items.map((h: { id: string }) => h.id)).toContain(p.id)
+
+    // The record's history shows the values opened.
+    const history = (await get(`/api/v1/customers/${c.id}/history`)).items as { action: string; changes: Record<string, { before: unknown; after: unknown }> }[]
+    expect(history.find((h) => h.action === 'update')!.changes.phone).toEqual({ before: '+8613812347788', after: '+8613812347799' })
+  }, 180_000)
+
+  it('seals what was written before, fills the blind indexes in the background pass, and opens and clears them when turned off', async () => {
+    await choose([])
+    const c = json(await api.post('/api/v1/customers', { name: '孙丽', email: 'sun.li.pii3f@example.cn', phone: '13612345500', address: { city: '上海', street: '南京路 1 号 st-3f3f' } }, admin))
+    expect(await whereStored('pii3f')).toEqual(['audit_log.changes', 'customers.email', 'customers.search_text'])
+    await choose(PII)
+    await reseal(t.db, t.services.encryption, { settleMs: 0 })
+    expect(await whereStored('pii3f')).toEqual(['audit_log.changes']) // audit rows are never rewritten
+    expect(await whereStored('st-3f3f')).toEqual(['audit_log.changes'])
+    expect(ids((await get(`/api/v1/customers?q=${encodeURIComponent('sun.li.pii3f@example.cn')}`)).items)).toEqual([c.id])
+    expect(ids((await get('/api/v1/customers?q=5500')).items)).toEqual([c.id])
+    expect(await get(`/api/v1/customers/${c.id}`)).toMatchObject({ email: 'sun.li.pii3f@example.cn', phone: '+8613612345500', address: { street: '南京路 1 号 st-3f3f' } })
+
+    // A data key rotation leaves the blind indexes as they are: search keeps working.
+    await reseal(t.db, t.services.encryption, { rotate: true, settleMs: 0 })
+    expect(ids((await get('/api/v1/customers?q=13612345500')).items)).toEqual([c.id])
+
+    await choose([])
+    await reseal(t.db, t.services.encryption, { settleMs: 0 })
+    const raw = await t.db.selectFrom('customers').select(['email', 'phone', 'address', 'emailBidx', 'phoneBidx', 'phoneTails', 'searchText']).where('id', '=', c.id).executeTakeFirstOrThrow()
+    expect(raw).toMatchObject({ email: 'sun.li.pii3f@example.cn', phone: '+8613612345500', address: { street: '南京路 1 号 st-3f3f' }, emailBidx: null, phoneBidx: null, phoneTails: null })
+    expect(raw.searchText).toContain('sun.li.pii3f@example.cn')
+    expect(ids((await get('/api/v1/customers?q=pii3f')).items)).toEqual([c.id]) // fragments are searched again
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM customers WHERE email LIKE 'kenc:%' OR phone LIKE 'kenc:%' OR address->>'street' LIKE 'kenc:%'`.execute(t.db)
+    expect(rows[0]!.n).toBe(0)
+  }, 180_000)
+
+  it('merges a duplicate whose values are sealed under its own id into the customer that stays', async () => {
+    await choose(PII)
+    const target = json(await api.post('/api/v1/customers', { name: '吴刚' }, admin))
+    const source = json(await api.post('/api/v1/customers', { name: '吴刚 (重复)', email: 'wu.gang.pii5m@example.cn', phone: '13712345511' }, admin))
+    const res = await api.post(`/api/v1/customers/${target.id}/merge`, { sourceId: source.id }, admin)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(json(res)).toMatchObject({ email: 'wu.gang.pii5m@example.cn', phone: '+8613712345511' })
+    expect(await whereStored('pii5m')).toEqual([])
+    expect(ids((await get(`/api/v1/customers?q=${encodeURIComponent('wu.gang.pii5m@example.cn')}`)).items)).toEqual([target.id])
+    const history = (await get(`/api/v1/customers/${target.id}/history`)).items as { action: string; changes: { fields: Record<string, { after: unknown }> } }[]
+    expect(history.find((h) => h.action === 'merge')!.changes.fields.email!.after).toBe('wu.gang.pii5m@example.cn')
+  }, 180_000)
+
+  it('imports: an upsert deduped by e-mail updates the encrypted customer it matches, contacts find their customer by its sealed e-mail, and nothing lands in the clear', async () => {
+    await choose(PII)
+    const imports = importApi(t)
+    const existing = json(await api.post('/api/v1/customers', { name: '李雷', email: 'li.lei.pii2q@example.cn', phone: '13512345566' }, admin))
+    const analyze = async (entity: string, csv: string) => (await imports.analyze(admin, entity, { name: 'p.csv', data: Buffer.from(csv) })).json()
+    const csv = 'name,email,industry,phone,street\n李雷,LI.LEI.PII2Q@example.cn,manufacturing,,\n韩梅梅,han.mm.pii2r@example.cn,,13512345577,长安街 5 号 st-2r2r\n'
+    const run = await imports.run(admin, (await analyze('customers', csv)).id, { entity: 'customers', mode: 'upsert', dedupeBy: 'email' })
+    expect(run).toMatchObject({ status: 'completed', counts: { created: 1, updated: 1, invalid: 0 } })
+    expect(await get(`/api/v1/customers/${existing.id}`)).toMatchObject({ industry: 'manufacturing', email: 'li.lei.pii2q@example.cn', version: 2 })
+    const created = (await get(`/api/v1/customers?q=${encodeURIComponent('han.mm.pii2r@example.cn')}`)).items
+    expect(created).toMatchObject([{ name: '韩梅梅', phone: '+8613512345577', address: { street: '长安街 5 号 st-2r2r' } }])
+    expect(ids((await get('/api/v1/customers?q=5577')).items)).toEqual([created[0].id])
+
+    const contacts = await imports.run(admin, (await analyze('contacts', 'name,customer,email\n小王,li.lei.pii2q@example.cn,xiao.wang.pii2s@example.cn\n')).id, { entity: 'contacts', mode: 'upsert', dedupeBy: 'email' })
+    expect(contacts).toMatchObject({ status: 'completed', counts: { created: 1, invalid: 0 } })
+    expect((await get(`/api/v1/contacts?q=${encodeURIComponent('xiao.wang.pii2s@example.cn')}`)).items).toMatchObject([{ customerId: existing.id }])
+    const again = await imports.run(admin, (await analyze('contacts', 'name,customer,email\n小王 2,li.lei.pii2q@example.cn,XIAO.WANG.PII2S@example.cn\n')).id, { entity: 'contacts', mode: 'skip-duplicates', dedupeBy: 'email' })
+    expect(again).toMatchObject({ status: 'completed', counts: { created: 0, skipped: 1 }, duplicates: [{ key: 'xiao.wang.pii2s@example.cn' }] })
+    const dupCsv = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${again.id}/duplicates.csv`, headers: admin })
+    expect(dupCsv.body).toContain('XIAO.WANG.PII2S@example.cn')
+
+    expect(await whereStored(['pii2q', 'pii2r', 'pii2s', '12345566', '12345577', 'st-2r2r'])).toEqual([])
+
+    // Undo puts the sealed values back as they were.
+    const undo = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${run.id}/undo`, headers: admin })
+    expect(undo.statusCode, undo.body).toBe(200)
+    expect(await get(`/api/v1/customers/${existing.id}`)).toMatchObject({ industry: null, email: 'li.lei.pii2q@example.cn', phone: '+8613512345566' })
+    expect(await whereStored('pii2q')).toEqual([])
+  }, 180_000)
+
+  it('exports and a person’s privacy export carry the opened values', async () => {
+    await choose(PII)
+    const c = json(await api.post('/api/v1/customers', { name: '郑爽', type: 'person', email: 'zheng.pii6e@example.cn', phone: '13712346600', address: { city: '杭州', street: '西湖路 6 号 st-6e6e' } }, admin))
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/customers/export?format=csv&q=zheng.pii6e%40example.cn', headers: admin })
+    expect(csv.statusCode, csv.body).toBe(200)
+    expect(csv.body).toContain('zheng.pii6e@example.cn')
+    expect(csv.body).toContain('西湖路 6 号 st-6e6e')
+    expect(csv.body).not.toContain('kenc:v1:')
+    const zip = await t.app.inject({ method: 'GET', url: `/api/v1/privacy/customer/${c.id}/export`, headers: admin })
+    expect(zip.statusCode, zip.body).toBe(200)
+    const files = await unzip(zip.rawPayload)
+    expect(JSON.parse(files['customers.json']!)[0]).toMatchObject({ email: 'zheng.pii6e@example.cn', phone: '+8613712346600' })
+    expect(Object.values(files).join('')).not.toContain('kenc:v1:')
+  }, 180_000)
 })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Db, Executor } from '../../db/database'
 import { newId } from '../../lib/ids'
-import { CipherError, fingerprint, open, seal, type DataKey } from '../../lib/field-cipher'
+import { CipherError, deriveKey, fingerprint, open, seal, type DataKey } from '../../lib/field-cipher'
 
 /** Said to the operator at start-up, before anything is read or written with a wrong key. */
 export class KeyringError extends Error {}
@@ -18,6 +18,11 @@ export interface Keyring {
   /** Whether a master key is configured at all. */
   readonly configured: boolean
   readonly fingerprint: string | null
+  /**
+   * The key of the blind indexes (exact search of sealed e-mails and phones): derived from the
+   * master key, not a data key, so a rotation leaves every index value as it is.
+   */
+  readonly blindKey: Buffer | null
   /** The key new values are sealed with; read through the caller's transaction (PGlite has one connection). */
   active(trx?: Executor): Promise<DataKey>
   byId(id: string, trx?: Executor): Promise<Buffer>
@@ -71,6 +76,7 @@ export function createKeyring(db: Db, master: Buffer | undefined, activeTtlMs = 
   return {
     configured: !!master,
     fingerprint: fp,
+    blindKey: master ? deriveKey(master, 'blind index v1') : null,
     async check() {
       await load()
       if (!activeId && master) {

@@ -1,7 +1,8 @@
+import type { EncryptionService } from '../encryption/encryption.service'
 import { setImmediate } from 'node:timers/promises'
 import type { ZodType } from 'zod'
 import type { Executor } from '../../db/database'
-import { changedFields } from '../../lib/diff'
+import { changedFields, type FieldChanges } from '../../lib/diff'
 import { newId } from '../../lib/ids'
 import { importPhone, phoneRegion } from './phone-fast'
 import type { RequestContext } from '../../server/context'
@@ -48,6 +49,8 @@ export interface BatchEnv {
   importId: string
   /** false: validate and count only (validation pass, dry run, preview). */
   write: boolean
+  /** Seals customers' and contacts' chosen fields on write and matches them by blind index (field encryption). */
+  encryption?: EncryptionService
 }
 
 /** The currency and time zone an import fills in: the options' zone, else the company's. */
@@ -104,7 +107,7 @@ export async function planBatch(batchEnv: BatchEnv, rows: PreparedRow[], yieldEv
   const { exec, ctx, entity, options } = env
   const owners = OWNED.has(entity) ? await resolveOwners(exec, rows) : new Map()
   const needsCustomer = entity === 'contacts' || entity === 'opportunities'
-  const customers = needsCustomer ? await resolveCustomers(exec, ctx, rows.filter((r) => r.errors.length === 0), { createMissing: options.createMissing, write: env.write, importId: env.importId }) : new Map()
+  const customers = needsCustomer ? await resolveCustomers(exec, ctx, rows.filter((r) => r.errors.length === 0), { createMissing: options.createMissing, write: env.write, importId: env.importId, encryption: env.encryption }) : new Map()
   const products = entity === 'opportunities' ? await resolveProducts(exec, rows, options.valueMapping) : new Map()
   const planned: Planned[] = []
   for (const r of rows) {
@@ -268,6 +271,10 @@ function keyText(by: 'email' | 'phone' | 'name' | 'sku', rec: Record<string, unk
   return [rec.name, rec.company].filter((v) => typeof v === 'string' && v !== '').join(' / ')
 }
 
+/** Journal rows as kept: a sealed entity's cells, keys and messages sealed (field encryption). */
+export const sealJournal = (env: Pick<BatchEnv, 'encryption' | 'entity' | 'exec'>, rows: Record<string, unknown>[]) =>
+  env.encryption ? Promise.all(rows.map((r) => env.encryption!.sealJournal(env.entity, r, env.exec))) : Promise.resolve(rows)
+
 /** Journal rows of the rows skipped as duplicates (status and duplicates.csv list them). */
 export const duplicateJournal = (importId: string, results: RowResult[]) =>
   results.filter((r) => r.outcome === 'skip' && r.match).map((r) => ({
@@ -281,13 +288,18 @@ async function dedupe(env: RecordEnv, planned: Planned[], by: 'email' | 'phone' 
   for (const p of live) p.dedupeKey = keyFor(entity, by, p.record)
   const keys = [...new Set(live.map((p) => p.dedupeKey).filter((k): k is string => !!k))]
   const lookupKeys = by === 'name' ? [...new Set(keys.map((k) => k.split('\u0001')[0]!))] : keys
-  const found = await repo.findDuplicates(env.exec, {
+  const sealable = sealedEntity(env)
+  const indexes = sealable && (by === 'email' || by === 'phone') ? await env.encryption!.indexesOf(sealable, by, lookupKeys, env.exec) : []
+  const rows = await repo.findDuplicates(env.exec, {
     table: ENTITY_TABLE[entity],
     by,
     keys: lookupKeys,
     scope: entity === 'products' ? undefined : scopeFor(env.ctx.actor, 'read'),
     forUpdate: env.write,
+    indexes,
   })
+  // Matches come back as stored: opened, so keys, the upsert's comparison and the audit see plain values.
+  const found = sealable ? await env.encryption!.openRows(sealable, rows as { id: string }[], env.exec) as Record<string, any>[] : rows
   const existing = new Map<string, Record<string, any>>()
   for (const row of found) {
     const k = keyFor(entity, by, row)
@@ -402,26 +414,34 @@ function patchOf(record: Record<string, unknown>, current: Record<string, any>, 
 const toColumns = (r: Record<string, unknown>) =>
   'address' in r ? { ...r, address: r.address == null ? null : JSON.stringify(r.address) } : r
 
+/** Customers and contacts, whose e-mail, phone and address may be encrypted: their entity, when a key is set. */
+const sealedEntity = (env: RecordEnv) =>
+  env.encryption?.keyring.configured && (env.entity === 'customers' || env.entity === 'contacts') ? env.entity : undefined
+
 async function write(env: RecordEnv, planned: Planned[]) {
   const { exec, ctx, entity, importId } = env
   const table = ENTITY_TABLE[entity]
   const creates = planned.filter((p) => p.outcome === 'create')
   if (entity === 'contacts') await primaries(env, creates)
-  const rows = creates.map((p) => {
+  const sealable = sealedEntity(env)
+  const seal = async (id: string, r: Record<string, unknown>): Promise<Record<string, unknown>> => (sealable ? env.encryption!.sealRow(sealable, id, r, exec) : r)
+  const sealChanges = async (id: string, c: FieldChanges) => (sealable ? env.encryption!.sealChanges(sealable, id, c, exec) : c)
+  const rows = await Promise.all(creates.map((p) => {
     p.entityId = newId()
-    return { ...p.record, id: p.entityId, createdBy: ctx.actor.userId }
-  })
+    return seal(p.entityId, { ...p.record, id: p.entityId, createdBy: ctx.actor.userId })
+  }))
+  const createdChanges = await Promise.all(creates.map((p) => sealChanges(p.entityId!, changedFields({}, serializable(p.record)))))
   // One INSERT … SELECT for the whole batch (address as a jsonb value, tags as text[]). While the
   // database works on it, Node builds the created rows' audit and journal statements.
   const inserted = repo.insertSet(exec, table, rows)
-  const createdAudit = prepareAuditBatch(ctx, creates.map((p) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...changedFields({}, serializable(p.record)), ...(p.line ? { lines: { before: null, after: [auditLine(p.line)] } } : {}), importId: { before: null, after: importId } } })))
+  const createdAudit = prepareAuditBatch(ctx, creates.map((p, i) => ({ action: 'create', entity: AUDIT_ENTITY[entity], entityId: p.entityId!, changes: { ...createdChanges[i]!, ...(p.line ? { lines: { before: null, after: [auditLine(p.line)] } } : {}), importId: { before: null, after: importId } } })))
   const createdJournal = repo.journalInsert(creates.map((p) => ({ importId, rowNumber: p.row, outcome: 'created', entityId: p.entityId!, afterVersion: 1, before: null, cells: null, errors: p.warnings ?? null })))
   await inserted
   const audits: AuditEvent[] = []
   const journal: Record<string, unknown>[] = []
   for (const p of planned.filter((x) => x.outcome === 'update')) {
     const current = p.existing!
-    const ok = await repo.updateRecord(exec, table, current.id, current.version, toColumns(p.record))
+    const ok = await repo.updateRecord(exec, table, current.id, current.version, await seal(current.id, toColumns(p.record)))
     if (!ok) {
       p.outcome = 'invalid'
       p.errors.push({ path: 'row', message: 'The matching record changed during the import' })
@@ -430,8 +450,10 @@ async function write(env: RecordEnv, planned: Planned[]) {
     const before: Record<string, unknown> = {}
     for (const k of Object.keys(p.record)) before[k] = current[k] instanceof Date ? current[k].toISOString() : (current[k] ?? null)
     if (p.linesBefore) before.lines = p.linesBefore
+    // Undo writes these back: kept as the row kept them (sealed, with their blind indexes).
+    if (sealable) Object.assign(before, await seal(current.id, before))
     const lines = p.linesBefore ? { lines: { before: p.linesBefore.map((l) => auditLine({ ...l, productId: l.productId! })), after: [auditLine(p.line!)] } } : {}
-    audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: current.id, changes: { ...changedFields(serializable(current), serializable(p.record)), ...lines, importId: { before: null, after: importId } } })
+    audits.push({ action: 'update', entity: AUDIT_ENTITY[entity], entityId: current.id, changes: { ...(await sealChanges(current.id, changedFields(serializable(current), serializable(p.record)))), ...lines, importId: { before: null, after: importId } } })
     journal.push({ importId, rowNumber: p.row, outcome: 'updated', entityId: current.id, before, afterVersion: current.version + 1, cells: null, errors: p.warnings ?? null })
   }
   if (entity === 'opportunities') {
@@ -444,8 +466,9 @@ async function write(env: RecordEnv, planned: Planned[]) {
     journal.push({ importId, rowNumber: p.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: p.cells, errors: p.errors })
   }
   journal.push(...duplicateJournal(importId, planned))
+  const sealedJournal = await sealJournal(env, journal)
   // Audit and journal rows set-based, in the batch's transaction (queued on its connection).
-  await Promise.all([createdAudit(exec), createdJournal(exec), recordAuditBatch(exec, ctx, audits), repo.insertJournalSet(exec, journal)])
+  await Promise.all([createdAudit(exec), createdJournal(exec), recordAuditBatch(exec, ctx, audits), repo.insertJournalSet(exec, sealedJournal)])
 }
 
 const serializable = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))

@@ -79,7 +79,7 @@ export async function runCliImport(services: Services, db: Db, defaultRegion: st
   const tty = err.isTTY
   let last = 0
   await runImport({
-    db, defaultRegion,
+    db, defaultRegion, encryption: services.encryption,
     onProgress: ({ phase, processed, total }) => {
       const now = Date.now()
       if (!tty || now - last < 200) return

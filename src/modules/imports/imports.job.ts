@@ -1,9 +1,10 @@
+import type { EncryptionService } from '../encryption/encryption.service'
 import { setImmediate } from 'node:timers/promises'
 import type { Transaction } from 'kysely'
 import type { Db, DB } from '../../db/database'
 import type { RequestContext } from '../../server/context'
 import { AppError } from '../../server/errors'
-import { duplicateJournal, ENTITY_TABLE, IO_SLICE, importLocale, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
+import { duplicateJournal, sealJournal, ENTITY_TABLE, IO_SLICE, importLocale, planBatch, plansAhead, processBatch, type BatchEnv, type RowResult } from './batch'
 import * as repo from './imports.repository'
 import { importOptionsSchema, type ImportEntity } from './imports.schema'
 import { proposeMapping } from './mapping'
@@ -20,6 +21,8 @@ export const BATCH_SIZE = 5000
 export interface ImportJobDeps {
   db: Db
   defaultRegion: string
+  /** Field encryption: imported customers and contacts are sealed as the services seal them. */
+  encryption?: EncryptionService
   batchSize?: number
   /** Called after each committed batch (CLI progress bar). */
   onProgress?: (p: { phase: 'validate' | 'write'; processed: number; total: number | null }) => void
@@ -122,7 +125,7 @@ async function run(deps: ImportJobDeps, id: string): Promise<void> {
   }
 
   const locale = await importLocale(db, options)
-  const env = (exec: BatchEnv['exec'], write: boolean): BatchEnv => ({ exec, ctx, entity, options, stages, defaultRegion: deps.defaultRegion, ...locale, importId: id, write })
+  const env = (exec: BatchEnv['exec'], write: boolean): BatchEnv => ({ exec, ctx, entity, options, stages, defaultRegion: deps.defaultRegion, encryption: deps.encryption, ...locale, importId: id, write })
 
   try {
     if (row.phase === 'validate') {
@@ -137,12 +140,12 @@ async function run(deps: ImportJobDeps, id: string): Promise<void> {
         for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += t[k]
         processed += batch.length
         await fenced(async (trx) => {
-          await repo.insertJournalSet(trx, [
+          await repo.insertJournalSet(trx, await sealJournal({ ...env(trx, false) }, [
             ...results.filter((r) => r.outcome === 'invalid').map((r) => ({
               importId: id, rowNumber: r.row, outcome: 'invalid', entityId: null, before: null, afterVersion: null, cells: r.cells, errors: r.errors,
             })),
             ...duplicateJournal(id, results),
-          ])
+          ]))
           await repo.updateImport(trx, id, { processedRows: processed })
         })
         deps.onProgress?.({ phase: 'validate', processed, total: null })

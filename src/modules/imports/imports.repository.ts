@@ -154,7 +154,7 @@ export const findUsersByKey = (db: Executor, keys: string[]) =>
         .execute()
 
 /** Visible customers named by e-mail or name (any case): customer columns of contacts and deals. */
-export const findCustomersByKey = (db: Executor, keys: string[], scope: Scope) => {
+export const findCustomersByKey = (db: Executor, keys: string[], scope: Scope, emailIndexes: string[] = []) => {
   if (keys.length === 0) return Promise.resolve([])
   return withGenericPlan(db, (trx) => {
     let q = trx
@@ -162,7 +162,8 @@ export const findCustomersByKey = (db: Executor, keys: string[], scope: Scope) =
       .select(['c.id', 'c.name', 'c.email', 'c.ownerId', 'c.teamId'])
       .where('c.deletedAt', 'is', null)
       .where('c.mergedInto', 'is', null)
-      .where((eb) => eb.or([anyOf(sql`lower(c.email)`, keys), anyOf(sql`lower(c.name)`, keys)]))
+      // A sealed e-mail is matched by its blind index (field encryption).
+      .where((eb) => eb.or([anyOf(sql`lower(c.email)`, keys), anyOf(sql`lower(c.name)`, keys), ...(emailIndexes.length ? [anyOf(sql`c.email_bidx`, emailIndexes)] : [])]))
     const s = scopeCondition(scope, 'c')
     if (s) q = q.where(s)
     return q.execute()
@@ -176,6 +177,8 @@ export interface DedupeLookup {
   /** The caller's read scope (contacts: their customer's); undefined = every record (products). */
   scope: Scope | undefined
   forUpdate: boolean
+  /** The keys' blind indexes, when the e-mail or phone is encrypted: sealed values match by these. */
+  indexes?: string[]
 }
 
 /**
@@ -193,7 +196,8 @@ function lookUpDuplicates(db: Executor, l: DedupeLookup) {
   // A contact has no owner of its own: it is visible (and writable) through its customer's.
   if (l.table === 'contacts') q = q.innerJoin('customers as c', 'c.id', 't.customerId').select(['c.ownerId as customerOwnerId', 'c.teamId as customerTeamId'])
   const column = l.by === 'email' ? sql`lower(t.email)` : l.by === 'phone' ? sql`t.phone` : l.by === 'sku' ? sql`lower(t.sku)` : sql`lower(t.name)`
-  q = q.where(anyOf(column, l.keys))
+  const blind = l.indexes?.length && (l.by === 'email' || l.by === 'phone') ? sql`t.${sql.raw(l.by === 'email' ? 'email_bidx' : 'phone_bidx')}` : null
+  q = q.where(blind ? sql`(${anyOf(column, l.keys)} OR ${anyOf(blind, l.indexes!)})` : anyOf(column, l.keys))
   if (l.scope !== undefined) {
     const s = scopeCondition(l.scope, l.table === 'contacts' ? 'c' : 't')
     if (s) q = q.where(s)
@@ -302,19 +306,21 @@ export const findActor = (db: Executor, id: string) =>
  * records a mailing-list-members import adds. A contact counts only while its customer lives
  * (a list's audience leaves it out otherwise).
  */
-export function findByEmails(db: Executor, table: 'contacts' | 'leads' | 'customers', keys: string[]): Promise<{ id: string; name: string; email: string }[]> {
+export function findByEmails(db: Executor, table: 'contacts' | 'leads' | 'customers', keys: string[], indexes: string[] = []): Promise<{ id: string; name: string; email: string }[]> {
   if (keys.length === 0) return Promise.resolve([])
   const email = sql<string>`lower(t.email)`
-  const columns = ['t.id', 't.name', email.as('email')] as const
+  const columns = ['t.id', 't.name', sql<string>`t.email`.as('email')] as const
+  // A sealed e-mail is matched by its blind index (the caller opens and lower-cases what comes back).
+  const match = indexes.length ? sql<boolean>`(${anyOf(email, keys)} OR ${anyOf(sql`t.email_bidx`, indexes)})` : anyOf(email, keys)
   return withGenericPlan(db, (trx) => {
     if (table === 'contacts') {
       return trx.selectFrom('contacts as t').innerJoin('customers as c', 'c.id', 't.customerId').select(columns)
-        .where('t.deletedAt', 'is', null).where('c.deletedAt', 'is', null).where(anyOf(email, keys)).orderBy('t.id').execute()
+        .where('t.deletedAt', 'is', null).where('c.deletedAt', 'is', null).where(match).orderBy('t.id').execute()
     }
     if (table === 'customers') {
       return trx.selectFrom('customers as t').select(columns)
-        .where('t.deletedAt', 'is', null).where('t.mergedInto', 'is', null).where(anyOf(email, keys)).orderBy('t.id').execute()
+        .where('t.deletedAt', 'is', null).where('t.mergedInto', 'is', null).where(match).orderBy('t.id').execute()
     }
-    return trx.selectFrom('leads as t').select(columns).where('t.deletedAt', 'is', null).where(anyOf(email, keys)).orderBy('t.id').execute()
+    return trx.selectFrom('leads as t').select(columns).where('t.deletedAt', 'is', null).where(match).orderBy('t.id').execute()
   })
 }

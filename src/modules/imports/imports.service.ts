@@ -1,3 +1,4 @@
+import type { EncryptionService } from '../encryption/encryption.service'
 import type { Db } from '../../db/database'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { newId } from '../../lib/ids'
@@ -34,6 +35,7 @@ export interface ImportDeps {
   db: Db
   jobs: Jobs
   defaultRegion: string
+  encryption?: EncryptionService
   /** Largest upload accepted (bytes). */
   maxBytes?: number
   /** Hours after which an attempt analysed but never started expires (KITH_IMPORT_DRAFT_HOURS, default 24). */
@@ -64,7 +66,7 @@ export type ImportRow = NonNullable<Awaited<ReturnType<typeof repo.findImport>>>
 export function createImportService(deps: ImportDeps) {
   const { db, jobs } = deps
   // Retried jobs resume after the last committed batch; an hour without finishing counts as a crash.
-  jobs.define<{ id: string }>(IMPORT_JOB, (data) => runImport({ db, defaultRegion: deps.defaultRegion }, data.id), { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 3600 })
+  jobs.define<{ id: string }>(IMPORT_JOB, (data) => runImport({ db, defaultRegion: deps.defaultRegion, encryption: deps.encryption }, data.id), { retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 3600 })
 
   /**
    * Abandoned wizard attempts (analysed, never started) leave the history after `draftHours`,
@@ -141,10 +143,14 @@ export function createImportService(deps: ImportDeps) {
   }
 
   /** Every journal row of one outcome, read page by page in row order. */
+  // A sealed entity's journal keeps the file's cells sealed (field encryption): opened to be shown.
+  const openJournal = <T extends Parameters<EncryptionService['openJournal']>[0]>(rows: T[]) =>
+    deps.encryption ? Promise.all(rows.map((r) => deps.encryption!.openJournal(r))) : Promise.resolve(rows)
+
   async function* journal(id: string, outcome: 'invalid' | 'duplicate') {
     let after = FIRST_ROW
     for (;;) {
-      const page = await repo.journalPage(db, id, [outcome], after, 1000)
+      const page = await openJournal(await repo.journalPage(db, id, [outcome], after, 1000))
       yield* page
       if (page.length < 1000) return
       after = page.at(-1)!.rowNumber
@@ -222,7 +228,7 @@ export function createImportService(deps: ImportDeps) {
       const plan = makePlan(row.columns, fields, options, proposed)
       const prepared = records.map((r) => prepareRow(plan, r))
       const locale = await importLocale(db, options)
-      const results = await processBatch({ exec: db, ctx, entity: options.entity, options, stages, defaultRegion: deps.defaultRegion, ...locale, importId: id, write: false }, prepared)
+      const results = await processBatch({ exec: db, ctx, entity: options.entity, options, stages, defaultRegion: deps.defaultRegion, encryption: deps.encryption, ...locale, importId: id, write: false }, prepared)
       return {
         suggestions,
         rows: results.map((r, i) => ({
@@ -278,7 +284,7 @@ export function createImportService(deps: ImportDeps) {
       const row = await mine(ctx, id)
       const limit = q.limit ?? 100
       const page = async (outcome: 'invalid' | 'duplicate', after = FIRST_ROW) => {
-        const rows = await repo.journalPage(db, id, [outcome], after, limit + 1)
+        const rows = await openJournal(await repo.journalPage(db, id, [outcome], after, limit + 1))
         return { rows: rows.slice(0, limit), next: rows.length > limit ? rows[limit - 1]!.rowNumber : null }
       }
       return toStatus(row, await page('invalid', q.errorsAfter), await page('duplicate', q.duplicatesAfter), await repo.warningRows(db, id, 100))

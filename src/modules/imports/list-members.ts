@@ -57,7 +57,15 @@ export async function processListMembers(env: BatchEnv, rows: PreparedRow[]): Pr
   const found = new Map<string, Match>()
   for (const [kind, table] of LOOKUP) {
     if (pending.length === 0) break
-    for (const r of await repo.findByEmails(exec, table, pending)) if (!found.has(r.email)) found.set(r.email, { id: r.id, name: r.name, kind })
+    const sealable = table === 'leads' ? undefined : table
+    const indexes = sealable && env.encryption ? await env.encryption.indexesOf(sealable, 'email', pending, exec) : []
+    const rows = await repo.findByEmails(exec, table, pending, indexes)
+    // A sealed e-mail comes back sealed: opened to key the match by the file's (lower-cased) e-mail.
+    const opened = sealable && env.encryption ? await env.encryption.openRows(sealable, rows, exec) : rows
+    for (const r of opened) {
+      const email = r.email.toLowerCase()
+      if (!found.has(email)) found.set(email, { id: r.id, name: r.name, kind })
+    }
     pending = pending.filter((e) => !found.has(e))
   }
   const members = new Set(await lists.memberIdsAmong(exec, list.id, [...new Set([...found.values()].map((m) => m.id))]))

@@ -1,3 +1,4 @@
+import type { EncryptionService } from '../encryption/encryption.service'
 import type { Executor } from '../../db/database'
 import { newId } from '../../lib/ids'
 import { recordAudit } from '../audit/audit.service'
@@ -47,7 +48,7 @@ export async function resolveOwners(exec: Executor, rows: PreparedRow[]): Promis
  * (owned by the importer) when createMissing is set and `write` is on; a dry run only says so.
  */
 export async function resolveCustomers(
-  exec: Executor, ctx: RequestContext, rows: PreparedRow[], opts: { createMissing: boolean; write: boolean; importId: string },
+  exec: Executor, ctx: RequestContext, rows: PreparedRow[], opts: { createMissing: boolean; write: boolean; importId: string; encryption?: EncryptionService },
 ): Promise<Map<string, Resolved<CustomerRef>>> {
   const raw = new Map<string, string>()
   const firstRow = new Map<string, number>()
@@ -58,7 +59,11 @@ export async function resolveCustomers(
     if (!firstRow.has(key)) firstRow.set(key, r.row)
   }
   const keys = [...raw.keys()]
-  const found = await repo.findCustomersByKey(exec, keys, scopeFor(ctx.actor, 'read'))
+  const enc = opts.encryption
+  const emails = keys.filter((k) => k.includes('@'))
+  const stored = await repo.findCustomersByKey(exec, keys, scopeFor(ctx.actor, 'read'), enc ? await enc.indexesOf('customers', 'email', emails, exec) : [])
+  // A sealed e-mail is opened to compare (and is never shown or copied anywhere else).
+  const found = enc ? await enc.openRows('customers', stored, exec) : stored
   const out = new Map<string, Resolved<CustomerRef>>()
   const missing: string[] = []
   for (const key of keys) {
@@ -77,7 +82,7 @@ export async function resolveCustomers(
     return { id: newId(), name, email, ownerId: ctx.actor.role === 'marketing' ? null : ctx.actor.userId, teamId: ctx.actor.role === 'marketing' ? null : ctx.actor.teamId, createdBy: ctx.actor.userId }
   })
   if (opts.write) {
-    await repo.insertRecords(exec, 'customers', created)
+    await repo.insertRecords(exec, 'customers', enc ? await Promise.all(created.map((c) => enc.sealRow('customers', c.id, c, exec))) : created)
     // Journalled under the negated number of the row that named it, so undo removes it too.
     await repo.insertJournal(exec, missing.map((key, i) => ({
       importId: opts.importId, rowNumber: -firstRow.get(key)!, outcome: 'created' as const, entity: 'customers', entityId: created[i]!.id, afterVersion: 1, before: null, cells: null, errors: null,

@@ -91,6 +91,14 @@ export async function findAudienceMember(db: Executor, list: AudienceSource, ent
   return rows[0]
 }
 
+/** Members whose e-mail is sealed (field encryption): the campaign opens them and materialises them apart. */
+export async function sealedAudience(db: Executor, list: AudienceSource) {
+  const { rows } = await sql<MemberRow>`
+    SELECT a.kind, a.entity_id, a.email, a.name, a.company FROM (${audience(list)}) a
+     WHERE a.email LIKE 'kenc:%' ORDER BY a.entity_id`.execute(db)
+  return rows
+}
+
 export async function firstAudienceMemberWithEmail(db: Executor, list: AudienceSource) {
   const { rows } = await sql<MemberRow>`
     SELECT a.kind, a.entity_id, a.email, a.name, a.company FROM (${audience(list)}) a

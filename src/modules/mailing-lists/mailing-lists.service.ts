@@ -1,3 +1,4 @@
+import type { EncryptionService } from '../encryption/encryption.service'
 import type { Db, Executor } from '../../db/database'
 import { distinctValues } from '../../db/distinct-values'
 import { finishPage, parseKeyset } from '../../db/keyset'
@@ -45,7 +46,13 @@ const sortValue = (sort: string) => (r: repo.ListRow) => {
   return field === 'name' ? r.name : (field === 'updatedAt' ? r.updatedAt : r.createdAt).toISOString()
 }
 
-export function createMailingListService({ db }: { db: Db }) {
+export function createMailingListService({ db, encryption }: { db: Db; encryption?: EncryptionService }) {
+  /** A member's e-mail opened when it is sealed (a customer's or contact's, field encryption). */
+  const open = async <T extends repo.MemberRow | undefined>(r: T, trx?: Executor): Promise<T> => {
+    if (!r || !encryption || !r.email || r.kind === 'lead') return r
+    return { ...r, email: (await encryption.convert(r.kind === 'customer' ? 'customers.email' : 'contacts.email', r.entityId, r.email, 'open', trx)) as string }
+  }
+  const openAll = (rows: repo.MemberRow[], trx?: Executor) => Promise.all(rows.map((r) => open(r, trx)))
   async function visible(ctx: RequestContext, id: string, access: 'read' | 'rows' | 'write', trx: Executor = db) {
     assertListAccess(ctx.actor, access)
     const row = access === 'write' ? await repo.lockList(trx, id) : await repo.findListById(trx, id)
@@ -67,8 +74,10 @@ export function createMailingListService({ db }: { db: Db }) {
       const row = await repo.findListById(trx, id)
       return row && !row.deletedAt ? { id: row.id, kind: row.kind, filter: row.filter } : null
     },
-    findMember: (src: repo.AudienceSource, entityId: string) => repo.findAudienceMember(db, src, entityId),
-    firstMember: (src: repo.AudienceSource) => repo.firstAudienceMemberWithEmail(db, src),
+    findMember: async (src: repo.AudienceSource, entityId: string) => open(await repo.findAudienceMember(db, src, entityId)),
+    firstMember: async (src: repo.AudienceSource) => open(await repo.firstAudienceMemberWithEmail(db, src)),
+    /** The members with a sealed e-mail, opened (a campaign materialises them apart from the SQL path). */
+    sealedMembers: async (src: repo.AudienceSource, trx: Executor = db) => openAll(await repo.sealedAudience(trx, src), trx),
 
     async list(ctx: RequestContext, query: MailingListListQuery) {
       assertListAccess(ctx.actor, 'read')
@@ -149,7 +158,7 @@ export function createMailingListService({ db }: { db: Db }) {
       const rows = await repo.pageAudience(db, row, after, limit + 1)
       const page = rows.slice(0, limit)
       const last = page.at(-1)
-      return { items: page.map(toMember), nextCursor: rows.length > limit && last ? encodeCursor({ s: 'members', v: null, id: last.entityId }) : null }
+      return { items: (await openAll(page)).map(toMember), nextCursor: rows.length > limit && last ? encodeCursor({ s: 'members', v: null, id: last.entityId }) : null }
     },
 
     /** A segment before it is saved: the live count and the first members. */
@@ -158,7 +167,7 @@ export function createMailingListService({ db }: { db: Db }) {
       validateSegmentFilter(filter)
       const src = { id: '00000000-0000-0000-0000-000000000000', kind: 'dynamic' as const, filter }
       const [counts, sample] = await Promise.all([repo.countAudience(db, src), repo.pageAudience(db, src, null, 10)])
-      return { ...counts, sample: sample.map(toMember) }
+      return { ...counts, sample: (await openAll(sample)).map(toMember) }
     },
 
     async values(ctx: RequestContext, query: SegmentValuesQuery) {

@@ -10,12 +10,12 @@ const run = async (db: Executor, q: RawBuilder<unknown>) => affected(await q.exe
 const bump = sql`version = version + 1, updated_at = now()`
 
 export const eraseCustomers = (db: Executor, ids: string[]) => run(db, sql`
-  UPDATE customers SET name = ${ERASED}, email = NULL, phone = NULL, company = NULL, website = NULL, address = NULL,
+  UPDATE customers SET name = ${ERASED}, email = NULL, phone = NULL, email_bidx = NULL, phone_bidx = NULL, phone_tails = NULL, company = NULL, website = NULL, address = NULL,
          description = NULL, tags = '{}', ${bump}
    WHERE id = ANY(${uuids(ids)})`)
 
 export const eraseContacts = (db: Executor, ids: string[]) => run(db, sql`
-  UPDATE contacts SET name = ${ERASED}, title = NULL, email = NULL, phone = NULL, ${bump} WHERE id = ANY(${uuids(ids)})`)
+  UPDATE contacts SET name = ${ERASED}, title = NULL, email = NULL, phone = NULL, email_bidx = NULL, phone_bidx = NULL, phone_tails = NULL, ${bump} WHERE id = ANY(${uuids(ids)})`)
 
 // meta holds what the web form saw of the sender (address, browser).
 export const eraseLeads = (db: Executor, ids: string[]) => run(db, sql`

@@ -28,10 +28,10 @@ export const contactIdsOf = (db: Executor, customers: string[]) =>
 
 /** Name, e-mail and phone of every record of the person. */
 export async function peopleOf(db: Executor, s: { customers: string[]; contacts: string[]; leads: string[] }) {
-  const { rows } = await sql<{ name: string; email: string | null; phone: string | null }>`
-    SELECT name, email, phone FROM customers WHERE id = ANY(${orNone(s.customers)}::uuid[])
-    UNION ALL SELECT name, email, phone FROM contacts WHERE id = ANY(${orNone(s.contacts)}::uuid[])
-    UNION ALL SELECT name, email, phone FROM leads WHERE id = ANY(${orNone(s.leads)}::uuid[])`.execute(db)
+  const { rows } = await sql<{ table: string; id: string; name: string; email: string | null; phone: string | null }>`
+    SELECT 'customers' AS "table", id, name, email, phone FROM customers WHERE id = ANY(${orNone(s.customers)}::uuid[])
+    UNION ALL SELECT 'contacts', id, name, email, phone FROM contacts WHERE id = ANY(${orNone(s.contacts)}::uuid[])
+    UNION ALL SELECT 'leads', id, name, email, phone FROM leads WHERE id = ANY(${orNone(s.leads)}::uuid[])`.execute(db)
   return rows
 }
 

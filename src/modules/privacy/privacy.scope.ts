@@ -55,11 +55,16 @@ function phoneForms(stored: string): string[] {
   return parsed ? [stored, parsed.number, parsed.nationalNumber] : [stored]
 }
 
-export async function collectScope(db: Executor, subject: Subject): Promise<PersonScope> {
+/** Opens a raw row's encrypted columns (EncryptionService.openStored). */
+export type OpenStored = (table: string, row: Record<string, unknown>) => Promise<Record<string, unknown>>
+
+export async function collectScope(db: Executor, subject: Subject, openStored?: OpenStored): Promise<PersonScope> {
   const customers = subject.kind === 'customer' ? [subject.id, ...(await repo.mergedInto(db, subject.id))] : []
   const contacts = subject.kind === 'contact' ? [subject.id] : await repo.contactIdsOf(db, customers)
   const leads = subject.kind === 'lead' ? [subject.id] : []
-  const people = await repo.peopleOf(db, { customers, contacts, leads })
+  const stored = await repo.peopleOf(db, { customers, contacts, leads })
+  // A sealed e-mail or phone is opened: tickets, uploads and notes are searched for the person's real address.
+  const people = openStored ? ((await Promise.all(stored.map((p) => openStored(p.table, p)))) as typeof stored) : stored
   const emails = uniq(people.map((p) => p.email?.trim().toLowerCase()))
   const tickets = await repo.ticketIdsOf(db, { customers, contacts, emails })
   const ticketEmails = uniq((await repo.ticketContactsOf(db, tickets)).map((t) => t.email?.trim().toLowerCase()))

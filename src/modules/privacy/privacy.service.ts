@@ -21,7 +21,7 @@ export function createPrivacyService({ db, encryption, now = () => new Date() }:
     async export(ctx: RequestContext, kind: PrivacyKind, id: string): Promise<{ filename: string; body: Readable }> {
       assertRole(ctx.actor, 'admin')
       const subject = await loadSubject(db, kind, id)
-      const scope = await collectScope(db, subject)
+      const scope = await collectScope(db, subject, encryption.openStored)
       await recordAudit(db, ctx, [{ action: 'privacy_export', entity: kind, entityId: id, changes: { files: SECTIONS.map((s) => s.file) } }])
       const at = now()
       return { filename: `kith-personal-data-${kind}-${id}-${at.toISOString().slice(0, 10)}.zip`, body: exportArchive(db, subject, scope, at, encryption.openStored) }
@@ -35,7 +35,7 @@ export function createPrivacyService({ db, encryption, now = () => new Date() }:
           throw new AppError('VERSION_CONFLICT', 'This record was changed by someone else since you loaded it', { current: { id, version: subject.version, name: subject.name } })
         }
         if (input.confirm.trim() !== subject.name.trim()) throw fieldError('confirm', "Type the record's name exactly to confirm the erasure")
-        const scope = await collectScope(trx, subject)
+        const scope = await collectScope(trx, subject, encryption.openStored)
         const { rows, suppressedHashes } = await eraseScope(trx, ctx, subject, scope)
         // Counts only: the erasure's own record holds nothing of what it erased.
         await recordAudit(trx, ctx, [{ action: 'privacy_erase', entity: kind, entityId: id, changes: { rows, suppressedHashes } }])

@@ -1,3 +1,4 @@
+import type { EncryptionService } from '../encryption/encryption.service'
 import type { Db, Executor } from '../../db/database'
 import { finishPage, parseKeyset } from '../../db/keyset'
 import { changedFields, type FieldChanges } from '../../lib/diff'
@@ -26,6 +27,8 @@ export interface QuoteDeps {
   contacts: ContactService
   products: ProductService
   company: CompanyService
+  /** Opens the customer's and contact's e-mail a quote shows when they are encrypted. */
+  encryption?: EncryptionService
 }
 
 const auditLines = (lines: LineSnapshot[]) => lines.map(({ productId, sku, description, quantity, unitPrice, discountPercent, taxRate }) => ({ productId, sku, description, quantity, unitPrice, discountPercent, taxRate }))
@@ -33,9 +36,20 @@ const auditLines = (lines: LineSnapshot[]) => lines.map(({ productId, sku, descr
 export function createQuoteService(deps: QuoteDeps) {
   const { db, opportunities, customers, contacts, products, company } = deps
 
+  /** A quote row with its customer's and contact's e-mail opened (field encryption). */
+  async function open<R extends repo.QuoteRow | undefined>(r: R, trx?: Executor): Promise<R> {
+    const enc = deps.encryption
+    if (!r || !enc) return r
+    return {
+      ...r,
+      customerEmail: (await enc.convert('customers.email', r.customerId, r.customerEmail, 'open', trx)) as string | null,
+      contactEmail: r.contactId ? ((await enc.convert('contacts.email', r.contactId, r.contactEmail, 'open', trx)) as string | null) : r.contactEmail,
+    }
+  }
+
   /** The quote if the caller may see it (404), and change it for `write` (403; the row is locked). */
   async function visible(ctx: RequestContext, id: string, access: 'read' | 'write', trx: Executor = db) {
-    const row = access === 'write' ? await repo.lockQuote(trx, id) : await repo.findQuoteById(trx, id)
+    const row = await open(access === 'write' ? await repo.lockQuote(trx, id) : await repo.findQuoteById(trx, id), trx)
     if (!row || row.deletedAt) throw new AppError('QUOTE_NOT_FOUND')
     assertAccess(ctx.actor, row, access, 'QUOTE_NOT_FOUND')
     return row
@@ -43,7 +57,7 @@ export function createQuoteService(deps: QuoteDeps) {
 
   /** Today on the company's calendar: when a quote expires, the earliest validUntil, the default one. */
   const todayHere = async (trx: Executor) => today(await companyZone(trx))
-  const load = async (trx: Executor, id: string) => toQuote((await repo.findQuoteById(trx, id))!, await repo.linesOf(trx, [id]), await todayHere(trx))
+  const load = async (trx: Executor, id: string) => toQuote((await open(await repo.findQuoteById(trx, id), trx))!, await repo.linesOf(trx, [id]), await todayHere(trx))
 
   /** Only the latest revision acts; an older one is kept to be read. */
   function assertActionable(row: repo.QuoteRow, current: Quote, allowed: Quote['status'][], verb: string) {
@@ -106,7 +120,8 @@ export function createQuoteService(deps: QuoteDeps) {
       const page = finishPage(rows, query.limit, keyset, sortValue(sort))
       const lines = await repo.linesOf(db, page.rows.map((r) => r.id))
       const day = await todayHere(db)
-      return { items: page.rows.map((r) => toQuote(r, lines.filter((l) => l.quoteId === r.id), day)), nextCursor: page.nextCursor }
+      const opened = await Promise.all(page.rows.map((r) => open(r)))
+      return { items: opened.map((r) => toQuote(r, lines.filter((l) => l.quoteId === r.id), day)), nextCursor: page.nextCursor }
     },
 
     async get(ctx: RequestContext, id: string) {

@@ -63,7 +63,7 @@ export default function EncryptionPage() {
                   </Checkbox>
                 ),
               },
-              { title: t('encryption.search'), key: 'search', render: (_, f) => (f.loses === 'none' ? t('encryption.searchNone') : t('encryption.searchSubstring')) },
+              { title: t('encryption.search'), key: 'search', render: (_, f) => (f.loses === 'none' ? t('encryption.searchNone') : f.loses === 'search' ? t('encryption.searchLost') : t('encryption.searchSubstring')) },
             ]}
           />
           <Button type="primary" style={{ marginTop: 16 }} onClick={save} loading={choose.isPending} disabled={!s.configured}>
