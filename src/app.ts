@@ -32,6 +32,7 @@ import { leadRoutes } from './modules/leads/leads.routes'
 import { activityRoutes } from './modules/activities/activities.routes'
 import { productRoutes } from './modules/products/products.routes'
 import { companyRoutes } from './modules/company/company.routes'
+import { exchangeRateRoutes } from './modules/exchange-rates/exchange-rates.routes'
 import { encryptionRoutes } from './modules/encryption/encryption.routes'
 import { quoteRoutes } from './modules/quotes/quotes.routes'
 import { orderRoutes } from './modules/orders/orders.routes'
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       salesTargetRoutes(api, services)
       productRoutes(api, services)
       companyRoutes(api, services)
+      exchangeRateRoutes(api, services)
       encryptionRoutes(api, services)
       quoteRoutes(api, services)
       orderRoutes(api, services)

@@ -31,6 +31,7 @@ import { createStageService, type StageUsage } from './modules/pipeline-stages/p
 import { createOpportunityService, type OpportunityDependent } from './modules/opportunities/opportunities.service'
 import { createProductService } from './modules/products/products.service'
 import { createCompanyService } from './modules/company/company.service'
+import { createExchangeRateService } from './modules/exchange-rates/exchange-rates.service'
 import { createOrderService } from './modules/orders/orders.service'
 import { createQuoteService } from './modules/quotes/quotes.service'
 import { createQuoteAcceptance } from './modules/quotes/quotes.accept'
@@ -106,6 +107,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   opportunityDependents.push(activities.opportunityDependent, leads.opportunityDependent)
   const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities, dependents: leadDependents })
   const company = createCompanyService({ db })
+  const exchangeRates = createExchangeRateService({ db })
   const orders = createOrderService({ db })
   const quotes = createQuoteService({ db, opportunities, customers, contacts, products, company })
   dependents.push(quotes.dependent, orders.dependent)
@@ -124,7 +126,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
   const privacy = createPrivacyService({ db, encryption })
-  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, opportunities, exports, tickets, ticketAssignment, ticketSla, products, company, exchangeRates, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

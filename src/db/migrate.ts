@@ -29,6 +29,7 @@ import * as auditChain from './migrations/2026_12_08_0200_audit_chain'
 import * as privacyErasure from './migrations/2026_12_08_0220_privacy_erasure'
 import * as encryptionKeys from './migrations/2026_12_08_0230_encryption_keys'
 import * as auditRedactions from './migrations/2026_12_08_0240_audit_redactions'
+import * as exchangeRates from './migrations/2026_12_09_0300_exchange_rates'
 
 // Listed explicitly, in order, so migrations work the same under tsx, vitest and a bundler.
 // Never edit a landed migration: add a new file and a new line here.
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0220_privacy_erasure': privacyErasure,
   '2026_12_08_0230_encryption_keys': encryptionKeys,
   '2026_12_08_0240_audit_redactions': auditRedactions,
+  '2026_12_09_0300_exchange_rates': exchangeRates,
 }
 
 function migrator(db: Db): Migrator {
