@@ -24,6 +24,7 @@ import {
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TransactionOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import { Menu } from 'antd'
@@ -107,13 +108,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         { key: '/settings/profile', icon: <IdcardOutlined />, label: t('nav.profile') },
         { key: '/settings/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
         ...(isAdmin ? [{ key: '/settings/company', icon: <ShopOutlined />, label: t('company.nav') }] : []),
+        ...(isAdmin ? [{ key: '/settings/exchange-rates', icon: <TransactionOutlined />, label: t('rates.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/security', icon: <SafetyOutlined />, label: t('security.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/encryption', icon: <LockOutlined />, label: t('encryption.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/backups', icon: <CloudDownloadOutlined />, label: t('backups.nav') }] : []),
       ],
     },
   ]
-  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/security', '/settings/encryption', '/settings/backups']
+  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/exchange-rates', '/settings/security', '/settings/encryption', '/settings/backups']
   const section = keys.find((k) => pathname === k || pathname.startsWith(`${k}/`))
   // The deals entry opens the board; list, board and a deal's page all light it up.
   const selected = pathname === '/' ? '/' : section === '/opportunities' ? '/opportunities/board' : section
