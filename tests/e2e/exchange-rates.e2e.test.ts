@@ -46,10 +46,10 @@ describe('exchange rates in the browser', () => {
 
   it('without a rate the home page shows US$ amounts, not CN¥0.00', async () => {
     await page.goto('/')
-    await expect.poll(() => page.getByTestId('kpi-won').textContent()).toContain('US$1,000.00')
+    await expect.poll(() => page.getByTestId('kpi-won').textContent(), { timeout: 30_000 }).toContain('US$1,000.00')
     expect(await page.getByTestId('kpi-won').textContent()).not.toContain('¥0.00')
-    await expect.poll(() => page.getByTestId('kpi-closing').textContent()).toContain('US$500.00')
-    await expect.poll(() => page.getByTestId('kpi-fx-note').textContent()).toContain('USD 没有汇率')
+    await expect.poll(() => page.getByTestId('kpi-closing').textContent(), { timeout: 30_000 }).toContain('US$500.00')
+    await expect.poll(() => page.getByTestId('kpi-fx-note').textContent(), { timeout: 30_000 }).toContain('USD 没有汇率')
     await screenshot(page, 'fx-dashboard-no-rate-zh', true)
   })
 
@@ -70,22 +70,22 @@ describe('exchange rates in the browser', () => {
 
   it('the dashboard and a report show one converted total with the rate date (zh-CN)', async () => {
     await page.goto('/')
-    await expect.poll(() => page.getByTestId('kpi-won').textContent()).toContain('¥7,200.00')
-    await expect.poll(() => page.getByTestId('kpi-fx-note').textContent()).toContain(`按 ${today()} 汇率折算为人民币`)
-    await expect.poll(() => page.getByTestId('kpi-closing').textContent()).toContain('¥3,600.00')
+    await expect.poll(() => page.getByTestId('kpi-won').textContent(), { timeout: 30_000 }).toContain('¥7,200.00')
+    await expect.poll(() => page.getByTestId('kpi-fx-note').textContent(), { timeout: 30_000 }).toContain(`按 ${today()} 汇率折算为人民币`)
+    await expect.poll(() => page.getByTestId('kpi-closing').textContent(), { timeout: 30_000 }).toContain('¥3,600.00')
     await screenshot(page, 'fx-dashboard-zh', true)
     await page.goto(`/reports/lost-reasons?from=${today().slice(0, 7)}-01&to=${today()}`)
     await page.getByText('Budget frozen').waitFor()
     await page.getByText(`其他币种金额已按 ${today()} 汇率折算为人民币`).waitFor()
-    await expect.poll(() => page.locator('.ant-table').first().textContent()).toContain('¥1,800.00')
+    await expect.poll(() => page.locator('.ant-table').first().textContent(), { timeout: 30_000 }).toContain('¥1,800.00')
     await screenshot(page, 'fx-report-zh', true)
   })
 
   it('the same in English', async () => {
     await switchToEnglish(page)
     await page.goto('/')
-    await expect.poll(() => page.getByTestId('kpi-fx-note').textContent()).toContain(`Converted to CNY at rates of ${today()}`)
-    await expect.poll(() => page.getByTestId('kpi-won').textContent()).toContain('7,200.00')
+    await expect.poll(() => page.getByTestId('kpi-fx-note').textContent(), { timeout: 30_000 }).toContain(`Converted to CNY at rates of ${today()}`)
+    await expect.poll(() => page.getByTestId('kpi-won').textContent(), { timeout: 30_000 }).toContain('7,200.00')
     await screenshot(page, 'fx-dashboard-en', true)
     await page.goto(`/reports/lost-reasons?from=${today().slice(0, 7)}-01&to=${today()}`)
     await page.getByText(`Amounts in other currencies converted to CNY at rates of ${today()}`).waitFor()
