@@ -35,6 +35,7 @@ import { activityRoutes } from './modules/activities/activities.routes'
 import { productRoutes } from './modules/products/products.routes'
 import { companyRoutes } from './modules/company/company.routes'
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes'
+import { exchangeRateRoutes } from './modules/exchange-rates/exchange-rates.routes'
 import { encryptionRoutes } from './modules/encryption/encryption.routes'
 import { quoteRoutes } from './modules/quotes/quotes.routes'
 import { orderRoutes } from './modules/orders/orders.routes'
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, database: Database, opts: BuildOp
       productRoutes(api, services)
       companyRoutes(api, services)
       onboardingRoutes(api, services)
+      exchangeRateRoutes(api, services)
       encryptionRoutes(api, services)
       quoteRoutes(api, services)
       orderRoutes(api, services)

@@ -34,6 +34,7 @@ import { createOpportunityService, type OpportunityDependent } from './modules/o
 import { createProductService } from './modules/products/products.service'
 import { createCompanyService } from './modules/company/company.service'
 import { createOnboardingService } from './modules/onboarding/onboarding.service'
+import { createExchangeRateService } from './modules/exchange-rates/exchange-rates.service'
 import { createOrderService } from './modules/orders/orders.service'
 import { createQuoteService } from './modules/quotes/quotes.service'
 import { createQuoteAcceptance } from './modules/quotes/quotes.accept'
@@ -114,6 +115,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const leadConversion = createLeadConversion({ db, leads, users, customers, contacts, opportunities, dependents: leadDependents })
   const company = createCompanyService({ db })
   const onboarding = createOnboardingService({ db, company })
+  const exchangeRates = createExchangeRateService({ db })
   const orders = createOrderService({ db })
   const quotes = createQuoteService({ db, opportunities, customers, contacts, products, company, encryption })
   dependents.push(quotes.dependent, orders.dependent)
@@ -138,7 +140,7 @@ export function createServices(db: Db, config: ServiceConfig, infra: Infra = off
   const reports = createReportService({ db })
   const salesTargets = createSalesTargetService({ db, users })
   const privacy = createPrivacyService({ db, encryption })
-  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, lostReasons, opportunities, exports, tickets, ticketAssignment, ticketSla, ticketMail, products, company, onboarding, orders, quotes, quoteAcceptance, quoteSending }
+  return { encryption, reports, salesTargets, privacy, ...marketing, imports, mailer, jobs, audit, auditIntegrity, users, teams, auth, sessions, twoFactor, twoFactorSignIn, securitySettings, apiTokens, setup, customers, contacts, search, leads, leadRouting, leadConversion, activities, pipelineStages, lostReasons, opportunities, exports, tickets, ticketAssignment, ticketSla, ticketMail, products, company, onboarding, exchangeRates, orders, quotes, quoteAcceptance, quoteSending }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -30,6 +30,7 @@ import * as privacyErasure from './migrations/2026_12_08_0220_privacy_erasure'
 import * as encryptionKeys from './migrations/2026_12_08_0230_encryption_keys'
 import * as auditRedactions from './migrations/2026_12_08_0240_audit_redactions'
 import * as cjkSearch from './migrations/2026_12_09_0300_cjk_search'
+import * as exchangeRates from './migrations/2026_12_09_0300_exchange_rates'
 import * as importDrafts from './migrations/2026_12_09_0300_import_drafts'
 import * as lostReasons from './migrations/2026_12_09_0310_lost_reasons'
 import * as piiBlindIndexes from './migrations/2026_12_09_0300_pii_blind_indexes'
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_08_0230_encryption_keys': encryptionKeys,
   '2026_12_08_0240_audit_redactions': auditRedactions,
   '2026_12_09_0300_cjk_search': cjkSearch,
+  '2026_12_09_0300_exchange_rates': exchangeRates,
   '2026_12_09_0300_import_drafts': importDrafts,
   '2026_12_09_0300_pii_blind_indexes': piiBlindIndexes,
   '2026_12_09_0300_tasks_without_due_date': tasksWithoutDueDate,

@@ -15,6 +15,7 @@ import type { ActivitiesTable } from '../modules/activities/activities.table'
 import type { SettingsTable } from './settings.table'
 import type { JobOwnersTable, KithProcessesTable } from './processes.table'
 import type { SalesTargetsTable } from '../modules/reports/sales-targets.table'
+import type { ExchangeRatesTable } from '../modules/exchange-rates/exchange-rates.table'
 import type { CampaignRecipientsTable, CampaignsTable } from '../modules/campaigns/campaigns.table'
 import type { MailingListMembersTable, MailingListsTable } from '../modules/mailing-lists/mailing-lists.table'
 import type { SuppressionsTable } from '../modules/suppressions/suppressions.table'
@@ -31,6 +32,7 @@ export interface DB {
   kithProcesses: KithProcessesTable
   jobOwners: JobOwnersTable
   salesTargets: SalesTargetsTable
+  exchangeRates: ExchangeRatesTable
   teams: TeamsTable
   users: UsersTable
   sessions: SessionsTable

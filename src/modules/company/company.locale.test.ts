@@ -102,28 +102,29 @@ describe('company currency and time zone', () => {
     expect(cli.closedAt?.toISOString()).toBe('2024-03-01T08:00:00.000Z')
     await t.db.deleteFrom('opportunities').where('name', '=', 'CLI-1').execute()
 
-    // A deal in another currency is left out of the sums, and the report says so.
+    // A deal in another currency without an exchange rate: its month shows the amounts per currency, and a note says why.
     const customer = await insertCustomer(t.db, { ownerId: adminId })
     await insertOpportunity(t.db, customer.id, { ownerId: adminId, stage: 'won', amount: '777.00', currency: 'CNY', probability: 100, closedAt: new Date('2024-03-10T12:00:00Z') })
     // Won at 22:00 on 31 March in New York: April in Greenwich.
     await insertOpportunity(t.db, customer.id, { ownerId: adminId, stage: 'won', amount: '5.00', currency: 'USD', probability: 100, closedAt: new Date('2024-04-01T02:00:00Z') })
 
     const body = json(await report('revenue', { from: '2024-01-01', to: '2024-12-31' }))
-    expect(body).toMatchObject({ currency: 'USD', tz: 'America/New_York', otherCurrencyRecords: 1 })
+    expect(body).toMatchObject({ currency: 'USD', tz: 'America/New_York', otherCurrencyRecords: 0, conversion: { unconverted: ['CNY'] } })
     const byMonth = Object.fromEntries(body.rows.map((r: { group: string; amount: string }) => [r.group, r.amount]))
-    expect(byMonth).toMatchObject({ '2024-02': '0.00', '2024-03': '2506.00', '2024-04': '20.00' })
+    expect(byMonth).toMatchObject({ '2024-02': '0.00', '2024-03': [{ currency: 'USD', amount: '2506.00' }, { currency: 'CNY', amount: '777.00' }], '2024-04': '20.00' })
     expect(body.columns.find((c: { key: string }) => c.key === 'amount').label).toBe('Revenue (USD)')
-    expect(body.notes).toContain('In USD only; 1 records in other currencies are left out.')
+    expect(body.notes.join(' ')).toContain('No exchange rate for CNY')
     const csvOut = (await report('revenue', { from: '2024-01-01', to: '2024-12-31', format: 'csv' })).body
     expect(csvOut).toContain('Revenue (USD)')
 
-    // The currency is a parameter: in CNY the USD deals are the ones left out.
+    // The currency is a parameter: in CNY the USD deals are the ones shown apart (rates are kept into the company currency, USD).
     const cny = json(await report('revenue', { from: '2024-01-01', to: '2024-12-31', currency: 'CNY' }))
-    expect(cny).toMatchObject({ currency: 'CNY', otherCurrencyRecords: 7, totals: { amount: '777.00' } })
+    expect(cny).toMatchObject({ currency: 'CNY', otherCurrencyRecords: 0 })
+    expect(cny.totals.amount[0]).toEqual({ currency: 'CNY', amount: '777.00' })
     // A zone asked for still wins over the company's.
     const utc = json(await report('revenue', { from: '2024-01-01', to: '2024-12-31', tz: 'UTC' }))
     expect(utc.tz).toBe('UTC')
-    expect(Object.fromEntries(utc.rows.map((r: { group: string; amount: string }) => [r.group, r.amount]))).toMatchObject({ '2024-03': '2501.00', '2024-04': '25.00' })
+    expect(Object.fromEntries(utc.rows.map((r: { group: string; amount: string }) => [r.group, r.amount]))).toMatchObject({ '2024-03': [{ currency: 'USD', amount: '2501.00' }, { currency: 'CNY', amount: '777.00' }], '2024-04': '25.00' })
   })
 
   it("without from/to, a report's period ends today in the company's zone, not in Greenwich", async () => {
@@ -150,9 +151,9 @@ describe('company currency and time zone', () => {
       expect(body.otherCurrencyRecords, name).toEqual(expect.any(Number))
       for (const c of money) expect(c.label, `${name}.${c.key}`).toMatch(/\(USD\)$/)
     }
-    // Closed deals in other currencies: one CNY deal won in March 2024.
-    for (const name of ['revenue', 'win-rate']) expect(json(await report(name, { from: '2024-01-01', to: '2024-12-31' })).otherCurrencyRecords, name).toBe(1)
-    // The forecast also leaves out the open 'Deal in euros' above: no close date, so its undated row (USD only) has no place for it.
-    expect(json(await report('forecast', { from: '2024-01-01', to: '2024-12-31' })).otherCurrencyRecords).toBe(2)
+    // Closed deals in other currencies without a rate: one CNY deal won in March 2024, shown per currency.
+    for (const name of ['revenue', 'win-rate']) expect(json(await report(name, { from: '2024-01-01', to: '2024-12-31' })).conversion.unconverted, name).toEqual(['CNY'])
+    // The forecast also has the open 'Deal in euros' above: no close date, so in its undated row, per currency.
+    expect(json(await report('forecast', { from: '2024-01-01', to: '2024-12-31' })).conversion.unconverted).toEqual(['CNY', 'EUR'])
   })
 })

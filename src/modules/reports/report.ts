@@ -5,6 +5,7 @@ import { dayRange } from '../../db/day-range'
 import type { Scope } from '../../server/permissions'
 import type { ReportColumn, ReportName, ReportParams, ReportRow } from './reports.schema'
 import { label, type Lang } from './reports.labels'
+import { dayIn, fxColumns, fxConverted, fxJoin, todayIn, type FxSpec } from '../../db/fx'
 
 /** What one report computes from: resolved parameters and the caller's visibility. */
 export interface ReportInput {
@@ -12,12 +13,134 @@ export interface ReportInput {
   params: ReportParams & { from: string; to: string; tz: string; currency: string }
   scope: Scope
   lang: Lang
+  /** What the money conversions of this run used: filled in by the report, turned into notes by the service. */
+  fx: FxState
+}
+
+/** On which day a report values an amount: a deal's close date, its creation, today (open deals), an order's date. */
+export type FxBasis = 'closed' | 'created' | 'today' | 'ordered'
+
+export interface FxState {
+  target: string
+  digits: number
+  /** The oldest and newest rate date that converted something. */
+  from: string | null
+  to: string | null
+  /** Currencies with amounts that had no rate on their day. */
+  missing: Set<string>
+  bases: Set<FxBasis>
+}
+
+/** The decimal places of a currency's minor unit (CNY, USD: 2; JPY, KRW: 0), as Intl knows them. */
+export function minorUnits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+export const newFxState = (target: string): FxState => ({ target, digits: Math.min(2, minorUnits(target)), from: null, to: null, missing: new Set(), bases: new Set() })
+
+/** One amount in its own currency, where a total in the report currency cannot be formed. */
+export interface MoneyPart {
+  currency: string
+  amount: string
+}
+/** A money cell: a decimal string in the report currency, or per-currency amounts when some could not be converted. */
+export type MoneyValue = string | MoneyPart[]
+
+/** The aggregate columns of fxColumns(), as Kysely returns them. */
+export interface FxRow {
+  fxCur: string | null
+  fxMissing: number
+  fxFrom: string | null
+  fxTo: string | null
+}
+
+/**
+ * A money measure summed over rows in several currencies: the converted total when every amount had
+ * a rate, else each currency's own total (the report currency first) — never a partial sum.
+ */
+export class Money {
+  private conv = new Big(0)
+  private missing = 0
+  private parts = new Map<string, Big>()
+  constructor(private readonly target: string) {}
+
+  add(currency: string | null, native: string | null | undefined, conv: string | null | undefined, missing: number): this {
+    if (currency === null) return this
+    this.parts.set(currency, (this.parts.get(currency) ?? new Big(0)).plus(native ?? 0))
+    this.conv = this.conv.plus(conv ?? 0)
+    this.missing += missing
+    return this
+  }
+
+  plus(other: Money): this {
+    for (const [c, v] of other.parts) this.parts.set(c, (this.parts.get(c) ?? new Big(0)).plus(v))
+    this.conv = this.conv.plus(other.conv)
+    this.missing += other.missing
+    return this
+  }
+
+  /** The total in the report currency, or null when some amount could not be converted. */
+  get converted(): string | null {
+    return this.missing > 0 ? null : this.conv.toFixed(2)
+  }
+
+  get value(): MoneyValue {
+    if (this.missing === 0) return this.conv.toFixed(2)
+    return [...this.parts]
+      .filter(([, v]) => !v.eq(0))
+      .sort(([a], [b]) => (a === this.target ? -1 : b === this.target ? 1 : a.localeCompare(b)))
+      .map(([currency, v]) => ({ currency, amount: v.toFixed(2) }))
+  }
+}
+
+/**
+ * The rate lookup for rows whose currency is `currency`: on today's date (`basis` 'today', open
+ * deals), else on the calendar day of the timestamp column `at` in the report's time zone.
+ */
+export function fxSpec(input: ReportInput, currency: string, basis: FxBasis, at?: string, alias = 'fx'): FxSpec {
+  input.fx.bases.add(basis)
+  const day = basis === 'today' || !at ? todayIn(input.params.tz) : dayIn(at, input.params.tz)
+  return { alias, currency, day, target: input.fx.target, digits: input.fx.digits }
+}
+export { fxColumns, fxConverted, fxJoin }
+
+/**
+ * Rows of (group, currency) from a query with fxColumns() folded into groups, in the order met: the
+ * rows of each group and its money measures. Records what the conversion used in input.fx.
+ */
+export function foldMoney<R extends FxRow, M extends string>(
+  input: ReportInput, rows: R[], keyOf: (r: R) => string, measures: readonly M[],
+): Map<string, { first: R; rows: R[]; money: Record<M, Money> }> {
+  const out = new Map<string, { first: R; rows: R[]; money: Record<M, Money> }>()
+  const fx = input.fx
+  for (const r of rows) {
+    const k = keyOf(r)
+    let g = out.get(k)
+    if (!g) out.set(k, (g = { first: r, rows: [], money: Object.fromEntries(measures.map((m) => [m, new Money(fx.target)])) as Record<M, Money> }))
+    g.rows.push(r)
+    for (const m of measures) g.money[m].add(r.fxCur, (r as unknown as Record<string, string>)[`${m}Native`], (r as unknown as Record<string, string>)[`${m}Conv`], r.fxMissing)
+    if (r.fxMissing > 0 && r.fxCur) fx.missing.add(r.fxCur)
+    if (r.fxFrom && (!fx.from || r.fxFrom < fx.from)) fx.from = r.fxFrom
+    if (r.fxTo && (!fx.to || r.fxTo > fx.to)) fx.to = r.fxTo
+  }
+  return out
+}
+
+/** The sum of a measure over groups. */
+export const totalOf = <M extends string>(target: string, groups: Iterable<{ money: Record<M, Money> }>, m: M): Money => {
+  const t = new Money(target)
+  for (const g of groups) t.plus(g.money[m])
+  return t
 }
 
 export interface ReportOutput {
   columns: ReportColumn[]
   rows: ReportRow[]
-  totals: Record<string, string | number | null>
+  totals: Record<string, string | number | null | MoneyPart[]>
   notes?: string[]
   /**
    * Money reports: the records read that are in another currency than the report's, so not in its
@@ -70,19 +193,6 @@ export function monthOf(input: ReportInput, column: string, kind: 'timestamp' | 
       ? sql`${starts}::date[]`
       : sql`ARRAY(SELECT (d::date)::timestamp AT TIME ZONE ${input.params.tz} FROM unnest(${starts}::text[]) WITH ORDINALITY AS u(d, i) ORDER BY i)`
   return sql<string>`(${months}::text[])[width_bucket(${sql.ref(column)}, ${bounds})]`
-}
-
-/**
- * Deals at a stage of one of these kinds, matching `when`, visible to the caller, but in another
- * currency than the report's: the count for ReportOutput.otherCurrency of a report that filters
- * its deals by currency.
- */
-export async function otherCurrencyDeals(input: ReportInput, kinds: ('open' | 'won' | 'lost')[], when: RawBuilder<boolean>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n
-      FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage AND s.kind = ANY(${kinds}::text[])
-     WHERE o.deleted_at IS NULL AND o.currency <> ${input.params.currency} AND ${when} AND ${ownedBy(input, 'o')}`.execute(input.db)
-  return rows[0]?.n ?? 0
 }
 
 /** Rates as percentages with one decimal; null when there is nothing to divide by. */

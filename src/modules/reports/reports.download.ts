@@ -5,9 +5,13 @@ import type { ReportColumn, ReportResult } from './reports.schema'
 /** A cell as text for CSV: values starting with = + - @ would run as formulas in Excel. */
 const csvCell = (v: unknown): string => {
   if (v === null || v === undefined) return ''
+  if (Array.isArray(v)) return perCurrency(v)
   const s = String(v)
   return /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s
 }
+
+/** Per-currency amounts (no exchange rate for some): "CNY 1200.00 + USD 300.00". */
+const perCurrency = (parts: { currency: string; amount: string }[]) => parts.map((p) => `${p.currency} ${p.amount}`).join(' + ')
 
 export function reportCsv(report: ReportResult): Buffer {
   const header = report.columns.map((c) => c.label)
@@ -20,6 +24,7 @@ const numFmt: Partial<Record<ReportColumn['type'], string>> = { money: '#,##0.00
 
 function xlsxValue(type: ReportColumn['type'], v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined) return null
+  if (Array.isArray(v)) return perCurrency(v)
   if (type === 'money' || type === 'number' || type === 'days') return Number(v)
   if (type === 'percent') return Number(v) / 100
   if (type === 'date' && typeof v === 'string') return new Date(v)

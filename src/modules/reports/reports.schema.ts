@@ -41,7 +41,11 @@ export const COLUMN_TYPES = ['text', 'number', 'money', 'percent', 'days', 'date
 export const reportColumnSchema = z.object({ key: z.string(), label: z.string(), type: z.enum(COLUMN_TYPES) })
 export type ReportColumn = z.infer<typeof reportColumnSchema>
 
-const cell = z.union([z.string(), z.number(), z.null()])
+/** Per-currency amounts: a money cell whose amounts could not all be converted into the report currency. */
+export const moneyPartsSchema = z
+  .array(z.object({ currency, amount: z.string() }))
+  .describe('amounts per currency, shown instead of a total when some had no exchange rate (the report currency first)')
+const cell = z.union([z.string(), z.number(), z.null(), moneyPartsSchema])
 /** Where a row leads: the list it summarises, as the list endpoint's filters. */
 export const drillSchema = z.object({ resource: z.enum(['opportunities', 'leads', 'customers', 'tickets', 'campaigns']), filters: z.record(z.string(), z.string()) })
 
@@ -52,7 +56,16 @@ export const reportResultSchema = z.object({
   to: day,
   currency: currency.describe('the currency every money column is in (its label says so too)'),
   tz: z.string().describe('the IANA time zone months and days were counted in'),
-  otherCurrencyRecords: z.number().int().nullable().describe('money reports: records in other currencies left out of the sums (a note says so); null: no money in this report'),
+  otherCurrencyRecords: z.number().int().nullable().describe('money reports: records left out of the sums because their currency had no exchange rate (a note says so); null: no money in this report'),
+  conversion: z
+    .object({
+      from: day.nullable().describe('the oldest exchange-rate date used'),
+      to: day.nullable().describe('the newest exchange-rate date used'),
+      basis: z.array(z.enum(['closed', 'created', 'today', 'ordered'])).describe("which day's rate values each amount: close date, creation date, today (open deals), order date"),
+      unconverted: z.array(currency).describe('currencies with amounts that had no rate on their day: cells with them show per-currency amounts'),
+    })
+    .nullable()
+    .describe('money reports: how amounts in other currencies were converted into `currency`; null: no money in this report'),
   columns: z.array(reportColumnSchema),
   rows: z.array(z.record(z.string(), z.union([cell, drillSchema]))),
   totals: z.record(z.string(), cell),

@@ -6,6 +6,7 @@ import { reports } from './reports.registry'
 import { allowsAllTime, MAX_RANGE_YEARS, rangeTooLong, REPORT_CATALOG } from './reports.catalog'
 import { allTime } from './reports.extent'
 import { label, type Lang } from './reports.labels'
+import { newFxState, type FxState } from './report'
 import { companyLocale } from '../company/company.service'
 import { recordAudit } from '../audit/audit.service'
 import { isTimeZone } from '../../lib/schema'
@@ -65,11 +66,12 @@ export function createReportService({ db }: { db: Db }) {
         else if (ctx.actor.role === 'manager' && ctx.actor.teamId) params.teamId = ctx.actor.teamId
       }
       const lang: Lang = query.lang ?? (acceptLanguage?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en')
-      const out = await report.run({ db, params, scope: scopeFor(ctx.actor, 'read'), lang })
+      const fx = newFxState(currency)
+      const out = await report.run({ db, params, scope: scopeFor(ctx.actor, 'read'), lang, fx })
       const money = out.columns.some((c) => c.type === 'money')
       const other = out.otherCurrency
-      const notes = [...(out.notes ?? [])]
-      if (other?.n) notes.push(label(lang, other.counted ? 'note.currency' : 'note.currencyLeftOut', { currency, n: other.n }))
+      const notes = [...(out.notes ?? []), ...fxNotes(fx, lang)]
+      if (other?.n) notes.push(label(lang, 'note.currencyLeftOut', { currency, n: other.n }))
       // The currency in each money column's label, so a downloaded CSV or sheet says it too.
       const columns = out.columns.map((c) => (c.type === 'money' ? { ...c, label: `${c.label} (${currency})` } : c))
       // A download (csv/xlsx) is a bulk read that leaves the system: on record, with what was asked and how many rows left.
@@ -78,9 +80,30 @@ export function createReportService({ db }: { db: Db }) {
       }
       return {
         name, title: label(lang, `title.${name}`), from, to, currency, tz, otherCurrencyRecords: money ? (other?.n ?? 0) : null,
+        conversion: money ? { from: fx.from, to: fx.to, basis: [...fx.bases], unconverted: [...fx.missing].sort() } : null,
         notes, columns, rows: out.rows, totals: out.totals,
       }
     },
+  }
+}
+
+/** "Converted to CNY at rates of 2026-12-01 (each deal at the rate of its close date)", and which currencies had no rate. */
+function fxNotes(fx: FxState, lang: Lang): string[] {
+  const notes: string[] = []
+  if (fx.from && fx.to) {
+    const dates = fx.from === fx.to ? fx.from : label(lang, 'note.fxDates', { from: fx.from, to: fx.to })
+    const basis = [...fx.bases].map((b) => label(lang, `fx.${b}`)).join(lang === 'zh-CN' ? '；' : '; ')
+    notes.push(label(lang, 'note.fxConverted', { dates, basis, currency: fx.target, currencyName: currencyName(fx.target, lang) }))
+  }
+  if (fx.missing.size) notes.push(label(lang, 'note.fxMissing', { currencies: [...fx.missing].sort().join(lang === 'zh-CN' ? '、' : ', ') }))
+  return notes
+}
+
+const currencyName = (code: string, lang: Lang) => {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'currency' }).of(code) ?? code
+  } catch {
+    return code
   }
 }
 

@@ -25,6 +25,7 @@ import {
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TransactionOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import { Menu } from 'antd'
@@ -108,6 +109,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         { key: '/settings/profile', icon: <IdcardOutlined />, label: t('nav.profile') },
         { key: '/settings/tokens', icon: <ApiOutlined />, label: t('nav.tokens') },
         ...(isAdmin ? [{ key: '/settings/company', icon: <ShopOutlined />, label: t('company.nav') }] : []),
+        ...(isAdmin ? [{ key: '/settings/exchange-rates', icon: <TransactionOutlined />, label: t('rates.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/security', icon: <SafetyOutlined />, label: t('security.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/lost-reasons', icon: <StopOutlined />, label: t('lostReasons.nav') }] : []),
         ...(isAdmin ? [{ key: '/settings/encryption', icon: <LockOutlined />, label: t('encryption.nav') }] : []),
@@ -115,7 +117,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       ],
     },
   ]
-  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/security', '/settings/lost-reasons', '/settings/encryption', '/settings/backups']
+  const keys = ['/reports', '/campaigns', '/mailing-lists', '/customers', '/contacts', '/leads', '/opportunities', '/tasks', '/quotes', '/orders', '/products', '/tickets', '/service-settings', '/users', '/teams', '/pipeline-stages', '/lead-routing', '/audit', '/settings/profile', '/settings/tokens', '/settings/company', '/settings/exchange-rates', '/settings/security', '/settings/lost-reasons', '/settings/encryption', '/settings/backups']
   const section = keys.find((k) => pathname === k || pathname.startsWith(`${k}/`))
   // The deals entry opens the board; list, board and a deal's page all light it up.
   const selected = pathname === '/' ? '/' : section === '/opportunities' ? '/opportunities/board' : section

@@ -37,6 +37,7 @@ const QuoteDetailPage = lazy(() => import('../features/quotes/components/QuoteDe
 const OrdersPage = lazy(() => import('../features/orders/components/OrdersPage'))
 const OrderDetailPage = lazy(() => import('../features/orders/components/OrderDetailPage'))
 const CompanyProfilePage = lazy(() => import('../features/company/components/CompanyProfilePage'))
+const ExchangeRatesPage = lazy(() => import('../features/exchange-rates/components/ExchangeRatesPage'))
 const EncryptionPage = lazy(() => import('../features/encryption/components/EncryptionPage'))
 const BackupsPage = lazy(() => import('../features/backups/components/BackupsPage'))
 const SecuritySettingsPage = lazy(() => import('../features/security/components/SecuritySettingsPage'))
@@ -101,6 +102,7 @@ const router = createBrowserRouter([
       { path: 'settings/tokens', element: <ApiTokensPage /> },
       { path: 'settings/company', element: <RequireRole roles={['admin']}><CompanyProfilePage /></RequireRole> },
       { path: 'settings/lost-reasons', element: <RequireRole roles={['admin']}><LostReasonsPage /></RequireRole> },
+      { path: 'settings/exchange-rates', element: <RequireRole roles={['admin']}><ExchangeRatesPage /></RequireRole> },
       { path: 'settings/encryption', element: <RequireRole roles={['admin']}><EncryptionPage /></RequireRole> },
       { path: 'settings/backups', element: <RequireRole roles={['admin']}><BackupsPage /></RequireRole> },
       { path: 'settings/security', element: <RequireRole roles={['admin']}><SecuritySettingsPage /></RequireRole> },

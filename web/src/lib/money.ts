@@ -50,3 +50,13 @@ export function currencyName(currency: string): string {
 
 /** Currencies offered in pickers; any ISO 4217 code can be typed. */
 export const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'TWD', 'JPY', 'KRW', 'SGD', 'GBP', 'AUD', 'CAD'] as const
+
+/** A money figure from a report: a decimal string in the report currency, or per-currency amounts where some had no exchange rate. */
+export type MoneyValue = string | { currency: string; amount: string }[]
+
+/** "CN¥1,200.00", or "CN¥1,200.00 + US$300.00" for per-currency amounts (never a partial total). */
+export function formatMoneyValue(value: MoneyValue | null | undefined, currency: string): string {
+  if (value === null || value === undefined) return ''
+  if (Array.isArray(value)) return value.length ? value.map((p) => formatMoney(p.amount, p.currency)).join(' + ') : formatMoney('0', currency)
+  return formatMoney(value, currency)
+}

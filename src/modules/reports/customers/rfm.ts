@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import Big from 'big.js'
-import { col, ownedBy, sumMoney, unrestricted, type ReportDefinition, type ReportOutput } from '../report'
+import { col, foldMoney, fxConverted, fxJoin, fxSpec, ownedBy, sumMoney, unrestricted, type FxRow, type ReportDefinition, type ReportOutput } from '../report'
 import { label } from '../reports.labels'
 
 type Segment = 'champions' | 'loyal' | 'new' | 'potential' | 'at_risk' | 'hibernating' | 'attention'
@@ -36,10 +36,16 @@ export const rfm: ReportDefinition = {
            AND o.ordered_at >= (${params.from}::date)::timestamp AT TIME ZONE ${params.tz}
            AND o.ordered_at < ((${params.to}::date + 1))::timestamp AT TIME ZONE ${params.tz}
            AND ${liveCustomer}`
-    const otherCurrency = async () => ({
-      n: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM orders o WHERE ${placed} AND o.currency <> ${params.currency}`.execute(db)).rows[0]?.n ?? 0,
-      counted: false,
-    })
+    // Each order valued at the rate of its order day; an order in a currency without a rate that day is left out (a note says how many).
+    const fx = fxSpec(input, 'o.currency', 'ordered', 'o.ordered_at')
+    const convertible = sql`(o.currency = ${fx.target}::bpchar OR fx.rate IS NOT NULL)`
+    const otherCurrency = async () => {
+      const { rows } = await sql<FxRow & { n: number }>`
+        SELECT (count(*) FILTER (WHERE NOT ${convertible}))::int AS n, NULL AS fx_cur, 0 AS fx_missing, min(fx.effective_date)::text AS fx_from, max(fx.effective_date)::text AS fx_to
+          FROM orders o ${fxJoin(fx)} WHERE ${placed}`.execute(db)
+      foldMoney(input, rows, () => '', [])
+      return { n: rows[0]?.n ?? 0, counted: false }
+    }
     const byCustomer = params.groupBy === 'customer'
     // Scores by the quintile cut points of each measure (ties score alike): one more than the
     // number of cut points a value exceeds, as a binary search (width_bucket counts the cut points
@@ -47,9 +53,9 @@ export const rfm: ReportDefinition = {
     // monetary score is shown only per customer.
     const scored = sql`
       WITH per AS (
-        SELECT o.customer_id, max(o.ordered_at) AS last_at, count(*)::int AS f, sum(o.total) AS m
-          FROM orders o
-         WHERE ${placed} AND o.currency = ${params.currency}
+        SELECT o.customer_id, max(o.ordered_at) AS last_at, count(*)::int AS f, sum(${fxConverted(fx, sql`o.total`)}) AS m
+          FROM orders o ${fxJoin(fx)}
+         WHERE ${placed} AND ${convertible}
          GROUP BY o.customer_id),
       cuts AS (
         SELECT percentile_disc(ARRAY[0.2, 0.4, 0.6, 0.8]::float8[]) WITHIN GROUP (ORDER BY last_at) AS rc,

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import Big from 'big.js'
-import { col, monthOf, monthsBetween, otherCurrencyDeals, ownedBy, sumMoney, within, type ReportDefinition, type ReportInput } from '../report'
+import { col, foldMoney, fxColumns, fxJoin, fxSpec, Money, monthOf, monthsBetween, ownedBy, sumMoney, totalOf, within, type FxRow, type ReportDefinition, type ReportInput } from '../report'
 import { dealDrill, monthPeriod } from '../drill'
 import { undatedOpen, undatedRow } from './undated'
 
@@ -14,21 +14,27 @@ export const forecast: ReportDefinition = {
   name: 'forecast',
   async run(input) {
     const { db, lang, params } = input
+    const target = input.fx.target
+    const fxOpen = fxSpec(input, 'o.currency', 'today')
+    const fxWon = fxSpec(input, 'o.currency', 'closed', 'o.closed_at')
+    type Open = FxRow & { m: string; weightedNative: string; weightedConv: string; amountNative: string; amountConv: string }
     // Independent reads: on PostgreSQL each takes its own pooled connection, so they overlap.
-    const [open, won, targets, undated, otherOpen, otherWon] = await Promise.all([
-      sql<{ m: string; weighted: string; amount: string }>`
+    const [open, won, targets, undated] = await Promise.all([
+      sql<Open>`
       SELECT ${monthOf(input, 'o.expected_close_date', 'date')} AS m,
-             round(sum(o.amount * o.probability / 100), 2)::text AS weighted, sum(o.amount)::text AS amount
+             ${fxColumns(fxOpen, { weighted: sql`o.amount * o.probability / 100`, amount: sql`o.amount` })}
         FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage AND s.kind = 'open'
-       WHERE o.deleted_at IS NULL AND o.currency = ${params.currency}
+        ${fxJoin(fxOpen)}
+       WHERE o.deleted_at IS NULL
          AND o.expected_close_date BETWEEN ${params.from}::date AND ${params.to}::date AND ${ownedBy(input, 'o')}
-       GROUP BY 1`.execute(db),
-      sql<{ m: string; amount: string }>`
-      SELECT ${monthOf(input, 'o.closed_at')} AS m, sum(o.amount)::text AS amount
+       GROUP BY 1, o.currency`.execute(db),
+      sql<FxRow & { m: string; wonNative: string; wonConv: string }>`
+      SELECT ${monthOf(input, 'o.closed_at')} AS m, ${fxColumns(fxWon, { won: sql`o.amount` })}
         FROM opportunities o JOIN pipeline_stages s ON s.key = o.stage AND s.kind = 'won'
-       WHERE o.deleted_at IS NULL AND o.closed_at IS NOT NULL AND o.currency = ${params.currency}
+        ${fxJoin(fxWon)}
+       WHERE o.deleted_at IS NULL AND o.closed_at IS NOT NULL
          AND ${within(input, 'o.closed_at')} AND ${ownedBy(input, 'o')}
-       GROUP BY 1`.execute(db),
+       GROUP BY 1, o.currency`.execute(db),
       sql<{ m: string; amount: string }>`
       SELECT to_char(t.month, 'YYYY-MM') AS m, sum(t.amount)::text AS amount
         FROM sales_targets t
@@ -36,27 +42,28 @@ export const forecast: ReportDefinition = {
          AND ${whoseTarget(input)}
        GROUP BY 1`.execute(db),
       undatedOpen(input),
-      otherCurrencyDeals(input, ['open'], sql`(o.expected_close_date BETWEEN ${params.from}::date AND ${params.to}::date OR o.expected_close_date IS NULL)`),
-      otherCurrencyDeals(input, ['won'], sql`o.closed_at IS NOT NULL AND ${within(input, 'o.closed_at')}`),
     ])
-    const byMonth = <T extends { m: string }>(rows: T[]) => new Map(rows.map((r) => [r.m, r]))
-    const [o, w, t] = [byMonth(open.rows), byMonth(won.rows), byMonth(targets.rows)]
+    const o = foldMoney(input, open.rows, (r) => r.m, ['weighted', 'amount'] as const)
+    const w = foldMoney(input, won.rows, (r) => r.m, ['won'] as const)
+    const t = new Map(targets.rows.map((r) => [r.m, r]))
+    const zero = () => new Money(target)
     const rows = monthsBetween(params.from, params.to).map((m) => {
-      const wonAmount = w.get(m)?.amount ?? '0.00'
-      const target = t.get(m)?.amount ?? null
+      const wonMoney = w.get(m)?.money.won ?? zero()
+      const targetAmount = t.get(m)?.amount ?? null
       return {
         month: m,
-        weighted: o.get(m)?.weighted ?? '0.00',
-        amount: o.get(m)?.amount ?? '0.00',
-        wonAmount,
-        target,
-        attainment: ratio(wonAmount, target),
-        drill: dealDrill(input, 'close', { status: 'open', currency: params.currency }, monthPeriod(input, m)),
+        weighted: (o.get(m)?.money.weighted ?? zero()).value,
+        amount: (o.get(m)?.money.amount ?? zero()).value,
+        wonAmount: wonMoney.value,
+        target: targetAmount,
+        attainment: ratio(wonMoney.converted, targetAmount),
+        drill: dealDrill(input, 'close', { status: 'open' }, monthPeriod(input, m)),
       }
     })
-    const extra = undatedRow(input, undated, 'month', { currency: true })
+    const extra = undatedRow(input, undated, 'month')
     const all = [...rows, ...(extra ? [{ ...extra.row, wonAmount: null, target: null, attainment: null }] : [])]
-    const sum = (k: 'weighted' | 'amount' | 'wonAmount') => sumMoney(all.flatMap((r) => (r[k] === null ? [] : [String(r[k])])))
+    const openGroups = [...o.values(), ...(extra ? [undated] : [])]
+    const wonTotal = totalOf(target, w.values(), 'won')
     const targetTotal = targets.rows.length ? sumMoney(targets.rows.map((r) => r.amount)) : null
     return {
       columns: [
@@ -66,17 +73,16 @@ export const forecast: ReportDefinition = {
       rows: all,
       notes: extra ? [extra.note] : [],
       totals: {
-        weighted: sum('weighted'), amount: sum('amount'), wonAmount: sum('wonAmount'), target: targetTotal,
-        attainment: ratio(sum('wonAmount'), targetTotal),
+        weighted: totalOf(target, openGroups, 'weighted').value, amount: totalOf(target, openGroups, 'amount').value, wonAmount: wonTotal.value, target: targetTotal,
+        attainment: ratio(wonTotal.converted, targetTotal),
       },
-      otherCurrency: { n: otherOpen + otherWon, counted: false },
     }
   },
 }
 
 /** Won as a percentage of the target, one decimal, exact up to the rounding. */
-const ratio = (won: string, target: string | null): number | null =>
-  target && new Big(target).gt(0) ? Number(new Big(won).div(target).times(100).toFixed(1)) : null
+const ratio = (won: string | null, target: string | null): number | null =>
+  won !== null && target && new Big(target).gt(0) ? Number(new Big(won).div(target).times(100).toFixed(1)) : null
 
 /** The service has already narrowed a rep to himself and a manager to his team (reports.service.ts). */
 function whoseTarget(input: ReportInput): RawBuilder<boolean> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { col, monthOf, orNone, ownedBy, pct, sumMoney, within, type ReportDefinition } from '../report'
+import { col, foldMoney, fxColumns, fxJoin, fxSpec, monthOf, orNone, ownedBy, pct, totalOf, within, type FxRow, type ReportDefinition } from '../report'
 import { createdDrill, whose } from '../drill'
 
 /** Leads created in the range, by source (default), campaign, owner or month: converted, and won through their deals. */
@@ -16,19 +16,25 @@ export const leadConversion: ReportDefinition = {
       owner: { key: sql`l.owner_id::text`, label: sql`u.name`, join: sql`LEFT JOIN users u ON u.id = l.owner_id`, filter: 'ownerId' },
       month: { key: month, label: month, join: sql``, filter: 'month' },
     }[by]
-    const { rows } = await sql<{ k: string | null; label: string | null; leads: number; converted: number; opportunities: number; won: number; wonAmount: string; other: number }>`
+    const fx = fxSpec(input, 'o.currency', 'closed', 'o.closed_at')
+    const { rows: perCurrency } = await sql<FxRow & { k: string | null; label: string | null; leads: number; converted: number; opportunities: number; won: number; wonNative: string; wonConv: string }>`
       SELECT ${dim.key} AS k, ${dim.label} AS label, count(*)::int AS leads,
              (count(*) FILTER (WHERE l.status = 'converted'))::int AS converted,
              (count(o.id))::int AS opportunities,
              (count(o.id) FILTER (WHERE s.kind = 'won'))::int AS won,
-             coalesce(sum(o.amount) FILTER (WHERE s.kind = 'won' AND o.currency = ${params.currency}), 0)::text AS won_amount,
-             (count(o.id) FILTER (WHERE s.kind = 'won' AND o.currency <> ${params.currency}))::int AS other
+             ${fxColumns(fx, { won: sql`o.amount` }, sql<boolean>`s.kind = 'won'`)}
         FROM leads l
         LEFT JOIN opportunities o ON o.id = l.converted_opportunity_id AND o.deleted_at IS NULL
         LEFT JOIN pipeline_stages s ON s.key = o.stage
         ${dim.join}
+        ${fxJoin(fx)}
        WHERE l.deleted_at IS NULL AND ${within(input, 'l.created_at')} AND ${ownedBy(input, 'l')}
-       GROUP BY 1, 2 ORDER BY 3 DESC, 2`.execute(db)
+       GROUP BY 1, 2, o.currency`.execute(db)
+    const groups = [...foldMoney(input, perCurrency, (r) => `${r.k}|${r.label}`, ['won'] as const).values()]
+    const count = (g: (typeof groups)[number], k: 'leads' | 'converted' | 'opportunities' | 'won') => g.rows.reduce((s, r) => s + r[k], 0)
+    const rows = groups
+      .map((g) => ({ k: g.first.k, label: g.first.label, leads: count(g, 'leads'), converted: count(g, 'converted'), opportunities: count(g, 'opportunities'), won: count(g, 'won'), money: g.money }))
+      .sort((a, b) => b.leads - a.leads || (a.label ?? '\uffff').localeCompare(b.label ?? '\uffff'))
     const sum = (k: 'leads' | 'converted' | 'opportunities' | 'won') => rows.reduce((s, r) => s + r[k], 0)
     return {
       columns: [
@@ -37,15 +43,14 @@ export const leadConversion: ReportDefinition = {
       ],
       rows: rows.map((r) => ({
         group: orNone(lang, r.label), leads: r.leads, converted: r.converted, conversionRate: pct(r.converted, r.leads),
-        opportunities: r.opportunities, won: r.won, wonAmount: r.wonAmount,
+        opportunities: r.opportunities, won: r.won, wonAmount: r.money.won.value,
         // A row without a key (no source, campaign or owner) has no drill: no list filter selects it.
         drill: r.k === null ? null : createdDrill(input, 'leads', { ...whose(input), ...(dim.filter === 'month' ? {} : { [dim.filter]: r.k }) }, dim.filter === 'month' ? r.k : undefined),
       })),
       totals: {
         leads: sum('leads'), converted: sum('converted'), conversionRate: pct(sum('converted'), sum('leads')),
-        opportunities: sum('opportunities'), won: sum('won'), wonAmount: sumMoney(rows.map((r) => r.wonAmount)),
+        opportunities: sum('opportunities'), won: sum('won'), wonAmount: totalOf(input.fx.target, rows, 'won').value,
       },
-      otherCurrency: { n: rows.reduce((s, r) => s + r.other, 0), counted: true },
     }
   },
 }

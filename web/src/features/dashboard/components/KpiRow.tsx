@@ -1,15 +1,12 @@
-import Big from 'big.js'
-import { Card, Col, Row, Statistic } from 'antd'
+import { Card, Col, Row, Statistic, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatMoney } from '../../../lib/money'
+import { currencyName, formatMoneyValue, type MoneyValue } from '../../../lib/money'
 import { useActivityList } from '../../activities/hooks/useActivityList'
 import { useReport } from '../../reports/hooks/useReport'
 import { monthEnd, monthStart } from '../../reports/hooks/useReportParams'
 import { todayIn } from '../../../lib/format'
 import { useCompanyLocale } from '../../company/hooks/useCompanyLocale'
-
-const sumAmounts = (rows: Record<string, unknown>[]) => rows.reduce((a, r) => a.plus(String(r.amount ?? '0')), new Big(0)).toFixed(2)
 
 /** This month at a glance: won against the target, deals still to close, tasks due today. */
 export function KpiRow() {
@@ -25,16 +22,29 @@ export function KpiRow() {
   // Deals without a close date are in the pipeline's totals, but not due this month.
   const due = closing.data?.rows.filter((r) => r.bucket !== 'noCloseDate')
   const currency = forecast.data?.currency ?? company.currency
+  // This month's row of the forecast: open deals expected to close this month, converted (or per currency) by the server.
+  const thisMonth = forecast.data?.rows.find((r) => r.month === month.from.slice(0, 7))
+  const conversion = forecast.data?.conversion
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       <Col xs={24} sm={12} lg={6}>
         <Card size="small" data-testid="kpi-won">
-          <Statistic title={t('dashboard.wonThisMonth')} value={f ? formatMoney(String(f.wonAmount ?? '0'), currency) : '–'} loading={forecast.isPending} />
+          <Statistic title={t('dashboard.wonThisMonth')} value={f ? formatMoneyValue((f.wonAmount ?? '0') as MoneyValue, currency) : '–'} loading={forecast.isPending} />
+          {conversion?.from && !conversion.unconverted.length && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="kpi-fx-note">
+              {t('dashboard.fxConverted', { dates: conversion.from === conversion.to ? conversion.from : `${conversion.from} – ${conversion.to}`, currency, currencyName: currencyName(currency) })}
+            </Typography.Text>
+          )}
+          {!!conversion?.unconverted.length && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="kpi-fx-note">
+              {t('dashboard.fxMissing', { currencies: conversion.unconverted.join(', ') })}
+            </Typography.Text>
+          )}
         </Card>
       </Col>
       <Col xs={24} sm={12} lg={6}>
         <Card size="small" data-testid="kpi-attainment">
-          <Statistic title={t('dashboard.attainment')} value={f?.attainment ?? '–'} suffix={f?.attainment != null ? '%' : undefined} loading={forecast.isPending} />
+          <Statistic title={t('dashboard.attainment')} value={typeof f?.attainment === 'number' ? f.attainment : '–'} suffix={f?.attainment != null ? '%' : undefined} loading={forecast.isPending} />
           {f && f.target == null && <Link to="/reports/forecast">{t('dashboard.noTarget')}</Link>}
         </Card>
       </Col>
@@ -42,8 +52,8 @@ export function KpiRow() {
         <Card size="small" data-testid="kpi-closing">
           <Statistic
             title={t('dashboard.closingThisMonth')}
-            value={closing.data && due ? `${due.reduce((n, r) => n + Number(r.count ?? 0), 0)} · ${formatMoney(sumAmounts(due), closing.data.currency)}` : '–'}
-            loading={closing.isPending}
+            value={closing.data && due && forecast.data ? `${due.reduce((n, r) => n + Number(r.count ?? 0), 0)} · ${formatMoneyValue((thisMonth?.amount ?? '0') as MoneyValue, currency)}` : '–'}
+            loading={closing.isPending || forecast.isPending}
           />
         </Card>
       </Col>

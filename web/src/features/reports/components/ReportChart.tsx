@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { formatMoney } from '../../../lib/money'
+import { formatMoney, formatMoneyValue, type MoneyValue } from '../../../lib/money'
 import { formatNumber } from '../../../lib/format'
 import { chartSpec } from '../chartSpec'
 import { drillHref, type ReportColumn, type ReportName, type ReportResult } from '../types'
@@ -17,7 +17,7 @@ const PALETTE = ['#1677ff', '#52c41a', '#faad14', '#eb2f96', '#13c2c2', '#722ed1
 
 function formatValue(column: ReportColumn | undefined, value: unknown, currency: string): string {
   if (value === null || value === undefined) return '–'
-  if (column?.type === 'money') return formatMoney(String(value), currency)
+  if (column?.type === 'money') return Array.isArray(value) ? formatMoneyValue(value as MoneyValue, currency) : formatMoney(String(value), currency)
   if (column?.type === 'percent') return `${formatNumber(Number(value))}%`
   return formatNumber(Number(value))
 }
@@ -88,7 +88,8 @@ export default function ReportChart({ name, result, height = 360 }: { name: Repo
         xAxis: spec.horizontal ? [valueAxis(0)] : categoryAxis,
         yAxis: spec.horizontal ? categoryAxis : hasRight ? [valueAxis(0), valueAxis(1)] : [valueAxis(0)],
         series: spec.series.map((s) => {
-          const values = rows.map((r) => (r[s.key] === null || r[s.key] === undefined ? null : Number(r[s.key])))
+          // Per-currency amounts (no exchange rate) have no single height: no bar; the table and the note show them.
+          const values = rows.map((r) => (r[s.key] === null || r[s.key] === undefined || Array.isArray(r[s.key]) ? null : Number(r[s.key])))
           return {
             name: label(s.key),
             type: s.type,

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { Money } from '../../../components/Money'
 import { formatDate, formatNumber } from '../../../lib/format'
+import type { MoneyValue } from '../../../lib/money'
 import { drillHref, type ReportColumn, type ReportResult, type ReportRow } from '../types'
 
 function Cell({ column, value, currency }: { column: ReportColumn; value: unknown; currency: string }) {
   if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">–</Typography.Text>
   switch (column.type) {
     case 'money':
-      return <Money amount={String(value)} currency={currency} />
+      return <Money amount={Array.isArray(value) ? (value as MoneyValue) : String(value)} currency={currency} />
     case 'percent':
       return <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatNumber(Number(value))}%</span>
     case 'number':
