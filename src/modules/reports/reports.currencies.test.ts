@@ -67,7 +67,7 @@ describe('reports in one currency from deals in several', () => {
   })
   afterAll(() => t.close())
 
-  describe("the issue's row: 5 deals lost for one reason, 2 in CNY and 3 in USD", () => {
+  describe("the issue's row: 5 deals lost for one reason (“Budget frozen”, now the listed reason Budget), 2 in CNY and 3 in USD", () => {
     const deals: Deal[] = []
     beforeAll(async () => {
       const at = shanghai('2026-11-10T10:00:00')
@@ -81,7 +81,7 @@ describe('reports in one currency from deals in several', () => {
 
     it('without a USD rate: count 5 and CN¥300.30 + US$60.75, and the drill-down lists the same 5', async () => {
       const body = await report('lost-reasons', period)
-      const row = body.rows.find((r: { reason: string }) => r.reason === 'Budget frozen')
+      const row = body.rows.find((r: { reason: string }) => r.reason === 'Budget')
       expect(row.count).toBe(5)
       expect(row.amount).toEqual([{ currency: 'CNY', amount: '300.30' }, { currency: 'USD', amount: '60.75' }])
       expect(body.totals.amount).toEqual(row.amount)
@@ -97,7 +97,7 @@ describe('reports in one currency from deals in several', () => {
     it('with a USD rate: one converted total, and a note naming the rate date', async () => {
       await addRate('USD', '2026-11-01', '7.1')
       const body = await report('lost-reasons', period)
-      const row = body.rows.find((r: { reason: string }) => r.reason === 'Budget frozen')
+      const row = body.rows.find((r: { reason: string }) => r.reason === 'Budget')
       expect(row.count).toBe(5)
       // 300.30 + 71.00 + 145.55 + 214.78 (30.25 × 7.1 = 214.775, half up)
       expect(row.amount).toBe('731.63')
