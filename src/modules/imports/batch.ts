@@ -184,13 +184,17 @@ function build(env: RecordEnv, r: PreparedRow, owners: Map<string, any>, custome
       }
     }
   }
-  const parsed = SCHEMAS[entity].safeParse(input)
+  // The phone is read below, not by the write schema (which checks it in the server's region): the
+  // row's own country sets its region, and drop-phone may keep the row without it.
+  const { phone, ...checked } = input
+  const parsed = SCHEMAS[entity].safeParse(checked)
   if (!parsed.success) {
     // The customer's own problem was said already; the schema would add "customerId missing".
     for (const i of parsed.error.issues) add(rowIssue(i as Parameters<typeof rowIssue>[0], env.options.lang ?? 'en'))
   }
   // zod's output is a fresh object already: no copy needed. An invalid row's phone and owner are checked as read.
-  const record = (parsed.success ? parsed.data : { ...input }) as Record<string, unknown>
+  const record = (parsed.success ? parsed.data : checked) as Record<string, unknown>
+  if (phone !== undefined) record.phone = phone
   const warnings: Issue[] = []
   const later: Issue[] = []
   const region = phoneRegion(country ?? values['address.country'], env.options.region ?? env.defaultRegion)
