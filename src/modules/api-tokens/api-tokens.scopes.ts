@@ -18,11 +18,11 @@ export const FULL_ACCESS = ['*:write']
 /** The first path segment under /api/v1 → its module; a route whose segment is missing here needs a `*` scope. */
 const MODULE_OF: Record<string, ScopeModule> = {
   customers: 'customers', contacts: 'contacts', leads: 'leads', 'lead-routing': 'leads',
-  opportunities: 'opportunities', 'pipeline-stages': 'opportunities', activities: 'activities', products: 'products',
+  opportunities: 'opportunities', 'pipeline-stages': 'opportunities', 'lost-reasons': 'opportunities', activities: 'activities', products: 'products',
   quotes: 'quotes', orders: 'orders', tickets: 'tickets', 'ticket-assignment-rules': 'tickets', 'ticket-sla': 'tickets',
   campaigns: 'campaigns', 'campaign-settings': 'campaigns', 'mailing-lists': 'campaigns', suppressions: 'campaigns',
   reports: 'reports', 'sales-targets': 'reports', imports: 'imports', search: 'search',
-  users: 'users', teams: 'users', 'audit-log': 'audit', settings: 'settings', backups: 'settings', auth: 'profile', 'api-tokens': 'profile',
+  users: 'users', teams: 'users', 'audit-log': 'audit', settings: 'settings', backups: 'settings', onboarding: 'settings', auth: 'profile', 'api-tokens': 'profile',
   // A person's data across customers, contacts and leads (admins only, whatever the scope).
   privacy: 'customers',
 }
