@@ -120,6 +120,8 @@ describe('first run', () => {
     await otherPage.waitForURL((u) => u.pathname === '/')
     await checklist(otherPage).getByRole('button', { name: '关闭入门清单' }).click()
     await checklist(otherPage).waitFor({ state: 'detached' })
+    // Closing refetches the checklist: a reload in the middle would abort that request (the test's doing, not the page's).
+    await otherPage.waitForLoadState('networkidle')
     await otherPage.reload()
     await otherPage.getByTestId('user-menu').waitFor()
     await otherPage.waitForLoadState('networkidle')
