@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPORT_CATALOG } from '../../src/modules/reports/reports.catalog'
 import { apiCall } from './support/api'
-import { launchBrowser, screenshot } from './support/browser'
+import { firstRunAdmin, launchBrowser, screenshot } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '周经理', email: 'reports-admin@kith.test', password: 'kith-e2e-password-7' }
@@ -36,13 +36,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'nume
 
 describe('analytics in the browser', () => {
   it('sets up the admin and a small pipeline', async () => {
-    await page.goto('/setup')
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
     const acme = await apiCall<{ id: string }>(page, 'POST', '/customers', { name: '上海明辉科技有限公司', type: 'company' })
     const month = today().slice(0, 7)
     const deals = [

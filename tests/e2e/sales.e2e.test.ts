@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiCall } from './support/api'
-import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { chooseOption, cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { dragTo } from './support/drag'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
@@ -161,7 +161,9 @@ describe('sales in the browser', () => {
     await dragTo(page, lostDeal, column('lost'))
     const dialog = page.getByRole('dialog').filter({ hasText: '年度维保合同' })
     await dialog.waitFor()
-    await dialog.getByLabel('丢单原因').fill('客户预算冻结，明年再议')
+    // The reason comes from the admin's list; a note says more.
+    await chooseOption(page, dialog.locator('.ant-select'), '预算')
+    await dialog.getByLabel('说明').fill('客户预算冻结，明年再议')
     await dialog.getByRole('button', { name: '确认丢单' }).click()
     await column('lost').getByText('年度维保合同').waitFor()
   })

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cjk, launchBrowser, screenshot, switchToEnglish } from './support/browser'
+import { cjk, firstRunAdmin, launchBrowser, screenshot, switchToEnglish } from './support/browser'
 import { ensureWebBuilt, startServer, type KithServer } from './support/server'
 
 const ADMIN = { name: '陈安全', email: 'security-admin@kith.test', password: 'kith-e2e-password-9' }
@@ -52,13 +52,7 @@ describe('account security in the browser', () => {
     expect(headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/)
     expect(headers['x-content-type-options']).toBe('nosniff')
     expect(headers['referrer-policy']).toBe('no-referrer')
-    await page.waitForURL(/\/setup$/)
-    await page.getByLabel('您的姓名').fill(ADMIN.name)
-    await page.getByLabel('电子邮箱').fill(ADMIN.email)
-    await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-    await page.getByLabel('确认密码').fill(ADMIN.password)
-    await page.getByRole('button', { name: '创建管理员' }).click()
-    await page.waitForURL(/\/customers$/)
+    await firstRunAdmin(page, ADMIN)
     expect(cspViolations).toEqual([])
   })
 
