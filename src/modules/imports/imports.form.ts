@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -32,7 +31,10 @@ export async function withUploadForm<T>(req: FastifyRequest, use: (fields: Recor
         if (part.type === 'file') {
           if (part.fieldname !== 'file' || file) throw validationError([{ path: part.fieldname, message: 'Send one file, in the field "file"' }])
           const path = join(dir, 'upload')
-          await pipeline(part.file, createWriteStream(path))
+          // Opened before streaming: a stream that opened its file lazily could still be opening it
+          // after a failed upload's directory was removed, an uncaught ENOENT in the server.
+          const handle = await open(path, 'w')
+          await pipeline(part.file, handle.createWriteStream())
           file = { name: part.filename || 'upload', path }
         } else {
           fields[part.fieldname] = String(part.value)
