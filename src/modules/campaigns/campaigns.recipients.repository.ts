@@ -7,6 +7,19 @@ import { erasedKey } from '../suppressions/suppressions.repository'
 const VALID_EMAIL = String.raw`^[^@\s<>",;]+@[^@\s<>",;]+\.[^@\s<>",;.]+$`
 
 /**
+ * The recipients' insert over a `src` CTE (email, valid, name, company, kind, entity_id): once per
+ * address, invalid and suppressed ones kept as skipped. Shared by clear and opened (sealed) members.
+ */
+const insertFromSrc = (campaignId: string) => sql`
+      INSERT INTO campaign_recipients (campaign_id, email, name, company, member_kind, member_id, state, skip_reason)
+      SELECT ${campaignId}::uuid, src.email, src.name, src.company, src.kind, src.entity_id,
+             CASE WHEN src.valid AND s.email IS NULL THEN 'pending' ELSE 'skipped' END,
+             CASE WHEN NOT src.valid THEN 'invalid' WHEN s.email IS NOT NULL THEN 'suppressed' END
+        FROM src LEFT JOIN suppressions s ON s.email IN (src.email, ${erasedKey(sql`src.email`)})
+      ON CONFLICT (campaign_id, email) DO NOTHING
+      RETURNING 1`
+
+/**
  * Materialises a campaign's audience into campaign_recipients in one INSERT … SELECT: an address
  * once per campaign (one of the members sharing it wins), invalid and suppressed addresses kept
  * as skipped with their reason, so they are reported and never mailed.
@@ -17,15 +30,7 @@ export async function materialise(db: Executor, campaignId: string, list: Audien
       SELECT e.email, e.email ~ ${VALID_EMAIL} AS valid, a.name, a.company, a.kind, a.entity_id
         FROM (${audience(list)}) a CROSS JOIN LATERAL (SELECT lower(trim(a.email)) AS email) e
        WHERE coalesce(trim(a.email), '') <> '' AND a.email NOT LIKE 'kenc:%'
-    ), ins AS (
-      INSERT INTO campaign_recipients (campaign_id, email, name, company, member_kind, member_id, state, skip_reason)
-      SELECT ${campaignId}::uuid, src.email, src.name, src.company, src.kind, src.entity_id,
-             CASE WHEN src.valid AND s.email IS NULL THEN 'pending' ELSE 'skipped' END,
-             CASE WHEN NOT src.valid THEN 'invalid' WHEN s.email IS NOT NULL THEN 'suppressed' END
-        FROM src LEFT JOIN suppressions s ON s.email IN (src.email, ${erasedKey(sql`src.email`)})
-      ON CONFLICT (campaign_id, email) DO NOTHING
-      RETURNING 1
-    )
+    ), ins AS (${insertFromSrc(campaignId)})
     SELECT (SELECT count(*) FROM src)::int AS members, (SELECT count(*) FROM ins)::int AS inserted`.execute(db)
   return rows[0]!
 }
@@ -43,15 +48,7 @@ export async function materialiseOpened(db: Executor, campaignId: string, member
                     ${members.map((m) => m.kind)}::text[], ${members.map((m) => m.entityId)}::uuid[]) AS u(email, name, company, kind, entity_id)
         CROSS JOIN LATERAL (SELECT lower(trim(u.email)) AS email) e
        WHERE coalesce(trim(u.email), '') <> ''
-    ), ins AS (
-      INSERT INTO campaign_recipients (campaign_id, email, name, company, member_kind, member_id, state, skip_reason)
-      SELECT ${campaignId}::uuid, src.email, src.name, src.company, src.kind, src.entity_id,
-             CASE WHEN src.valid AND s.email IS NULL THEN 'pending' ELSE 'skipped' END,
-             CASE WHEN NOT src.valid THEN 'invalid' WHEN s.email IS NOT NULL THEN 'suppressed' END
-        FROM src LEFT JOIN suppressions s ON s.email IN (src.email, ${erasedKey(sql`src.email`)})
-      ON CONFLICT (campaign_id, email) DO NOTHING
-      RETURNING 1
-    )
+    ), ins AS (${insertFromSrc(campaignId)})
     SELECT (SELECT count(*) FROM ins)::int AS inserted`.execute(db)
   return { members: members.length, inserted: rows[0]!.inserted }
 }
